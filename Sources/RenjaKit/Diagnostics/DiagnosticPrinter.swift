@@ -1,0 +1,64 @@
+import Foundation
+
+/// Turns diagnostics into text: the compiler-style line, optionally with the source line and a caret,
+/// or JSON for scripts.
+public enum DiagnosticPrinter {
+    /// `path:line:col: galat[code]: message`
+    public static func short(_ d: Diagnostic) -> String {
+        let place = d.location.map { "\($0): " } ?? ""
+        return "\(place)\(d.severity.rawValue)[\(d.code)]: \(d.message)"
+    }
+
+    /// The short line, then the figures and notes indented, then (if the file can be read) the
+    /// source line with a caret under the column.
+    public static func rich(_ d: Diagnostic, source: ((String) -> String?)? = nil) -> String {
+        var lines = [short(d)]
+        if let loc = d.location, let text = source?(loc.file) {
+            let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if loc.line >= 1, loc.line <= all.count {
+                let sourceLine = String(all[loc.line - 1]).replacingOccurrences(of: "\r", with: "")
+                let gutter = String(loc.line)
+                lines.append("\(String(repeating: " ", count: gutter.count)) |")
+                lines.append("\(gutter) | \(sourceLine)")
+                let caretPad = String(sourceLine.prefix(max(0, loc.column - 1)).map { $0 == "\t" ? "\t" : " " })
+                lines.append("\(String(repeating: " ", count: gutter.count)) | \(caretPad)^")
+            }
+        }
+        let width = d.figures.map { $0.label.count }.max() ?? 0
+        for f in d.figures {
+            lines.append("    \(f.label.padding(toLength: width, withPad: " ", startingAt: 0)) : \(f.value)")
+        }
+        for n in d.notes { lines.append("    catatan: \(n)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line per severity count, e.g. `3 galat, 12 peringatan, 40 info`.
+    public static func summary(_ ds: [Diagnostic]) -> String {
+        let counts = Severity.allCases.map { s in "\(ds.filter { $0.severity == s }.count) \(s.rawValue)" }
+        return "Ringkasan: " + counts.joined(separator: ", ")
+    }
+
+    private struct JSONDiagnostic: Codable {
+        var severity: String
+        var code: String
+        var message: String
+        var file: String?
+        var line: Int?
+        var column: Int?
+        var figures: [Diagnostic.Figure]
+        var notes: [String]
+        var document: String?
+    }
+
+    public static func json(_ ds: [Diagnostic]) -> String {
+        let items = ds.map {
+            JSONDiagnostic(severity: $0.severity.rawValue, code: $0.code, message: $0.message,
+                           file: $0.location?.file, line: $0.location?.line, column: $0.location?.column,
+                           figures: $0.figures, notes: $0.notes, document: $0.documentSlug)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(items)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// A document folder (`Content/<slug>/`) → `Document`.
+enum DocumentLoader {
+    static func load(folder: URL, slug: String, displayFolder: String, defaultAgency: Agency, sink: DiagnosticSink) -> Document? {
+        let metaPath = "\(displayFolder)/dokumen.yaml"
+        guard let text = ContentFile.read(folder.appendingPathComponent("dokumen.yaml"), displayPath: metaPath, sink: sink) else { return nil }
+        let reader = YAMLReader(path: metaPath, sink: sink)
+        guard let root = reader.parse(text), let m = reader.mapping(root, what: "dokumen.yaml") else { return nil }
+        m.checkKeys(allowed: ["judul", "judul_singkat", "jenis", "tahun", "urutan", "instansi", "pengesahan", "validasi"],
+                    required: ["judul", "tahun", "pengesahan"])
+        let title = m.string("judul")?.value ?? slug
+        let year = m.int("tahun")
+        let agency = m.mapping("instansi", what: "instansi").map { SiteLoader.agency($0) } ?? defaultAgency
+        var signing = Signing(place: "", date: Located("", at: nil), position: "", name: "", nip: "")
+        if let p = m.mapping("pengesahan", what: "pengesahan") {
+            p.checkKeys(allowed: ["tempat", "tanggal", "jabatan", "nama", "nip"], required: ["tempat", "tanggal", "jabatan", "nama"])
+            signing.place = p.string("tempat")?.value ?? ""
+            if let d = p.string("tanggal") {
+                if IndonesianDate.parse(d.value) == nil {
+                    sink.error("tanggal-tidak-sah", "`tanggal` pengesahan harus berbentuk TTTT-BB-HH", at: d.location,
+                               figures: [.init("diharapkan", "mis. 2024-08-08"), .init("ditemukan", d.value)])
+                }
+                signing.date = d
+            }
+            signing.position = p.string("jabatan")?.value ?? ""
+            signing.name = p.string("nama")?.value ?? ""
+            signing.nip = p.string("nip", allowEmpty: true)?.value ?? ""
+        }
+        var validation = ValidationSettings()
+        if let v = m.mapping("validasi", what: "validasi") {
+            v.checkKeys(allowed: ["rumus_capaian_turun"], required: [])
+            if let f = v.string("rumus_capaian_turun") {
+                if let formula = LowerIsBetterFormula(rawValue: f.value.replacingOccurrences(of: " ", with: "")) {
+                    validation.lowerIsBetterFormula = formula
+                } else {
+                    sink.error("nilai-tak-dikenal", "`rumus_capaian_turun` tidak dikenal", at: f.location,
+                               figures: [.init("diharapkan", LowerIsBetterFormula.allCases.map(\.rawValue).joined(separator: " atau ")),
+                                         .init("ditemukan", f.value)])
+                }
+            }
+        }
+
+        let chapters = loadChapters(folder: folder.appendingPathComponent("bab"), displayFolder: "\(displayFolder)/bab", sink: sink)
+        let tables = loadTables(folder: folder.appendingPathComponent("tabel"), displayFolder: "\(displayFolder)/tabel", sink: sink)
+        return Document(slug: slug, title: title, shortTitle: m.string("judul_singkat")?.value ?? title,
+                        kind: m.string("jenis")?.value ?? "Renja", year: year ?? Located(0, at: m.location),
+                        order: m.int("urutan")?.value ?? 0, agency: agency, signing: signing, validation: validation,
+                        chapters: chapters, evaluation: tables[.evaluasi], plan: tables[.rencana], metadataFile: metaPath)
+    }
+
+    static func loadChapters(folder: URL, displayFolder: String, sink: DiagnosticSink) -> [Chapter] {
+        let names = SiteLoader.listing(folder).filter { $0.hasSuffix(".md") }
+        var chapters: [Chapter] = []
+        for name in names {
+            let path = "\(displayFolder)/\(name)"
+            guard let text = ContentFile.read(folder.appendingPathComponent(name), displayPath: path, sink: sink),
+                  let c = ChapterLoader.load(text: text, fileName: name, path: path, sink: sink) else { continue }
+            if let other = chapters.first(where: { $0.slug == c.slug }) {
+                sink.error("bab-ganda", "dua bab memakai nama halaman yang sama `\(c.slug)`", at: SourceLocation(file: path, line: 1, column: 1),
+                           figures: [.init("diharapkan", "nama berkas yang berbeda"), .init("ditemukan", "juga \(other.file)")])
+                continue
+            }
+            chapters.append(c)
+        }
+        return chapters.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
+    }
+
+    static func loadTables(folder: URL, displayFolder: String, sink: DiagnosticSink) -> [TableKind: Table] {
+        var tables: [TableKind: Table] = [:]
+        let known = TableKind.allCases.map { "\($0.rawValue).yaml" }
+        for name in SiteLoader.listing(folder) where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            let path = "\(displayFolder)/\(name)"
+            guard let kind = TableKind.allCases.first(where: { "\($0.rawValue).yaml" == name }) else {
+                sink.error("berkas-tak-dikenal", "berkas tabel `\(name)` tidak dikenal", at: SourceLocation(file: path, line: 1, column: 1),
+                           figures: [.init("diharapkan", known.joined(separator: " atau ")), .init("ditemukan", name)],
+                           notes: Text.suggestion(for: name, among: known).map { ["mungkin maksudnya `\($0)`?"] } ?? [])
+                continue
+            }
+            guard let text = ContentFile.read(folder.appendingPathComponent(name), displayPath: path, sink: sink),
+                  let table = TableLoader.load(kind, text: text, path: path, sink: sink) else { continue }
+            tables[kind] = table
+        }
+        return tables
+    }
+}

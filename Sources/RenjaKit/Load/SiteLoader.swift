@@ -1,0 +1,90 @@
+import Foundation
+
+/// `Content/` → `Site`. Collects every problem of every file before giving up, so staff fix
+/// them in one round.
+public enum SiteLoader {
+    /// - Parameters:
+    ///   - content: the content folder.
+    ///   - displayPath: how to name that folder in diagnostics (what the user typed, e.g. `Content`).
+    public static func load(content: URL, displayPath: String? = nil) throws -> Site {
+        let sink = DiagnosticSink()
+        let shown = displayPath ?? content.path
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDir), isDir.boolValue else {
+            throw InputError(.galat("konten-tidak-ada", "folder konten tidak ditemukan", at: nil,
+                                    figures: [.init("diharapkan", "folder berisi situs.yaml dan satu folder per dokumen"),
+                                              .init("ditemukan", "tidak ada folder \(shown)")]))
+        }
+        let settingsPath = "\(shown)/situs.yaml"
+        var settings: SiteSettings?
+        if FileManager.default.fileExists(atPath: content.appendingPathComponent("situs.yaml").path) {
+            if let text = ContentFile.read(content.appendingPathComponent("situs.yaml"), displayPath: settingsPath, sink: sink) {
+                settings = siteSettings(text: text, path: settingsPath, sink: sink)
+            }
+        } else {
+            sink.error("berkas-hilang", "pengaturan situs tidak ditemukan", at: nil,
+                       figures: [.init("diharapkan", settingsPath), .init("ditemukan", "tidak ada")])
+        }
+        var documents: [Document] = []
+        for name in listing(content) {
+            let folder = content.appendingPathComponent(name)
+            var dir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &dir), dir.boolValue else { continue }
+            let display = "\(shown)/\(name)"
+            guard Text.slug(name) == name else {
+                sink.error("nama-folder", "nama folder dokumen hanya boleh huruf kecil, angka dan tanda hubung",
+                           at: SourceLocation(file: display, line: 1, column: 1),
+                           figures: [.init("diharapkan", Text.slug(name).isEmpty ? "mis. renja-2025" : Text.slug(name)), .init("ditemukan", name)])
+                continue
+            }
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("dokumen.yaml").path) else {
+                sink.error("berkas-hilang", "folder dokumen tidak memiliki dokumen.yaml", at: nil,
+                           figures: [.init("diharapkan", "\(display)/dokumen.yaml"), .init("ditemukan", "tidak ada")])
+                continue
+            }
+            if let doc = DocumentLoader.load(folder: folder, slug: name, displayFolder: display,
+                                             defaultAgency: settings?.agency ?? emptyAgency, sink: sink) {
+                documents.append(doc)
+            }
+        }
+        if documents.isEmpty && !sink.hasErrors {
+            sink.error("dokumen-kosong", "tidak ada dokumen di folder konten", at: nil,
+                       figures: [.init("diharapkan", "sedikitnya satu folder berisi dokumen.yaml"), .init("ditemukan", "tidak ada")])
+        }
+        try sink.throwIfErrors()
+        documents.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
+        return Site(settings: settings!, documents: documents)
+    }
+
+    static let emptyAgency = Agency(name: "", shortName: "", government: "", address: "", phone: "", email: "", website: "")
+
+    static func siteSettings(text: String, path: String, sink: DiagnosticSink) -> SiteSettings? {
+        let reader = YAMLReader(path: path, sink: sink)
+        guard let root = reader.parse(text), let m = reader.mapping(root, what: "situs.yaml") else { return nil }
+        m.checkKeys(allowed: ["judul", "deskripsi", "base_url", "instansi"], required: ["judul", "base_url", "instansi"])
+        var base = m.string("base_url")?.value ?? "/"
+        if let b = m.string("base_url"), !(b.value.hasPrefix("https://") || b.value.hasPrefix("http://") || b.value.hasPrefix("/")) {
+            sink.error("base-url", "`base_url` harus alamat lengkap (https://…) atau diawali `/`", at: b.location,
+                       figures: [.init("diharapkan", "mis. https://dinsosp2kb.pekalongankota.go.id/renja/"), .init("ditemukan", b.value)])
+        }
+        if !base.hasSuffix("/") { base += "/" }
+        guard let a = m.mapping("instansi", what: "instansi") else { return nil }
+        return SiteSettings(title: m.string("judul")?.value ?? "", description: m.string("deskripsi")?.value ?? "",
+                            baseURL: base, agency: agency(a))
+    }
+
+    static func agency(_ m: MappingReader) -> Agency {
+        m.checkKeys(allowed: ["nama", "singkatan", "pemerintah", "alamat", "telepon", "email", "situs"], required: ["nama"])
+        return Agency(name: m.string("nama")?.value ?? "", shortName: m.string("singkatan")?.value ?? "",
+                      government: m.string("pemerintah")?.value ?? "", address: m.string("alamat")?.value ?? "",
+                      phone: m.string("telepon")?.value ?? "", email: m.string("email")?.value ?? "",
+                      website: m.string("situs")?.value ?? "")
+    }
+
+    /// Folder entries sorted by name, hidden files (editor swap files, .DS_Store) skipped: the
+    /// order must not depend on the file system.
+    static func listing(_ folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix("~") }.sorted()
+    }
+}

@@ -1,0 +1,43 @@
+/// One published document (e.g. the Perubahan Renja 2024): a folder under `Content/`.
+public struct Document: Sendable {
+    /// Folder name, also its URL path (`renja-perubahan-2024`).
+    public var slug: String
+    public var title: String
+    public var shortTitle: String
+    public var kind: String
+    public var year: Located<Int>
+    public var order: Int
+    public var agency: Agency
+    public var signing: Signing
+    public var validation: ValidationSettings
+    public var chapters: [Chapter]
+    /// Tabel 1: evaluation of the running year (before the revision).
+    public var evaluation: Table?
+    /// Tabel 2: the revised plan.
+    public var plan: Table?
+    /// Path of `dokumen.yaml`, for diagnostics about the document as a whole.
+    public var metadataFile: String
+}
+
+/// A narrative chapter (Kata Pengantar, BAB I–IV) kept as Markdown.
+public struct Chapter: Sendable {
+    /// From the file name without its order prefix: `01-pendahuluan.md` → `pendahuluan`.
+    public var slug: String
+    /// Roman numeral of the BAB, nil for front matter such as the Kata Pengantar.
+    public var number: String?
+    public var title: String
+    public var order: Int
+    /// Print the signing block (place, date, name) after the text.
+    public var signature: Bool
+    public var markdown: String
+    /// Path of the file and the line where the Markdown body starts (after the front matter),
+    /// so positions inside the body can be reported against the file.
+    public var file: String
+    public var bodyFirstLine: Int
+
+    /// "BAB I Pendahuluan" or "Kata Pengantar".
+    public var displayTitle: String {
+        if let number { return "BAB \(number) \(title)" }
+        return title
+    }
+}

@@ -1,0 +1,52 @@
+/// Everything under `Content/`: site-wide settings and one or more documents.
+public struct Site: Sendable {
+    public var settings: SiteSettings
+    public var documents: [Document]
+
+    public init(settings: SiteSettings, documents: [Document]) {
+        self.settings = settings
+        self.documents = documents
+    }
+}
+
+public struct SiteSettings: Sendable {
+    public var title: String
+    public var description: String
+    /// Absolute URL the site is published under, always ending in `/`.
+    public var baseURL: String
+    public var agency: Agency
+}
+
+/// The government body that publishes a document.
+public struct Agency: Sendable, Hashable {
+    public var name: String
+    public var shortName: String
+    public var government: String
+    public var address: String
+    public var phone: String
+    public var email: String
+    public var website: String
+}
+
+/// Who signs the document, where and when.
+public struct Signing: Sendable, Hashable {
+    public var place: String
+    /// ISO date as written in the YAML (`2024-08-08`).
+    public var date: Located<String>
+    public var position: String
+    public var name: String
+    public var nip: String
+}
+
+/// How achievement of a lower-is-better indicator is computed. Agencies differ, so it is a setting.
+public enum LowerIsBetterFormula: String, Sendable, CaseIterable {
+    /// target ÷ capaian × 100 — what the Pekalongan document does.
+    case targetOverActual = "target/capaian"
+    /// (2 × target − capaian) ÷ target × 100 — the Permendagri 86/2017 style.
+    case reflected = "(2*target-capaian)/target"
+}
+
+public struct ValidationSettings: Sendable {
+    public var lowerIsBetterFormula: LowerIsBetterFormula = .targetOverActual
+    public init() {}
+}

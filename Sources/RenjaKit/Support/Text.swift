@@ -1,0 +1,55 @@
+import Foundation
+
+public enum Text {
+    /// URL-safe slug: lowercase ASCII letters, digits and single hyphens.
+    public static func slug(_ s: String) -> String {
+        let folded = s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var out = ""
+        var pendingHyphen = false
+        for ch in folded.unicodeScalars {
+            if (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") {
+                if pendingHyphen && !out.isEmpty { out.append("-") }
+                out.unicodeScalars.append(ch)
+                pendingHyphen = false
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return out
+    }
+
+    /// Name folded for matching across tables: case, punctuation and spacing do not count.
+    public static func normalizedName(_ s: String) -> String {
+        slug(s).replacingOccurrences(of: "-", with: " ")
+    }
+
+    /// Levenshtein distance over characters (small strings only: names and keys).
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var prev = Array(0...y.count)
+        var cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            for j in 1...y.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[y.count]
+    }
+
+    /// 1.0 for equal strings, falling towards 0 as they differ.
+    public static func similarity(_ a: String, _ b: String) -> Double {
+        let n = max(a.count, b.count)
+        return n == 0 ? 1 : 1 - Double(editDistance(a, b)) / Double(n)
+    }
+
+    /// The closest candidate within a small edit distance, for "did you mean" hints.
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+    }
+}
