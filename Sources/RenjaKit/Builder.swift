@@ -1,0 +1,54 @@
+import Foundation
+
+/// The whole pipeline in one call: load → validate → render → write.
+public struct BuildOptions: Sendable {
+    public var content: URL
+    public var contentDisplay: String
+    public var templates: URL
+    public var templatesDisplay: String
+    public var output: URL
+    public var baseURL: String?
+    public var strict: Bool
+
+    public init(content: URL, contentDisplay: String? = nil, templates: URL, templatesDisplay: String? = nil,
+                output: URL, baseURL: String? = nil, strict: Bool = false) {
+        self.content = content
+        self.contentDisplay = contentDisplay ?? content.path
+        self.templates = templates
+        self.templatesDisplay = templatesDisplay ?? templates.path
+        self.output = output
+        self.baseURL = baseURL
+        self.strict = strict
+    }
+}
+
+public struct BuildResult: Sendable {
+    public var site: Site
+    public var findings: [Diagnostic]
+    public var files: [OutputFile]
+    public var report: WriteReport?
+    public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
+}
+
+/// Findings at or above the threshold stop a strict build.
+public struct FindingsError: Error, Sendable {
+    public var findings: [Diagnostic]
+}
+
+public enum Builder {
+    /// Loads, validates and renders without touching the disk's output.
+    public static func render(_ options: BuildOptions) throws -> BuildResult {
+        let site = try SiteLoader.load(content: options.content, displayPath: options.contentDisplay)
+        let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay)
+        let findings = Validator.run(site)
+        if options.strict, findings.contains(where: { $0.severity != .info }) { throw FindingsError(findings: findings) }
+        let files = try SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL).render()
+        return BuildResult(site: site, findings: findings, files: files, report: nil)
+    }
+
+    public static func build(_ options: BuildOptions, writer: SiteWriter? = nil) throws -> BuildResult {
+        var result = try render(options)
+        result.report = try (writer ?? SiteWriter(output: options.output)).write(result.files)
+        return result
+    }
+}

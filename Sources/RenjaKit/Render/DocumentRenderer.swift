@@ -1,0 +1,333 @@
+import Foundation
+
+/// The pages of one document: its home, chapters, tables, programs and the Validasi page.
+struct DocumentRenderer {
+    let site: Site
+    let document: Document
+    let findings: [Diagnostic]
+    let base: SiteRenderer
+
+    typealias PagePlan = (dir: String, template: String, view: PageView)
+
+    var matched: [MatchedItem] { TableMatcher.match(evaluation: document.evaluation, plan: document.plan) }
+
+    func pages() -> ([PagePlan], [Diagnostic]) {
+        let programs = matched
+        var out: [PagePlan] = []
+        var problems: [Diagnostic] = []
+        out.append(home(programs))
+        for (i, c) in document.chapters.enumerated() {
+            let (p, d) = chapterPage(i, c)
+            out.append(p)
+            problems += d
+        }
+        for kind in TableKind.allCases {
+            if let t = table(kind) { out.append(tablePage(t)) }
+        }
+        for (i, p) in programs.enumerated() { out.append(programPage(i, p, all: programs)) }
+        out.append(validationPage(programs))
+        return (out, problems)
+    }
+
+    func table(_ k: TableKind) -> Table? { k == .evaluasi ? document.evaluation : document.plan }
+
+    // MARK: Shared pieces
+
+    func view(dir: String, title: String, description: String = "", crumbs: [LinkView]) -> PageView {
+        let root = Paths.root(forDir: dir)
+        let docCrumb = LinkView(title: document.shortTitle, href: root + Paths.document(document))
+        var v = base.common(dir: dir, title: title, description: description,
+                            breadcrumbs: [LinkView(title: "Beranda", href: root)] + (dir == Paths.document(document) ? [] : [docCrumb]) + crumbs)
+        v.agency = AgencyView(document.agency)
+        v.document = DocumentRenderer.card(document, root: root, findings: findings)
+        v.chaptersNav = document.chapters.map {
+            LinkView(title: $0.displayTitle, href: root + Paths.chapter(document, $0), current: dir == Paths.chapter(document, $0))
+        }
+        v.tablesNav = TableKind.allCases.compactMap { k in
+            table(k).map { LinkView(title: "Tabel \(k.number). \($0.title)", href: root + Paths.table(document, k), current: dir == Paths.table(document, k)) }
+        }
+        v.programsNav = matched.map {
+            LinkView(title: titleCase($0.name), href: root + Paths.program(document, key: $0.key), current: dir == Paths.program(document, key: $0.key))
+        }
+        return v
+    }
+
+    static func card(_ d: Document, root: String, findings: [Diagnostic]) -> DocumentCardView {
+        let before = TableTotals(d.evaluation)
+        let after = TableTotals(d.plan)
+        var figures: [FigureView] = []
+        if d.evaluation != nil {
+            figures.append(FigureView(label: "Pagu sebelum perubahan", value: before.pagu.formatted, note: "Tabel 1"))
+        }
+        if d.plan != nil {
+            figures.append(FigureView(label: "Pagu setelah perubahan", value: after.pagu.formatted, note: "Tabel 2"))
+        }
+        if d.evaluation != nil {
+            let share = before.realisasi.percent(of: before.pagu)
+            figures.append(FigureView(label: "Realisasi", value: before.realisasi.formatted,
+                                      note: share.map { "\($0.formatted) dari pagu sebelum perubahan" }))
+        }
+        let t = d.plan ?? d.evaluation
+        if let t {
+            figures.append(FigureView(label: "Program", value: Format.int(t.items(at: .program).count), note: nil))
+            figures.append(FigureView(label: "Kegiatan", value: Format.int(t.items(at: .kegiatan).count), note: nil))
+            figures.append(FigureView(label: "Sub kegiatan", value: Format.int(t.items(at: .subKegiatan).count), note: nil))
+        }
+        return DocumentCardView(title: d.title, shortTitle: d.shortTitle, kind: d.kind, year: String(d.year.value),
+                                href: root + Paths.document(d), agency: d.agency.name, figures: figures)
+    }
+
+    /// Program names are printed in capitals in the source; navigation reads better in title case.
+    func titleCase(_ s: String) -> String {
+        guard s == s.uppercased() else { return s }
+        let small: Set<String> = ["dan", "di", "ke", "dari", "yang", "pada", "untuk", "dalam", "serta", "atau"]
+        return s.lowercased().split(separator: " ").enumerated().map { i, w in
+            let word = String(w)
+            if i > 0 && small.contains(word) { return word }
+            if word.hasPrefix("(") && word.count <= 5 { return word.uppercased() }
+            return word.prefix(1).uppercased() + word.dropFirst()
+        }.joined(separator: " ")
+    }
+
+    func findingsFor(anchor: String) -> [Diagnostic] { findings.filter { $0.rowAnchor == anchor } }
+
+    func findingView(_ d: Diagnostic, root: String) -> FindingView {
+        var rowHref: String?
+        if let a = d.rowAnchor, let k = d.programKey { rowHref = root + Paths.program(document, key: k) + "#" + a }
+        let word: String
+        switch d.severity {
+        case .galat: word = "Galat"
+        case .peringatan: word = "Peringatan"
+        case .info: word = "Info"
+        }
+        return FindingView(severity: d.severity.rawValue, severityWord: word, code: d.code, message: d.message,
+                           location: d.location?.description ?? "", figures: d.figures.map { FigureView(label: $0.label, value: $0.value, note: nil) },
+                           notes: d.notes, rowHref: rowHref)
+    }
+
+    static func counts(_ ds: [Diagnostic]) -> CountView {
+        CountView(galat: ds.filter { $0.severity == .galat }.count, peringatan: ds.filter { $0.severity == .peringatan }.count,
+                  info: ds.filter { $0.severity == .info }.count, total: ds.count)
+    }
+
+    // MARK: Home
+
+    func home(_ programs: [MatchedItem]) -> PagePlan {
+        let dir = Paths.document(document)
+        var v = view(dir: dir, title: document.title, description: "\(document.title) — \(document.agency.name)", crumbs: [])
+        let root = v.root
+        let summaries = programs.map { p -> ProgramSummaryView in
+            let e = p.evaluation, a = p.plan
+            let pagu = e?.pagu?.value.value, real = e?.realisasi?.value.value
+            let share = (real != nil && pagu != nil) ? real!.percent(of: pagu!) : nil
+            return ProgramSummaryView(name: titleCase(p.name), href: root + Paths.program(document, key: p.key),
+                                      pagu: Format.amount(e?.pagu), paguAfter: Format.amount(a?.pagu),
+                                      realisasi: Format.amount(e?.realisasi), absorption: Format.percent(share),
+                                      kegiatanCount: p.children.count,
+                                      subKegiatanCount: p.children.reduce(0) { $0 + $1.children.count },
+                                      findingCount: findings.filter { $0.programKey == p.key && $0.severity != .info }.count)
+        }
+        v.home = HomeView(figures: v.document?.figures ?? [], programs: summaries, counts: DocumentRenderer.counts(findings),
+                          validationHref: root + Paths.validation(document))
+        return (dir, "document", v)
+    }
+
+    // MARK: Chapters
+
+    func chapterPage(_ i: Int, _ c: Chapter) -> (PagePlan, [Diagnostic]) {
+        let dir = Paths.chapter(document, c)
+        var v = view(dir: dir, title: "\(c.displayTitle) — \(document.shortTitle)", crumbs: [LinkView(title: c.displayTitle, href: nil)])
+        let (text, diags) = Placeholders.expand(c.markdown, chapter: c, document: document)
+        let rendered = Markdown.render(text)
+        let html = TableEmbeds.replace(in: rendered.html) { kind in
+            guard let t = table(kind) else { return nil }
+            return tableSummaryHTML(t, root: v.root)
+        }
+        let toc = rendered.headings.filter { $0.level <= 3 }.map { HeadingView(text: $0.text, id: $0.id, sub: $0.level == 3) }
+        var signing: SigningView?
+        if c.signature {
+            let s = document.signing
+            signing = SigningView(placeDate: "\(s.place), \(IndonesianDate.long(s.date.value))", position: s.position, name: s.name, nip: s.nip)
+        }
+        let link = { (c: Chapter) in LinkView(title: c.displayTitle, href: v.root + Paths.chapter(document, c)) }
+        v.chapter = ChapterView(displayTitle: c.displayTitle, number: c.number, title: c.title, html: html, toc: toc, hasToc: !toc.isEmpty,
+                                signing: signing,
+                                previous: i > 0 ? link(document.chapters[i - 1]) : nil,
+                                next: i + 1 < document.chapters.count ? link(document.chapters[i + 1]) : nil)
+        return ((dir, "chapter", v), diags)
+    }
+
+    /// What stands in a chapter where the source printed a table: a captioned pointer to the table
+    /// page with its totals (the full table is too wide to repeat inside the narrative).
+    func tableSummaryHTML(_ t: Table, root: String) -> String {
+        let totals = TableTotals(t)
+        let caption = HTMLText.escape("Tabel \(t.kind.number). \(t.title)")
+        let href = HTMLText.escape(root + Paths.table(document, t.kind))
+        var figures = "<li>\(t.items(at: .program).count) program, \(t.items(at: .kegiatan).count) kegiatan, \(t.items(at: .subKegiatan).count) sub kegiatan</li>"
+        figures += "<li>Pagu: \(totals.pagu.formatted)</li>"
+        if t.kind == .evaluasi {
+            figures += "<li>Realisasi: \(totals.realisasi.formatted) (\(Format.percent(totals.realisasi.percent(of: totals.pagu))))</li>"
+        }
+        return "<figure class=\"sisipan-tabel\"><figcaption><a href=\"\(href)\">\(caption)</a></figcaption><ul>\(figures)</ul>"
+            + "<p><a class=\"tombol\" href=\"\(href)\">Lihat tabel lengkap</a></p></figure>"
+    }
+
+    // MARK: Tables
+
+    func rows(_ item: Item, root: String, programKey: String, link: Bool) -> [RowView] {
+        let indicators = item.indicators.map {
+            IndicatorView(name: $0.name.value, target: Format.quantity($0.target), targetAfter: nil,
+                          actual: Format.quantity($0.actual), stated: Format.percent($0.stated))
+        }
+        let first = indicators.first ?? IndicatorView(name: "", target: "", targetAfter: nil, actual: "", stated: "")
+        let own = findingsFor(anchor: item.anchor).filter { $0.severity != .info }
+        let row = RowView(anchor: item.anchor, levelClass: levelClass(item.level), levelWord: item.level.word,
+                          key: item.code?.value ?? item.number?.value ?? "", name: item.name.value,
+                          href: link ? root + Paths.program(document, key: programKey) : nil,
+                          rowspan: max(1, indicators.count), first: first, rest: Array(indicators.dropFirst()),
+                          pagu: Format.amount(item.pagu), paguAfter: nil, paguChange: nil,
+                          realisasi: Format.amount(item.realisasi), absorption: Format.percent(item.statedAbsorption),
+                          findingCount: own.count,
+                          findingsHref: own.isEmpty ? nil : root + Paths.program(document, key: programKey) + "#" + item.anchor,
+                          isProgram: item.level == .program)
+        return [row] + item.children.flatMap { rows($0, root: root, programKey: programKey, link: false) }
+    }
+
+    func levelClass(_ l: Level) -> String {
+        switch l {
+        case .program: return "program"
+        case .kegiatan: return "kegiatan"
+        case .subKegiatan: return "sub-kegiatan"
+        }
+    }
+
+    func tablePage(_ t: Table) -> PagePlan {
+        let dir = Paths.table(document, t.kind)
+        let caption = "Tabel \(t.kind.number). \(t.title)"
+        var v = view(dir: dir, title: "\(caption) — \(document.shortTitle)", crumbs: [LinkView(title: "Tabel \(t.kind.number)", href: nil)])
+        let keys = Dictionary(matched.flatMap { m in [m.evaluation?.anchor, m.plan?.anchor].compactMap { $0 }.map { ($0, m.key) } },
+                              uniquingKeysWith: { a, _ in a })
+        let groups = t.programs.map { p in
+            ProgramGroupView(key: keys[p.anchor] ?? Text.slug(p.name.value), name: p.name.value,
+                             rows: rows(p, root: v.root, programKey: keys[p.anchor] ?? Text.slug(p.name.value), link: true))
+        }
+        let totals = TableTotals(t)
+        v.table = TableView(number: t.kind.number, caption: caption, kindEvaluation: t.kind == .evaluasi,
+                            href: v.root + dir, groups: groups, totalPagu: totals.pagu.plain, totalRealisasi: totals.realisasi.plain,
+                            totalAbsorption: Format.percent(totals.realisasi.percent(of: totals.pagu)), sourceFile: t.file)
+        return (dir, "table", v)
+    }
+
+    // MARK: Programs
+
+    func programPage(_ i: Int, _ p: MatchedItem, all: [MatchedItem]) -> PagePlan {
+        let dir = Paths.program(document, key: p.key)
+        let name = titleCase(p.name)
+        var v = view(dir: dir, title: "\(name) — \(document.shortTitle)", crumbs: [LinkView(title: name, href: nil)])
+        let root = v.root
+        var rows: [RowView] = []
+        func walk(_ m: MatchedItem) {
+            rows.append(matchedRow(m, root: root, programKey: p.key))
+            m.children.forEach(walk)
+        }
+        p.children.forEach(walk)
+        let e = p.evaluation, a = p.plan
+        let before = e?.pagu?.value.value, after = a?.pagu?.value.value, real = e?.realisasi?.value.value
+        var figures: [FigureView] = []
+        figures.append(FigureView(label: "Pagu sebelum perubahan", value: Format.rupiah(before), note: "Tabel 1"))
+        figures.append(FigureView(label: "Pagu setelah perubahan", value: Format.rupiah(after), note: "Tabel 2"))
+        if let b = before, let af = after {
+            figures.append(FigureView(label: "Selisih pagu", value: (af - b).formatted, note: nil))
+        }
+        figures.append(FigureView(label: "Realisasi s.d. Triwulan II", value: Format.rupiah(real),
+                                  note: (real != nil && before != nil) ? real!.percent(of: before!).map { "serapan \($0.formatted)" } : nil))
+        let own = findings.filter { $0.programKey == p.key }
+        let link = { (m: MatchedItem) in LinkView(title: titleCase(m.name), href: root + Paths.program(document, key: m.key)) }
+        v.program = ProgramView(name: name, number: e?.number?.value ?? "", code: a?.code?.value ?? "",
+                                indicators: matchedIndicators(e, a), figures: figures, rows: rows,
+                                findings: own.map { findingView($0, root: root) }, hasFindings: !own.isEmpty,
+                                previous: i > 0 ? link(all[i - 1]) : nil, next: i + 1 < all.count ? link(all[i + 1]) : nil)
+        return (dir, "program", v)
+    }
+
+    func matchedIndicators(_ e: Item?, _ a: Item?) -> [IndicatorView] {
+        let n = max(e?.indicators.count ?? 0, a?.indicators.count ?? 0)
+        return (0..<n).map { i in
+            let ei = e.flatMap { i < $0.indicators.count ? $0.indicators[i] : nil }
+            let ai = a.flatMap { i < $0.indicators.count ? $0.indicators[i] : nil }
+            let before = Format.quantity(ei?.target), after = Format.quantity(ai?.target)
+            return IndicatorView(name: ai?.name.value ?? ei?.name.value ?? "", target: before, targetAfter: after,
+                                 actual: Format.quantity(ei?.actual), stated: Format.percent(ei?.stated),
+                                 targetChanged: ei != nil && ai != nil && before != after)
+        }
+    }
+
+    func matchedRow(_ m: MatchedItem, root: String, programKey: String) -> RowView {
+        let e = m.evaluation, a = m.plan
+        let indicators = matchedIndicators(e, a)
+        let anchors = [e?.anchor, a?.anchor].compactMap { $0 }
+        let own = findings.filter { f in f.rowAnchor.map(anchors.contains) ?? false }.filter { $0.severity != .info }
+        var change: String?
+        if let b = e?.pagu?.value.value, let af = a?.pagu?.value.value, b != af { change = (af - b).formatted }
+        let key = [e?.number?.value, a?.code?.value].compactMap { $0 }.joined(separator: " · ")
+        return RowView(anchor: e?.anchor ?? a?.anchor ?? "", levelClass: levelClass(m.level), levelWord: m.level.word,
+                       key: key, name: m.name, href: nil, rowspan: max(1, indicators.count),
+                       first: indicators.first ?? IndicatorView(name: "", target: "", targetAfter: nil, actual: "", stated: ""),
+                       rest: Array(indicators.dropFirst()),
+                       pagu: Format.amount(e?.pagu), paguAfter: Format.amount(a?.pagu), paguChange: change,
+                       realisasi: Format.amount(e?.realisasi), absorption: Format.percent(e?.statedAbsorption),
+                       findingCount: own.count, findingsHref: own.isEmpty ? nil : "#temuan",
+                       isProgram: m.level == .program)
+    }
+
+    // MARK: Validasi
+
+    func validationPage(_ programs: [MatchedItem]) -> PagePlan {
+        let dir = Paths.validation(document)
+        var v = view(dir: dir, title: "Validasi angka — \(document.shortTitle)", crumbs: [LinkView(title: "Validasi", href: nil)])
+        var groups: [FindingGroupView] = []
+        for p in programs {
+            let fs = findings.filter { $0.programKey == p.key }
+            guard !fs.isEmpty else { continue }
+            groups.append(FindingGroupView(title: titleCase(p.name), href: v.root + Paths.program(document, key: p.key),
+                                           findings: fs.map { findingView($0, root: v.root) }, count: fs.count))
+        }
+        let rest = findings.filter { f in f.programKey == nil || !programs.contains { $0.key == f.programKey } }
+        if !rest.isEmpty {
+            groups.append(FindingGroupView(title: "Dokumen dan narasi", href: nil, findings: rest.map { findingView($0, root: v.root) }, count: rest.count))
+        }
+        v.validation = ValidationView(counts: DocumentRenderer.counts(findings), groups: groups, clean: findings.isEmpty)
+        return (dir, "validation", v)
+    }
+}
+
+/// Replaces the `{{tabel evaluasi}}` / `{{tabel rencana}}` paragraphs cmark produced.
+enum TableEmbeds {
+    static func replace(in html: String, with render: (TableKind) -> String?) -> String {
+        var out = html
+        for kind in TableKind.allCases {
+            let marker = "<p>{{tabel \(kind.rawValue)}}</p>"
+            guard out.contains(marker) else { continue }
+            out = out.replacingOccurrences(of: marker, with: render(kind) ?? "")
+        }
+        return out
+    }
+}
+
+enum HTMLText {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

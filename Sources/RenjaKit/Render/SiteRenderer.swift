@@ -1,0 +1,110 @@
+import Foundation
+
+/// A file of the generated site: its path under the output folder and its bytes.
+public struct OutputFile: Sendable, Equatable {
+    public var path: String
+    public var data: Data
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
+}
+
+/// Model + findings + templates → the pages of the site, in memory. Writing them is another step.
+public struct SiteRenderer {
+    public let site: Site
+    public let findings: [Diagnostic]
+    public let templates: TemplateSet
+    public let baseURL: String
+
+    public init(site: Site, findings: [Diagnostic], templates: TemplateSet, baseURL: String? = nil) {
+        self.site = site
+        self.findings = findings
+        self.templates = templates
+        var base = baseURL ?? site.settings.baseURL
+        if !base.hasSuffix("/") { base += "/" }
+        self.baseURL = base
+    }
+
+    public static let generator = "Renja"
+
+    /// Renders every page. Throws `InputError` for problems found while rendering (e.g. an unknown
+    /// placeholder in a chapter).
+    public func render() throws -> [OutputFile] {
+        var files: [OutputFile] = []
+        var sitemap: [String] = [""]
+        var problems: [Diagnostic] = []
+
+        files.append(page(siteIndex(), template: "site-index", dir: ""))
+        for doc in site.documents {
+            let docRenderer = DocumentRenderer(site: site, document: doc, findings: findings.filter { $0.documentSlug == doc.slug || $0.documentSlug == nil && ownsFile(doc, $0) }, base: self)
+            let (pages, diags) = docRenderer.pages()
+            problems += diags
+            for (dir, template, view) in pages {
+                files.append(page(view, template: template, dir: dir))
+                sitemap.append(dir)
+            }
+        }
+        if problems.contains(where: { $0.severity == .galat }) { throw InputError(problems) }
+
+        files.append(page(notFound(), template: "404", dir: "", fileName: "404.html"))
+        files.append(OutputFile(path: "sitemap.xml", data: Data(Sitemap.xml(baseURL: baseURL, dirs: sitemap).utf8)))
+        for asset in templates.assets {
+            files.append(OutputFile(path: "assets/\(asset.path)", data: asset.data))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    private func ownsFile(_ doc: Document, _ d: Diagnostic) -> Bool {
+        guard let f = d.location?.file else { return false }
+        return f.contains("/\(doc.slug)/")
+    }
+
+    func page(_ view: PageView, template: String, dir: String, fileName: String? = nil) -> OutputFile {
+        let html = templates.render(view, page: template)
+        return OutputFile(path: fileName ?? Paths.file(dir), data: Data(html.utf8))
+    }
+
+    func common(dir: String, title: String, description: String, breadcrumbs: [LinkView]) -> PageView {
+        let root = Paths.root(forDir: dir)
+        let nav = [LinkView(title: "Beranda", href: root, current: dir.isEmpty)]
+            + site.documents.map { LinkView(title: $0.shortTitle, href: root + Paths.document($0), current: dir.hasPrefix($0.slug + "/")) }
+        return PageView(root: root, siteTitle: site.settings.title, siteDescription: site.settings.description,
+                        agency: AgencyView(site.settings.agency), pageTitle: title,
+                        description: description.isEmpty ? site.settings.description : description,
+                        canonical: baseURL + dir, breadcrumbs: breadcrumbs, nav: nav,
+                        year: site.documents.first.map { String($0.year.value) } ?? "",
+                        generator: SiteRenderer.generator)
+    }
+
+    private func siteIndex() -> PageView {
+        var v = common(dir: "", title: site.settings.title, description: site.settings.description, breadcrumbs: [])
+        v.documents = site.documents.map { DocumentRenderer.card($0, root: "", findings: findings) }
+        return v
+    }
+
+    private func notFound() -> PageView {
+        // Served for any missing address, so links must work from anywhere: use the base URL's path.
+        var v = common(dir: "", title: "Halaman tidak ditemukan", description: "", breadcrumbs: [])
+        let absoluteRoot = URL(string: baseURL)?.path ?? "/"
+        v.root = absoluteRoot.hasSuffix("/") ? absoluteRoot : absoluteRoot + "/"
+        v.nav = [LinkView(title: "Beranda", href: v.root)] + site.documents.map { LinkView(title: $0.shortTitle, href: v.root + Paths.document($0)) }
+        v.documents = site.documents.map { DocumentRenderer.card($0, root: v.root, findings: findings) }
+        return v
+    }
+}
+
+enum Sitemap {
+    static func xml(baseURL: String, dirs: [String]) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for d in dirs.sorted() {
+            out += "  <url><loc>\(escape(baseURL + d))</loc></url>\n"
+        }
+        return out + "</urlset>\n"
+    }
+
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates in `Templates/` (staff can edit them without recompiling) and the static
+/// assets beside them. Problems that Mustache itself would pass over silently — a missing partial,
+/// a partial that includes itself — are reported here, with positions.
+public struct TemplateSet: @unchecked Sendable {
+    public let library: MustacheLibrary
+    public let names: Set<String>
+    /// Files under `assets/`, relative path → bytes.
+    public let assets: [(path: String, data: Data)]
+
+    public static let requiredPages = ["site-index", "document", "chapter", "table", "program", "validation", "404"]
+
+    public static func load(folder: URL, displayPath: String) throws -> TemplateSet {
+        let sink = DiagnosticSink()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
+            throw InputError(.galat("templat-tidak-ada", "folder templat tidak ditemukan", at: nil,
+                                    figures: [.init("diharapkan", "folder berisi berkas .mustache"), .init("ditemukan", "tidak ada folder \(displayPath)")]))
+        }
+        var sources: [String: (text: String, path: String)] = [:]
+        var assets: [(String, Data)] = []
+        let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
+        for rel in files {
+            let url = folder.appendingPathComponent(rel)
+            var dir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &dir), !dir.boolValue else { continue }
+            if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if rel.hasPrefix("assets/") {
+                if let data = try? Data(contentsOf: url) { assets.append((String(rel.dropFirst("assets/".count)), data)) }
+            } else if rel.hasSuffix(".mustache") {
+                let shown = "\(displayPath)/\(rel)"
+                guard let text = ContentFile.read(url, displayPath: shown, sink: sink) else { continue }
+                sources[String(rel.dropLast(".mustache".count))] = (text, shown)
+            }
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        for name in sources.keys.sorted() {
+            let (text, path) = sources[name]!
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+            } catch let e as MustacheTemplate.ParserError {
+                sink.error("templat-sintaks", "sintaks templat salah: \(describe(e.error))",
+                           at: SourceLocation(file: path, line: e.context.lineNumber, column: e.context.columnNumber),
+                           figures: [.init("ditemukan", e.context.line.trimmingCharacters(in: .whitespaces))])
+            } catch {
+                sink.error("templat-sintaks", "templat tidak dapat dibaca: \(error)", at: SourceLocation(file: path, line: 1, column: 1))
+            }
+        }
+        checkPartials(sources, sink: sink)
+        for page in requiredPages where sources[page] == nil {
+            sink.error("templat-hilang", "templat halaman `\(page)` tidak ada", at: nil,
+                       figures: [.init("diharapkan", "\(displayPath)/\(page).mustache"), .init("ditemukan", "tidak ada")])
+        }
+        try sink.throwIfErrors()
+        return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), assets: assets)
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "penutup bagian {{/…}} tidak cocok dengan pembukanya"
+        case MustacheTemplate.Error.unfinishedName: return "tag {{…}} tidak ditutup"
+        case MustacheTemplate.Error.expectedSectionEnd: return "bagian {{#…}} tidak ditutup dengan {{/…}}"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "pengubah pembatas {{=…=}} tidak sah"
+        default: return "\(error)"
+        }
+    }
+
+    /// `{{> name}}` and `{{< name}}` must name an existing template, and no template may include
+    /// itself through a chain of partials (swift-mustache would recurse until the process dies).
+    static func checkPartials(_ sources: [String: (text: String, path: String)], sink: DiagnosticSink) {
+        var edges: [String: [String]] = [:]
+        for name in sources.keys.sorted() {
+            let (text, path) = sources[name]!
+            for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var rest = Substring(line)
+                while let open = rest.range(of: "{{") {
+                    let after = rest[open.upperBound...]
+                    guard let close = after.range(of: "}}") else { break }
+                    let tag = after[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                    if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                        let target = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                        if sources[target] == nil {
+                            let suggestion = Text.suggestion(for: target, among: Array(sources.keys))
+                            sink.error("templat-partial-hilang", "templat `\(target)` yang dirujuk tidak ada",
+                                       at: SourceLocation(file: path, line: lineIndex + 1, column: column),
+                                       figures: [.init("diharapkan", "berkas \(target).mustache"), .init("ditemukan", "tidak ada")],
+                                       notes: suggestion.map { ["mungkin maksudnya `\($0)`?"] } ?? [])
+                        } else {
+                            edges[name, default: []].append(target)
+                        }
+                    }
+                    rest = after[close.upperBound...]
+                }
+            }
+        }
+        // Cycle detection over the include graph.
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        func visit(_ n: String, _ stack: [String]) {
+            if state[n] == 2 { return }
+            if state[n] == 1 {
+                let cycle = (stack.drop(while: { $0 != n }) + [n]).joined(separator: " → ")
+                sink.error("templat-rekursif", "templat menyertakan dirinya sendiri: \(cycle)",
+                           at: SourceLocation(file: sources[n]?.path ?? n, line: 1, column: 1),
+                           figures: [.init("diharapkan", "rantai partial tanpa putaran"), .init("ditemukan", cycle)])
+                return
+            }
+            state[n] = 1
+            for t in edges[n] ?? [] { visit(t, stack + [n]) }
+            state[n] = 2
+        }
+        for n in sources.keys.sorted() { visit(n, []) }
+    }
+
+    func render(_ view: Any, page: String) -> String {
+        library.render(view, withTemplate: page) ?? ""
+    }
+}

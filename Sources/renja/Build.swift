@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import RenjaKit
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Membangun situs statis ke folder keluaran (bawaan: Public/)."
+    )
+
+    @OptionGroup var content: ContentOptions
+
+    @Option(name: .long, help: "Folder keluaran situs.")
+    var output: String = "Public"
+
+    @Option(name: .customLong("base-url"), help: "Alamat situs saat diterbitkan (menggantikan base_url di situs.yaml).")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Gagal bila ada galat atau peringatan angka.")
+    var strict = false
+
+    func run() throws {
+        let start = Date()
+        let options = BuildOptions(content: Terminal.url(content.content), contentDisplay: content.content,
+                                   templates: Terminal.url(content.templates), templatesDisplay: content.templates,
+                                   output: Terminal.url(output), baseURL: baseURL, strict: strict)
+        do {
+            let result = try Builder.build(options)
+            let counts = Severity.allCases.map { s in "\(result.findings.filter { $0.severity == s }.count) \(s.rawValue)" }
+            let r = result.report!
+            print("Situs dibangun ke \(output)/: \(result.pageCount) halaman, \(result.files.count) berkas "
+                  + "(\(r.written) ditulis, \(r.unchanged) tidak berubah, \(r.removed) dihapus).")
+            print("Validasi angka: \(counts.joined(separator: ", ")) — jalankan `renja check` untuk rinciannya.")
+            print("Selesai dalam \(IndonesianNumber.decimal(Date().timeIntervalSince(start), places: 2)) detik.")
+        } catch let e as InputError {
+            Terminal.printDiagnostics(e.diagnostics)
+            Terminal.error("Pembangunan dihentikan: masukan tidak dapat dibaca. Folder \(output)/ tidak diubah.")
+            throw ExitCode(ExitStatus.badInput)
+        } catch let e as FindingsError {
+            Terminal.printDiagnostics(e.findings.filter { $0.severity != .info })
+            Terminal.error("Pembangunan dihentikan (--strict): ada galat atau peringatan angka. Folder \(output)/ tidak diubah.")
+            throw ExitCode(ExitStatus.findings)
+        } catch let e as CocoaError {
+            Terminal.error("galat: berkas tidak dapat ditulis: \(e.localizedDescription). Folder \(output)/ tidak diubah.")
+            throw ExitCode(ExitStatus.badInput)
+        }
+    }
+}

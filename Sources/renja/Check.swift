@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import RenjaKit
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Memeriksa setiap angka di konten tanpa membangun situs.",
+        discussion: "Kode keluar: 0 tanpa galat; 1 ada galat (atau peringatan dengan --strict); 2 masukan tidak dapat dibaca."
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument {
+        case teks, json
+        init?(argument: String) {
+            switch argument {
+            case "teks", "text": self = .teks
+            case "json": self = .json
+            default: return nil
+            }
+        }
+    }
+
+    @OptionGroup var content: ContentOptions
+
+    @Option(name: .long, help: "Bentuk keluaran: teks atau json.")
+    var format: OutputFormat = .teks
+
+    @Flag(name: .long, help: "Peringatan juga dianggap gagal (kode keluar 1).")
+    var strict = false
+
+    func run() throws {
+        let site: Site
+        do {
+            site = try SiteLoader.load(content: Terminal.url(content.content), displayPath: content.content)
+        } catch let e as InputError {
+            if format == .json { print(DiagnosticPrinter.json(e.diagnostics)) } else { Terminal.printDiagnostics(e.diagnostics) }
+            Terminal.error("Pemeriksaan dihentikan: masukan tidak dapat dibaca.")
+            throw ExitCode(ExitStatus.badInput)
+        }
+        let findings = Validator.run(site)
+        switch format {
+        case .json:
+            print(DiagnosticPrinter.json(findings))
+        case .teks:
+            for d in findings {
+                print(DiagnosticPrinter.rich(d) { path in try? String(contentsOfFile: path, encoding: .utf8) })
+            }
+            print(DiagnosticPrinter.summary(findings))
+        }
+        let failing = findings.contains { $0.severity == .galat || (strict && $0.severity == .peringatan) }
+        if failing { throw ExitCode(ExitStatus.findings) }
+    }
+}
