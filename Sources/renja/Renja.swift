@@ -7,7 +7,7 @@ struct Renja: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "renja",
         abstract: "Membangun situs laporan Renja dari folder Content/ dan memeriksa setiap angkanya.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Serve.self, Import.self],
         defaultSubcommand: Build.self
     )
 }
