@@ -38,7 +38,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RenjaKitTests",
-            dependencies: ["RenjaKit"],
+            // `renja` too: the bad-input tests run the real command and check its exit code.
+            dependencies: ["RenjaKit", "renja"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -11,7 +11,7 @@ public enum SiteLoader {
         let shown = displayPath ?? content.path
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDir), isDir.boolValue else {
-            throw InputError(.galat("konten-tidak-ada", "folder konten tidak ditemukan", at: nil,
+            throw InputError(.galat("konten-tidak-ada", "folder konten \(shown) tidak ditemukan", at: nil,
                                     figures: [.init("diharapkan", "folder berisi situs.yaml dan satu folder per dokumen"),
                                               .init("ditemukan", "tidak ada folder \(shown)")]))
         }
@@ -22,7 +22,7 @@ public enum SiteLoader {
                 settings = siteSettings(text: text, path: settingsPath, sink: sink)
             }
         } else {
-            sink.error("berkas-hilang", "pengaturan situs tidak ditemukan", at: nil,
+            sink.error("berkas-hilang", "pengaturan situs \(settingsPath) tidak ditemukan", at: nil,
                        figures: [.init("diharapkan", settingsPath), .init("ditemukan", "tidak ada")])
         }
         var documents: [Document] = []
@@ -32,13 +32,13 @@ public enum SiteLoader {
             guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &dir), dir.boolValue else { continue }
             let display = "\(shown)/\(name)"
             guard Text.slug(name) == name else {
-                sink.error("nama-folder", "nama folder dokumen hanya boleh huruf kecil, angka dan tanda hubung",
-                           at: SourceLocation(file: display, line: 1, column: 1),
+                sink.error("nama-folder", "nama folder dokumen `\(display)` hanya boleh huruf kecil, angka dan tanda hubung",
+                           at: nil,
                            figures: [.init("diharapkan", Text.slug(name).isEmpty ? "mis. renja-2025" : Text.slug(name)), .init("ditemukan", name)])
                 continue
             }
             guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("dokumen.yaml").path) else {
-                sink.error("berkas-hilang", "folder dokumen tidak memiliki dokumen.yaml", at: nil,
+                sink.error("berkas-hilang", "folder dokumen \(display) tidak memiliki dokumen.yaml", at: nil,
                            figures: [.init("diharapkan", "\(display)/dokumen.yaml"), .init("ditemukan", "tidak ada")])
                 continue
             }
@@ -48,7 +48,7 @@ public enum SiteLoader {
             }
         }
         if documents.isEmpty && !sink.hasErrors {
-            sink.error("dokumen-kosong", "tidak ada dokumen di folder konten", at: nil,
+            sink.error("dokumen-kosong", "tidak ada dokumen di folder konten \(shown)", at: nil,
                        figures: [.init("diharapkan", "sedikitnya satu folder berisi dokumen.yaml"), .init("ditemukan", "tidak ada")])
         }
         try sink.throwIfErrors()

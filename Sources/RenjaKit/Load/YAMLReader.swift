@@ -31,15 +31,27 @@ struct YAMLReader {
             let loc = SourceLocation(file: path, line: mark.line, column: mark.column)
             let line = yaml.split(separator: "\n", omittingEmptySubsequences: false)
             let sourceLine = mark.line >= 1 && mark.line <= line.count ? String(line[mark.line - 1]) : ""
-            if problem.contains("cannot start any token"), sourceLine.contains("\t") {
+            if problem.contains("tab") || (problem.contains("cannot start any token") && sourceLine.contains("\t")) {
                 return .galat("yaml-tab", "karakter tab tidak boleh dipakai untuk indentasi YAML",
                               at: loc, figures: [.init("diharapkan", "spasi"), .init("ditemukan", "tab")])
+            }
+            // A quote left open swallows the following lines, so libyaml complains far below the
+            // real mistake: point at the first line whose double quotes do not pair up.
+            if let open = YAMLReader.unbalancedQuoteLine(line, before: mark.line) {
+                return .galat("yaml-kutip", "tanda kutip dibuka tetapi tidak ditutup",
+                              at: SourceLocation(file: path, line: open.line, column: open.column),
+                              figures: [.init("diharapkan", "tanda kutip penutup \" di akhir teks"),
+                                        .init("ditemukan", String(line[open.line - 1]).trimmingCharacters(in: .whitespaces))],
+                              notes: ["libyaml baru menyadarinya di baris \(mark.line) kolom \(mark.column): \(YAMLReader.translate(problem))"])
             }
             var notes: [String] = []
             if let context { notes.append("konteks: \(YAMLReader.translate(context.text)) (baris \(context.mark.line))") }
             return .galat("yaml-sintaks", "sintaks YAML salah: \(YAMLReader.translate(problem))", at: loc, notes: notes)
         case let .duplicatedKeysInMapping(duplicates, context):
-            let loc = SourceLocation(file: path, line: context.mark.line, column: context.mark.column)
+            // Yams marks the first occurrence; the mistake is the repetition, so find it.
+            let (line, column) = YAMLReader.repeatedKey(duplicates.first ?? "", in: context.text,
+                                                         after: context.mark.line, column: context.mark.column)
+            let loc = SourceLocation(file: path, line: line, column: column)
             return .galat("kunci-ganda", "kunci ditulis lebih dari sekali dalam satu blok: \(duplicates.joined(separator: ", "))",
                           at: loc, figures: [.init("diharapkan", "setiap kunci sekali saja"), .init("ditemukan", "\(duplicates.first ?? "") berulang")])
         case let .reader(problem, offset, _, _):
@@ -48,6 +60,38 @@ struct YAMLReader {
         default:
             return .galat("yaml-sintaks", "YAML tidak dapat dibaca: \(error)", at: SourceLocation(file: path, line: 1, column: 1))
         }
+    }
+
+    /// First line before `limit` with an odd number of double quotes outside comments.
+    static func unbalancedQuoteLine(_ lines: [Substring], before limit: Int) -> (line: Int, column: Int)? {
+        for (i, l) in lines.prefix(max(0, limit - 1)).enumerated() {
+            var quotes: [Int] = []
+            var inSingle = false
+            var previous: Character = " "
+            for (j, ch) in l.enumerated() {
+                if ch == "#" && quotes.count % 2 == 0 && !inSingle && (previous == " " || j == 0) { break }
+                if ch == "'" && quotes.count % 2 == 0 { inSingle.toggle() }
+                if ch == "\"" && previous != "\\" && !inSingle { quotes.append(j) }
+                previous = ch
+            }
+            if quotes.count % 2 == 1 { return (i + 1, quotes.last! + 1) }
+        }
+        return nil
+    }
+
+    /// Line and column of the second `key:` at the same indentation as the first one.
+    static func repeatedKey(_ key: String, in text: String, after line: Int, column: Int) -> (Int, Int) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1 else { return (max(line, 1), max(column, 1)) }
+        for i in line..<lines.count {
+            let l = lines[i]
+            let indent = l.prefix { $0 == " " }.count
+            let rest = l.dropFirst(indent)
+            if indent < column - 1, !rest.isEmpty, !rest.hasPrefix("#"), !rest.hasPrefix("- ") || indent + 2 < column - 1 { break }
+            if indent == column - 1, rest.hasPrefix("\(key):") { return (i + 1, column) }
+            if rest.hasPrefix("- "), indent + 2 == column - 1, rest.dropFirst(2).hasPrefix("\(key):") { return (i + 1, column) }
+        }
+        return (line, column)
     }
 
     /// libyaml speaks English; staff do not. The common messages, in Indonesian.
@@ -71,6 +115,10 @@ struct YAMLReader {
             ("found a tab character that violates indentation", "karakter tab melanggar indentasi"),
             ("found a tab character where an indentation space is expected", "karakter tab ditemukan di tempat spasi indentasi"),
             ("found unknown escape character", "karakter escape tidak dikenal dalam teks bertanda kutip"),
+            ("did not find expected node content", "nilai yang diharapkan tidak ditemukan"),
+            ("found incompatible YAML document", "versi dokumen YAML tidak didukung"),
+            ("found character that cannot start any token", "karakter yang tidak boleh mengawali nilai"),
+            ("could not find expected ':'", "tanda ':' yang diharapkan tidak ditemukan"),
         ]
         for (en, id) in table where problem.contains(en) { return id }
         return "\(problem) (pesan libyaml)"

@@ -16,7 +16,7 @@ public struct TemplateSet: @unchecked Sendable {
         let sink = DiagnosticSink()
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
-            throw InputError(.galat("templat-tidak-ada", "folder templat tidak ditemukan", at: nil,
+            throw InputError(.galat("templat-tidak-ada", "folder templat \(displayPath) tidak ditemukan", at: nil,
                                     figures: [.init("diharapkan", "folder berisi berkas .mustache"), .init("ditemukan", "tidak ada folder \(displayPath)")]))
         }
         var sources: [String: (text: String, path: String)] = [:]
@@ -50,7 +50,7 @@ public struct TemplateSet: @unchecked Sendable {
         }
         checkPartials(sources, sink: sink)
         for page in requiredPages where sources[page] == nil {
-            sink.error("templat-hilang", "templat halaman `\(page)` tidak ada", at: nil,
+            sink.error("templat-hilang", "templat halaman \(displayPath)/\(page).mustache tidak ada", at: nil,
                        figures: [.init("diharapkan", "\(displayPath)/\(page).mustache"), .init("ditemukan", "tidak ada")])
         }
         try sink.throwIfErrors()

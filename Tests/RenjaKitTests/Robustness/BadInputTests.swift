@@ -1,0 +1,74 @@
+import XCTest
+@testable import RenjaKit
+
+/// Every malformed input under `Fixtures/bad-input/` gets the diagnostic recorded in its
+/// `expected.txt`, in Indonesian with `path:line:column`, exit code 2, no crash, and the previously
+/// built `Public/` left byte for byte as it was.
+///
+/// A case folder holds `files/` (files laid over a small valid site: `Content/…`, `Templates/…`),
+/// an optional `remove.txt` (paths to delete) and `expected.txt` (the first line `renja build` must
+/// print for it, up to and including the message).
+final class BadInputTests: XCTestCase {
+    static var casesFolder: URL { RepoPaths.fixtures.appendingPathComponent("bad-input") }
+
+    func testCorpusHasAtLeastFortyCases() throws {
+        XCTAssertGreaterThanOrEqual(try cases().count, 40)
+    }
+
+    func testEveryBadInputGetsItsDiagnosticAndLeavesPublicUntouched() throws {
+        for name in try cases() {
+            try check(name)
+        }
+    }
+
+    func cases() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: BadInputTests.casesFolder.path).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    func check(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let caseDir = BadInputTests.casesFolder.appendingPathComponent(name)
+        let work = try BadInputTests.prepareBaseSite()
+        let fm = FileManager.default
+
+        // A good build first: this is the "previously published" site that must survive.
+        let first = try CLI.run(["build"], in: work)
+        XCTAssertEqual(first.status, 0, "\(name): the base site must build: \(first.stderr)", file: file, line: line)
+        let before = snapshot(work.appendingPathComponent("Public"))
+        XCTAssertFalse(before.isEmpty)
+
+        let overlay = caseDir.appendingPathComponent("files")
+        if fm.fileExists(atPath: overlay.path) {
+            for rel in LinkChecker.allFiles(in: overlay) {
+                let target = work.appendingPathComponent(rel)
+                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try? fm.removeItem(at: target)
+                try fm.copyItem(at: overlay.appendingPathComponent(rel), to: target)
+            }
+        }
+        if let removals = try? String(contentsOf: caseDir.appendingPathComponent("remove.txt"), encoding: .utf8) {
+            for rel in removals.split(separator: "\n") { try fm.removeItem(at: work.appendingPathComponent(String(rel))) }
+        }
+
+        let expected = try String(contentsOf: caseDir.appendingPathComponent("expected.txt"), encoding: .utf8)
+            .split(separator: "\n").first.map(String.init) ?? ""
+        let run = try CLI.run(["build"], in: work)
+        XCTAssertEqual(run.status, 2, "\(name): exit code; stderr:\n\(run.stderr)", file: file, line: line)
+        XCTAssertTrue(run.stderr.contains(expected), "\(name): expected\n  \(expected)\ngot\n\(run.stderr)", file: file, line: line)
+        XCTAssertTrue(run.stderr.contains("Folder Public/ tidak diubah"), "\(name): \(run.stderr)", file: file, line: line)
+        XCTAssertFalse(run.stderr.contains("Fatal error"), name, file: file, line: line)
+        XCTAssertEqual(snapshot(work.appendingPathComponent("Public")), before, "\(name): Public/ changed", file: file, line: line)
+    }
+
+    /// A valid site (the TempSite defaults) with a copy of the real templates, in a fresh folder.
+    static func prepareBaseSite() throws -> URL {
+        let site = TempSite()
+        try FileManager.default.copyItem(at: RepoPaths.templates, to: site.root.appendingPathComponent("Templates"))
+        return site.root
+    }
+
+    func snapshot(_ dir: URL) -> [String: Data] {
+        var out: [String: Data] = [:]
+        for f in LinkChecker.allFiles(in: dir) { out[f] = FileManager.default.contents(atPath: dir.appendingPathComponent(f).path) }
+        return out
+    }
+}
