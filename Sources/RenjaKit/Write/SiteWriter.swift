@@ -3,55 +3,89 @@ import Foundation
 import Glibc
 #endif
 
-/// What a write did, for the CLI's report.
+/// What a write did, for the CLI's report and the preview server's reload event.
 public struct WriteReport: Sendable, Equatable {
     public var written: Int
     public var unchanged: Int
     public var removed: Int
+    /// Output paths whose bytes are new (added or changed), sorted.
+    public var writtenFiles: [String]
+    /// Output paths of the previous site that the new one no longer has, sorted.
+    public var removedFiles: [String]
+
+    public init(written: Int, unchanged: Int, removed: Int, writtenFiles: [String] = [], removedFiles: [String] = []) {
+        self.written = written
+        self.unchanged = unchanged
+        self.removed = removed
+        self.writtenFiles = writtenFiles
+        self.removedFiles = removedFiles
+    }
+
+    /// True when the published site differs from the previous one.
+    public var changedAnything: Bool { written > 0 || removed > 0 }
 }
 
 /// Writes the rendered site so that the output folder is always a complete site:
 /// 1. everything goes into a staging folder beside the output (same file system);
 /// 2. a file whose bytes equal the published one is hard-linked from it instead of rewritten, so
 ///    its timestamp stays put (uploads by rsync/FTP skip it);
-/// 3. the staging folder replaces the output in one `rename`-based swap.
+/// 3. the staging folder replaces the output in one atomic `renameat2(RENAME_EXCHANGE)`, so the
+///    output path never stops naming a complete site (on file systems without it: two renames,
+///    and an interrupted pair is repaired by the next run).
 /// A build that fails or is killed before step 3 leaves the previous output untouched; stale
-/// files of removed pages disappear with the old folder.
+/// files of removed pages disappear with the old folder. Writers of the same output, in this
+/// process or another (`renja serve` and `renja build` side by side), take turns through a lock
+/// on the parent folder.
 public struct SiteWriter {
     public let output: URL
     /// Test hook: called before each file is written; throwing simulates a disk failure mid-build.
     public var beforeWrite: ((String) throws -> Void)?
+    /// Test hook: called when the staging folder is complete, just before the swap.
+    public var beforeSwap: (() throws -> Void)?
+
+    /// First path segment that the preview server keeps for itself (live reload, error page); no
+    /// generated file may live under it.
+    public static let reservedFolder = "_renja"
 
     public init(output: URL) { self.output = output.standardizedFileURL }
 
-    var staging: URL { output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging") }
-    var previous: URL { output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).lama") }
+    var parent: URL { output.deletingLastPathComponent() }
+    var staging: URL { parent.appendingPathComponent(".\(output.lastPathComponent).staging") }
+    var previous: URL { parent.appendingPathComponent(".\(output.lastPathComponent).lama") }
 
     public func write(_ files: [OutputFile]) throws -> WriteReport {
         let fm = FileManager.default
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let lock = try FolderLock(parent)
+        defer { lock.release() }
+
         try recoverInterruptedSwap()
-        try? fm.removeItem(at: staging)
+        try removeIfPresent(staging)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         var report = WriteReport(written: 0, unchanged: 0, removed: 0)
         do {
             var seen = Set<String>()
             for file in files {
                 guard SiteWriter.isSafe(file.path), seen.insert(file.path).inserted else {
-                    throw InputError(.galat("jalur-tidak-aman", "jalur berkas keluaran tidak aman atau ganda", at: nil,
+                    throw InputError(.galat("jalur-tidak-aman", "jalur berkas keluaran tidak aman, ganda, atau memakai folder \(SiteWriter.reservedFolder)/ yang dicadangkan untuk pratinjau", at: nil,
                                             figures: [.init("diharapkan", "jalur di dalam folder keluaran"), .init("ditemukan", file.path)]))
                 }
                 try beforeWrite?(file.path)
                 let target = staging.appendingPathComponent(file.path)
                 try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 let old = output.appendingPathComponent(file.path)
-                if let existing = fm.contents(atPath: old.path), existing == file.data, link(old.path, target.path) == 0 {
+                if try keepUnchanged(old: old, target: target, data: file.data) {
                     report.unchanged += 1
                 } else {
                     try file.data.write(to: target)
                     report.written += 1
+                    report.writtenFiles.append(file.path)
                 }
             }
-            report.removed = countFiles(in: output).subtracting(seen).count
+            report.removedFiles = SiteWriter.files(in: output).subtracting(seen).sorted()
+            report.removed = report.removedFiles.count
+            report.writtenFiles.sort()
+            try beforeSwap?()
             try swapIntoPlace()
         } catch {
             try? fm.removeItem(at: staging)
@@ -60,24 +94,50 @@ public struct SiteWriter {
         return report
     }
 
-    /// Paths come from content (slugs); they must stay inside the output folder.
+    /// Paths come from content (slugs); they must stay inside the output folder and out of the
+    /// preview server's reserved folder.
     static func isSafe(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
-        return !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.first.map({ $0.lowercased() == reservedFolder }) == true { return false }
+        return !parts.contains { $0 == ".." || $0 == "." || $0.isEmpty }
+    }
+
+    /// If the published file has the same bytes, link it into the staging folder (same inode, same
+    /// timestamp). Where hard links are not possible, copy it and carry its timestamp over.
+    private func keepUnchanged(old: URL, target: URL, data: Data) throws -> Bool {
+        var st = stat()
+        guard lstat(old.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == data.count,
+              let existing = FileManager.default.contents(atPath: old.path), existing == data else { return false }
+        if link(old.path, target.path) == 0 { return true }
+        try data.write(to: target)
+        var times = [st.st_atim, st.st_mtim]
+        _ = utimensat(AT_FDCWD, target.path, &times, 0)
+        return true
     }
 
     private func swapIntoPlace() throws {
         let fm = FileManager.default
-        try? fm.removeItem(at: previous)
         if fm.fileExists(atPath: output.path) {
+            switch Rename.exchange(staging.path, output.path) {
+            case .done:
+                // The old site now sits at the staging path.
+                try? fm.removeItem(at: staging)
+                return
+            case .unsupported:
+                break
+            case .failed(let code):
+                throw SiteWriter.failure("folder \(output.lastPathComponent) tidak dapat ditukar dengan folder sementara", path: output.path, errno: code)
+            }
+            try removeIfPresent(previous)
             try fm.moveItem(at: output, to: previous)
         }
         try fm.moveItem(at: staging, to: output)
         try? fm.removeItem(at: previous)
     }
 
-    /// If a previous run was killed between the two renames of the swap, the output folder is
-    /// missing but the old complete site is beside it: put it back.
+    /// If a previous run was killed between the two renames of the fallback swap, the output folder
+    /// is missing but the old complete site is beside it: put it back.
     public func recoverInterruptedSwap() throws {
         let fm = FileManager.default
         if !fm.fileExists(atPath: output.path), fm.fileExists(atPath: previous.path) {
@@ -85,15 +145,74 @@ public struct SiteWriter {
         }
     }
 
-    private func countFiles(in dir: URL) -> Set<String> {
+    private func removeIfPresent(_ url: URL) throws {
+        var st = stat()
+        if lstat(url.path, &st) == 0 { try FileManager.default.removeItem(at: url) }
+    }
+
+    /// Every regular file under `dir`, as paths relative to it.
+    public static func files(in dir: URL) -> Set<String> {
         guard let e = FileManager.default.enumerator(atPath: dir.path) else { return [] }
         var out = Set<String>()
         while let rel = e.nextObject() as? String {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent(rel).path, isDirectory: &isDir), !isDir.boolValue {
+            var st = stat()
+            if lstat(dir.appendingPathComponent(rel).path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
                 out.insert(rel)
             }
         }
         return out
     }
+
+    static func failure(_ message: String, path: String, errno code: Int32) -> CocoaError {
+        let reason = String(cString: strerror(code))
+        return CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(message) (\(path): \(reason))",
+                                                         NSFilePathErrorKey: path])
+    }
+}
+
+/// `renameat2(RENAME_EXCHANGE)`: swaps two paths atomically (Linux 3.15+, ext4, xfs, btrfs, tmpfs).
+/// Glibc declares it only under `_GNU_SOURCE`, which Swift's Glibc module does not see, so it is
+/// looked up at run time.
+enum Rename {
+    enum Outcome: Equatable { case done, unsupported, failed(Int32) }
+
+    private typealias Fn = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private static let renameat2: Fn? = {
+        guard let handle = dlopen(nil, RTLD_NOW), let sym = dlsym(handle, "renameat2") else { return nil }
+        return unsafeBitCast(sym, to: Fn.self)
+    }()
+    private static let exchangeFlag: UInt32 = 1 << 1  // RENAME_EXCHANGE
+
+    static func exchange(_ a: String, _ b: String) -> Outcome {
+        guard let fn = renameat2 else { return .unsupported }
+        if fn(AT_FDCWD, a, AT_FDCWD, b, exchangeFlag) == 0 { return .done }
+        let code = errno
+        return code == EINVAL || code == ENOSYS || code == ENOTSUP ? .unsupported : .failed(code)
+    }
+}
+
+/// An exclusive `flock` on a folder, held while a site is written next to it. Advisory: only
+/// writers of Renja take it. Released by the kernel if the process dies.
+final class FolderLock {
+    private var fd: Int32
+
+    init(_ folder: URL) throws {
+        fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw SiteWriter.failure("folder tidak dapat dibuka", path: folder.path, errno: errno) }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let code = errno
+            close(fd)
+            throw SiteWriter.failure("folder tidak dapat dikunci", path: folder.path, errno: code)
+        }
+    }
+
+    func release() {
+        guard fd >= 0 else { return }
+        flock(fd, LOCK_UN)
+        close(fd)
+        fd = -1
+    }
+
+    deinit { release() }
 }
