@@ -1,6 +1,49 @@
-/// Runs every figure check on a loaded site. (Checks are added one file per family.)
+/// Runs every figure check on a loaded site: what an auditor would want to see before publication.
+/// Each family of checks lives in its own file and takes one document; the findings of all
+/// documents are returned in a stable order (file, line, column, code).
 public enum Validator {
+    /// The families, in the order they are documented.
+    static let families: [(DocumentContext) -> [Diagnostic]] = [
+        SumChecks.run,
+        NumberFormatChecks.run,
+        PercentChecks.run,
+        PlausibilityChecks.run,
+        StructureChecks.run,
+        CrossTableChecks.run,
+        AuditorChecks.run,
+        ParentAchievementChecks.run,
+        NarrativeChecks.run,
+        { ctx in ctx.document.chapters.flatMap { Placeholders.expand($0.markdown, chapter: $0, document: ctx.document).diagnostics } },
+    ]
+
     public static func run(_ site: Site) -> [Diagnostic] {
-        []
+        var all: [Diagnostic] = []
+        for document in site.documents {
+            all += run(document)
+        }
+        return sorted(all)
+    }
+
+    /// Findings for one document, sorted.
+    public static func run(_ document: Document) -> [Diagnostic] {
+        let ctx = DocumentContext(document)
+        return sorted(families.flatMap { $0(ctx) })
+    }
+
+    /// By file, line, column and code; findings without a location last. Ties keep a fixed order
+    /// through the message, so two runs print the same report.
+    static func sorted(_ ds: [Diagnostic]) -> [Diagnostic] {
+        ds.sorted { a, b in
+            switch (a.location, b.location) {
+            case let (x?, y?):
+                if x != y { return x < y }
+            case (nil, _?): return false
+            case (_?, nil): return true
+            case (nil, nil): break
+            }
+            if a.code != b.code { return a.code < b.code }
+            if a.severity != b.severity { return a.severity < b.severity }
+            return a.message < b.message
+        }
     }
 }

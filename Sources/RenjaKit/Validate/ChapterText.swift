@@ -1,0 +1,72 @@
+/// A chapter's Markdown split into lines that know their place in the file, with code left out:
+/// figures and markers inside fenced code blocks or `code spans` are examples, not content.
+struct ChapterLine {
+    /// The line as written.
+    let text: String
+    /// The same line with code spans blanked out (same number of characters, so columns still match).
+    let scannable: String
+    /// 1-based line in the chapter file.
+    let fileLine: Int
+    /// 0-based index among the Markdown body's lines.
+    let index: Int
+    /// Inside a fenced code block: nothing on the line is scanned.
+    let inCodeBlock: Bool
+}
+
+enum ChapterText {
+    static func lines(of chapter: Chapter) -> [ChapterLine] {
+        lines(chapter.markdown, firstLine: chapter.bodyFirstLine)
+    }
+
+    static func lines(_ markdown: String, firstLine: Int) -> [ChapterLine] {
+        var out: [ChapterLine] = []
+        var fence: String?
+        for (i, sub) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = String(sub)
+            let trimmed = text.drop { $0 == " " }
+            let leading = text.count - trimmed.count
+            var isFenceLine = false
+            if leading <= 3, let marker = ["```", "~~~"].first(where: { trimmed.hasPrefix($0) }) {
+                if fence == nil { fence = marker; isFenceLine = true } else if fence == marker { fence = nil; isFenceLine = true }
+            }
+            let inCode = fence != nil || isFenceLine
+            out.append(ChapterLine(text: text, scannable: inCode ? "" : blankCodeSpans(text), fileLine: firstLine + i,
+                                   index: i, inCodeBlock: inCode))
+        }
+        return out
+    }
+
+    /// Replaces every character of a `code span` (backticks included) by a space.
+    static func blankCodeSpans(_ line: String) -> String {
+        let chars = Array(line)
+        var out = chars
+        var i = 0
+        while i < chars.count {
+            guard chars[i] == "`" else { i += 1; continue }
+            var n = 0
+            while i + n < chars.count, chars[i + n] == "`" { n += 1 }
+            // Find a closing run of exactly n backticks.
+            var j = i + n
+            var close: Int?
+            while j < chars.count {
+                if chars[j] == "`" {
+                    var m = 0
+                    while j + m < chars.count, chars[j + m] == "`" { m += 1 }
+                    if m == n { close = j; break }
+                    j += m
+                } else {
+                    j += 1
+                }
+            }
+            guard let c = close else { i += n; continue }
+            for k in i..<(c + n) { out[k] = " " }
+            i = c + n
+        }
+        return String(out)
+    }
+
+    /// 1-based column of an index within a line, counted in characters as editors show it.
+    static func column(of index: String.Index, in line: String) -> Int {
+        line.distance(from: line.startIndex, to: index) + 1
+    }
+}

@@ -1,0 +1,155 @@
+/// Key figures of a document computed from its tables: counts of rows and totals of the money
+/// columns. Used by `{{angka …}}` placeholders, by the narrative checks and by the site's home page.
+public struct DocumentFigures: Sendable {
+    /// The figures of one table.
+    public struct TableFigures: Sendable {
+        public var kind: TableKind
+        public var programCount: Int
+        public var kegiatanCount: Int
+        public var subKegiatanCount: Int
+        /// Sum of the programs' pagu as written; nil when a program's pagu is not a well-formed amount.
+        public var paguTotal: Rupiah?
+        /// Sum of every sub kegiatan's pagu (differs from `paguTotal` when the table's own sums are wrong).
+        public var paguTotalOfSubKegiatan: Rupiah?
+        /// Tabel 1 only: sum of the programs' realisasi as written.
+        public var realisasiTotal: Rupiah?
+        public var realisasiTotalOfSubKegiatan: Rupiah?
+
+        /// Realisasi as a share of pagu, over the whole table.
+        public var absorption: Percent? {
+            guard let r = realisasiTotal, let p = paguTotal else { return nil }
+            return r.percent(of: p)
+        }
+
+        init(_ table: Table) {
+            kind = table.kind
+            programCount = table.items(at: .program).count
+            kegiatanCount = table.items(at: .kegiatan).count
+            subKegiatanCount = table.items(at: .subKegiatan).count
+            paguTotal = TableFigures.sum(table.programs.map { $0.pagu })
+            paguTotalOfSubKegiatan = TableFigures.sum(table.items(at: .subKegiatan).map { $0.pagu })
+            if table.kind == .evaluasi {
+                realisasiTotal = TableFigures.sum(table.programs.map { $0.realisasi })
+                realisasiTotalOfSubKegiatan = TableFigures.sum(table.items(at: .subKegiatan).map { $0.realisasi })
+            }
+        }
+
+        /// The sum of amounts, or nil if any is missing or malformed.
+        static func sum(_ amounts: [Located<AmountText>?]) -> Rupiah? {
+            var total = Rupiah.zero
+            for a in amounts {
+                guard let v = a?.value.value else { return nil }
+                total = total + v
+            }
+            return total
+        }
+
+        public func count(_ level: Level) -> Int {
+            switch level {
+            case .program: return programCount
+            case .kegiatan: return kegiatanCount
+            case .subKegiatan: return subKegiatanCount
+            }
+        }
+    }
+
+    public var year: Int
+    /// Tabel 1 (evaluation, before the revision).
+    public var evaluation: TableFigures?
+    /// Tabel 2 (the revised plan).
+    public var plan: TableFigures?
+
+    public init(_ document: Document) {
+        year = document.year.value
+        evaluation = document.evaluation.map(TableFigures.init)
+        plan = document.plan.map(TableFigures.init)
+    }
+
+    public func table(_ kind: TableKind) -> TableFigures? { kind == .evaluasi ? evaluation : plan }
+
+    /// Revised pagu minus the pagu before the revision.
+    public var paguChange: Rupiah? {
+        guard let after = plan?.paguTotal, let before = evaluation?.paguTotal else { return nil }
+        return after - before
+    }
+
+    // MARK: Placeholder values
+
+    /// A placeholder name with what it prints and which table it needs.
+    public struct PlaceholderDefinition: Sendable {
+        public var name: String
+        /// Indonesian description, for documentation and "did you mean" hints.
+        public var description: String
+    }
+
+    /// Every name `{{angka NAMA}}` understands, in documentation order.
+    public static let placeholders: [PlaceholderDefinition] = {
+        var out: [PlaceholderDefinition] = []
+        let levels: [(String, String)] = [("program", "program"), ("kegiatan", "kegiatan"), ("sub_kegiatan", "sub kegiatan")]
+        let tables: [(String, String)] = [("", "Tabel 2 (rencana perubahan)"), ("_rencana", "Tabel 2 (rencana perubahan)"),
+                                          ("_evaluasi", "Tabel 1 (evaluasi, sebelum perubahan)")]
+        for (suffix, table) in tables {
+            for (key, word) in levels {
+                out.append(.init(name: "jumlah_\(key)\(suffix)", description: "banyaknya \(word) di \(table), mis. 9"))
+                out.append(.init(name: "jumlah_\(key)\(suffix)_terbilang", description: "banyaknya \(word) di \(table) dalam huruf, mis. sembilan"))
+            }
+        }
+        out.append(.init(name: "pagu_total", description: "jumlah pagu seluruh program di Tabel 2 (rencana perubahan), mis. Rp 12.460.916.000"))
+        out.append(.init(name: "pagu_total_rencana", description: "sama dengan pagu_total"))
+        out.append(.init(name: "pagu_total_evaluasi", description: "jumlah pagu seluruh program di Tabel 1 (sebelum perubahan), mis. Rp 13.036.773.000"))
+        out.append(.init(name: "perubahan_pagu_total", description: "pagu Tabel 2 dikurangi pagu Tabel 1, mis. -Rp 575.857.000"))
+        out.append(.init(name: "realisasi_total", description: "jumlah realisasi seluruh program di Tabel 1"))
+        out.append(.init(name: "persen_realisasi_total", description: "realisasi_total dibagi pagu_total_evaluasi, mis. 28,39%"))
+        out.append(.init(name: "tahun", description: "tahun dokumen (kunci `tahun` di dokumen.yaml)"))
+        return out
+    }()
+
+    public static var placeholderNames: [String] { placeholders.map(\.name) }
+
+    /// Why a known placeholder cannot be computed for this document.
+    public enum PlaceholderProblem: Error, Sendable, Equatable {
+        case unknownName
+        case missingTable(TableKind)
+        case malformedAmount(TableKind)
+    }
+
+    /// The formatted value of a placeholder, e.g. `pagu_total` → `Rp 12.460.916.000`.
+    public func placeholder(_ name: String) -> Result<String, PlaceholderProblem> {
+        guard DocumentFigures.placeholderNames.contains(name) else { return .failure(.unknownName) }
+        if name == "tahun" { return .success(String(year)) }
+        if name.hasPrefix("jumlah_") {
+            var rest = String(name.dropFirst("jumlah_".count))
+            let spelled = rest.hasSuffix("_terbilang")
+            if spelled { rest.removeLast("_terbilang".count) }
+            var kind = TableKind.rencana
+            if rest.hasSuffix("_evaluasi") { kind = .evaluasi; rest.removeLast("_evaluasi".count) }
+            if rest.hasSuffix("_rencana") { rest.removeLast("_rencana".count) }
+            let level: Level = rest == "program" ? .program : rest == "kegiatan" ? .kegiatan : .subKegiatan
+            guard let t = table(kind) else { return .failure(.missingTable(kind)) }
+            let n = t.count(level)
+            return .success(spelled ? Terbilang.words(n) : IndonesianNumber.grouped(UInt64(n)))
+        }
+        func money(_ kind: TableKind, _ value: (TableFigures) -> Rupiah?) -> Result<String, PlaceholderProblem> {
+            guard let t = table(kind) else { return .failure(.missingTable(kind)) }
+            guard let v = value(t) else { return .failure(.malformedAmount(kind)) }
+            return .success(v.formatted)
+        }
+        switch name {
+        case "pagu_total", "pagu_total_rencana": return money(.rencana) { $0.paguTotal }
+        case "pagu_total_evaluasi": return money(.evaluasi) { $0.paguTotal }
+        case "realisasi_total": return money(.evaluasi) { $0.realisasiTotal }
+        case "perubahan_pagu_total":
+            guard let e = evaluation else { return .failure(.missingTable(.evaluasi)) }
+            guard let p = plan else { return .failure(.missingTable(.rencana)) }
+            guard let before = e.paguTotal else { return .failure(.malformedAmount(.evaluasi)) }
+            guard let after = p.paguTotal else { return .failure(.malformedAmount(.rencana)) }
+            return .success((after - before).formatted)
+        case "persen_realisasi_total":
+            guard let t = evaluation else { return .failure(.missingTable(.evaluasi)) }
+            guard let p = t.absorption else { return .failure(.malformedAmount(.evaluasi)) }
+            return .success(p.formatted)
+        default:
+            return .failure(.unknownName)
+        }
+    }
+}

@@ -1,0 +1,252 @@
+/// The tables' skeleton:
+/// - Tabel 1 numbering: `nomor-urut` (gaps, out of order, a sub kegiatan number not under its
+///   kegiatan's), `nomor-ganda` (a number used twice), `nomor-format` (written unlike the rest of its
+///   level, e.g. `13` where every other kegiatan is `12.`);
+/// - Tabel 2 nomenclature codes: `kode-format`, `kode-tidak-bersarang` (a code that does not extend
+///   its parent's), `kode-ganda`.
+enum StructureChecks {
+    static func run(_ ctx: DocumentContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for table in ctx.tables {
+            switch table.kind {
+            case .evaluasi: out += numbering(table, ctx)
+            case .rencana: out += codes(table, ctx)
+            }
+        }
+        return out
+    }
+
+    // MARK: Tabel 1 numbers
+
+    /// A row number read: its value(s) and how it is written.
+    struct ParsedNumber {
+        var parts: [Int]
+        var roman: Bool
+        var trailingDot: Bool
+
+        /// How the number is written, for comparing rows of one level: `I`, `1.`, `1.1`.
+        var style: String { (roman ? "romawi" : "angka") + (trailingDot ? " dengan titik di akhir" : " tanpa titik di akhir") }
+        var canonical: String { parts.map(String.init).joined(separator: ".") }
+    }
+
+    static func parse(_ raw: String, level: Level) -> ParsedNumber? {
+        var s = raw.trimmingCharacters(in: .whitespaces)
+        let dot = s.hasSuffix(".")
+        if dot { s.removeLast() }
+        if level == .program, let r = romanValue(s) { return ParsedNumber(parts: [r], roman: true, trailingDot: dot) }
+        let pieces = s.split(separator: ".", omittingEmptySubsequences: false)
+        let expected = level == .subKegiatan ? 2 : 1
+        guard pieces.count == expected else { return nil }
+        let ints = pieces.compactMap { p in p.allSatisfy(\.isNumber) && !p.isEmpty ? Int(p) : nil }
+        guard ints.count == expected else { return nil }
+        return ParsedNumber(parts: ints, roman: false, trailingDot: dot)
+    }
+
+    static func romanValue(_ s: String) -> Int? {
+        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
+        guard !s.isEmpty, s.allSatisfy({ values[$0] != nil }) else { return nil }
+        let v = s.map { values[$0]! }
+        var total = 0
+        for i in v.indices { total += (i + 1 < v.count && v[i] < v[i + 1]) ? -v[i] : v[i] }
+        return total > 0 && roman(total) == s ? total : nil
+    }
+
+    static func roman(_ n: Int) -> String {
+        let table: [(Int, String)] = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var n = n, out = ""
+        for (v, s) in table { while n >= v { out += s; n -= v } }
+        return out
+    }
+
+    static func display(_ parts: [Int], level: Level, style: ParsedNumber?) -> String {
+        if level == .program, style?.roman ?? true { return roman(parts[0]) }
+        return parts.map(String.init).joined(separator: ".") + ((style?.trailingDot ?? false) ? "." : "")
+    }
+
+    static func numbering(_ table: Table, _ ctx: DocumentContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var parsed: [String: ParsedNumber] = [:]   // anchor → number
+        for item in table.allItems {
+            guard let n = item.number else { continue }
+            if let p = parse(n.value, level: item.level) {
+                parsed[item.anchor] = p
+            } else {
+                let example = item.level == .program ? "I, II, III" : item.level == .kegiatan ? "1., 2., 3." : "1.1, 1.2"
+                out.append(ctx.finding(.peringatan, "nomor-format", "nomor \(item.level.word) `\(n.value)` tidak dapat dibaca sebagai nomor urut",
+                                       at: n.location, item: item,
+                                       figures: [.init("tertulis", n.value), .init("diharapkan", "mis. \(example)")]))
+            }
+        }
+        out += styles(table, parsed, ctx)
+        out += duplicates(table, parsed, ctx)
+        out += sequence(table, parsed, ctx)
+        return out
+    }
+
+    /// Within one level, rows written differently from the majority (a missing final dot, an
+    /// arabic program number among roman ones).
+    static func styles(_ table: Table, _ parsed: [String: ParsedNumber], _ ctx: DocumentContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for level in Level.allCases {
+            let rows = table.items(at: level).compactMap { i in parsed[i.anchor].map { (i, $0) } }
+            var counts: [String: Int] = [:]
+            for (_, p) in rows { counts[p.style, default: 0] += 1 }
+            let ranked = counts.sorted { ($0.value, $0.key) > ($1.value, $1.key) }
+            guard ranked.count > 1, ranked[0].value > ranked[1].value else { continue }
+            let majority = ranked[0].key
+            let example = rows.first { $0.1.style == majority }
+            for (item, p) in rows where p.style != majority {
+                var figures: [Diagnostic.Figure] = [.init("tertulis", item.number?.value ?? "")]
+                figures.append(.init("diharapkan", display(p.parts, level: level, style: example?.1)))
+                out.append(ctx.finding(.peringatan, "nomor-format",
+                                       "nomor \(item.reference) ditulis berbeda dari \(ranked[0].value) nomor \(level.word) lainnya (\(majority))",
+                                       at: item.number?.location, item: item, figures: figures,
+                                       notes: example.map { ["contoh penulisan lain: `\($0.0.number?.value ?? "")` (\($0.0.number?.location?.description ?? ""))"] } ?? []))
+            }
+        }
+        return out
+    }
+
+    static func duplicates(_ table: Table, _ parsed: [String: ParsedNumber], _ ctx: DocumentContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for level in Level.allCases {
+            var seen: [String: Item] = [:]
+            for item in table.items(at: level) {
+                guard let p = parsed[item.anchor] else { continue }
+                if let first = seen[p.canonical] {
+                    out.append(ctx.finding(.galat, "nomor-ganda",
+                                           "nomor \(level.word) `\(item.number?.value ?? "")` sudah dipakai oleh \(first.reference)",
+                                           at: item.number?.location, item: item,
+                                           figures: [.init("tertulis", item.number?.value ?? ""), .init("dipakai juga di", first.number?.location?.description ?? first.label)],
+                                           notes: ["setiap baris harus bernomor unik agar dapat dirujuk"]))
+                } else {
+                    seen[p.canonical] = item
+                }
+            }
+        }
+        return out
+    }
+
+    static func sequence(_ table: Table, _ parsed: [String: ParsedNumber], _ ctx: DocumentContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var duplicateAnchors = Set<String>()
+        for level in Level.allCases {
+            var seen = Set<String>()
+            for item in table.items(at: level) {
+                guard let p = parsed[item.anchor] else { continue }
+                if !seen.insert(p.canonical).inserted { duplicateAnchors.insert(item.anchor) }
+            }
+        }
+
+        func report(_ item: Item, _ p: ParsedNumber, expected: [Int], parent: Item?) {
+            let shown = display(expected, level: item.level, style: p)
+            if p.parts.last! > expected.last! {
+                var missing: [String] = []
+                for k in expected.last!..<p.parts.last! {
+                    missing.append(display(Array(expected.dropLast()) + [k], level: item.level, style: p))
+                }
+                var notes: [String] = []
+                if let parent {
+                    let sumsOK = AmountKind.allCases.allSatisfy { kind in
+                        guard let v = parent.amount(kind)?.value.value else { return true }
+                        guard let s = SumChecks.sum(parent.children, kind) else { return true }
+                        return v == s
+                    }
+                    notes.append(sumsOK
+                        ? "jumlah pagu dan realisasi \(parent.shortReference) cocok dengan baris-baris yang ada, jadi kemungkinan hanya penomorannya yang melompat, bukan baris yang hilang"
+                        : "jumlah \(parent.shortReference) tidak cocok dengan baris-baris yang ada: periksa apakah ada baris yang terlewat saat menyalin")
+                }
+                out.append(ctx.finding(.peringatan, "nomor-urut",
+                                       "nomor \(missing.joined(separator: ", ")) terlewat: setelah \(item.level.word) sebelumnya langsung \(item.number?.value ?? "")",
+                                       at: item.number?.location, item: item,
+                                       figures: [.init("tertulis", item.number?.value ?? ""), .init("diharapkan", shown)],
+                                       notes: notes))
+            } else {
+                out.append(ctx.finding(.peringatan, "nomor-urut", "nomor \(item.reference) tidak berurutan",
+                                       at: item.number?.location, item: item,
+                                       figures: [.init("tertulis", item.number?.value ?? ""), .init("diharapkan", shown)]))
+            }
+        }
+
+        // Programs: 1, 2, 3, … (I, II, III, …).
+        var next = 1
+        for program in table.programs {
+            guard let p = parsed[program.anchor] else { continue }
+            if !duplicateAnchors.contains(program.anchor), p.parts[0] != next { report(program, p, expected: [next], parent: nil) }
+            next = p.parts[0] + 1
+        }
+        // Kegiatan: numbered through the whole table, or restarting at 1 in each program.
+        next = 1
+        for program in table.programs {
+            for (i, k) in program.children.enumerated() {
+                guard let p = parsed[k.anchor] else { continue }
+                let restart = i == 0 && p.parts[0] == 1
+                if !duplicateAnchors.contains(k.anchor), p.parts[0] != next, !restart { report(k, p, expected: [next], parent: program) }
+                next = p.parts[0] + 1
+            }
+        }
+        // Sub kegiatan: <kegiatan>.1, <kegiatan>.2, …
+        for k in table.items(at: .kegiatan) {
+            guard let kp = parsed[k.anchor] else { continue }
+            var nextSub = 1
+            for s in k.children {
+                guard let p = parsed[s.anchor], !duplicateAnchors.contains(s.anchor) else { continue }
+                if p.parts[0] != kp.parts[0] {
+                    out.append(ctx.finding(.peringatan, "nomor-urut",
+                                           "nomor \(s.reference) tidak diawali nomor kegiatannya (\(k.number?.value ?? ""))",
+                                           at: s.number?.location, item: s,
+                                           figures: [.init("tertulis", s.number?.value ?? ""),
+                                                     .init("diharapkan", display([kp.parts[0], nextSub], level: .subKegiatan, style: p))]))
+                } else if p.parts[1] != nextSub {
+                    report(s, p, expected: [kp.parts[0], nextSub], parent: k)
+                }
+                nextSub = (p.parts[0] == kp.parts[0] ? p.parts[1] : nextSub) + 1
+            }
+        }
+        return out
+    }
+
+    // MARK: Tabel 2 codes
+
+    /// Permendagri 90/2019 nomenclature: urusan.bidang.program, then .kegiatan (x.xx), then .sub (xxxx).
+    /// `X.XX` stands for programs shared by all urusan.
+    static let codePatterns: [Level: (Regex<Substring>, String)] = [
+        .program: (#/[0-9X]\.[0-9X]{2}\.[0-9]{2}/#, "1.06.01"),
+        .kegiatan: (#/[0-9X]\.[0-9X]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}/#, "1.06.01.2.01"),
+        .subKegiatan: (#/[0-9X]\.[0-9X]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}\.[0-9]{4}/#, "1.06.01.2.01.0001"),
+    ]
+
+    static func codes(_ table: Table, _ ctx: DocumentContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var wellFormed = Set<String>()
+        var seen: [String: Item] = [:]
+        for (item, parent) in table.itemsWithParents {
+            guard let c = item.code else { continue }
+            let (pattern, example) = codePatterns[item.level]!
+            if (try? pattern.wholeMatch(in: c.value)) != nil {
+                wellFormed.insert(item.anchor)
+            } else {
+                out.append(ctx.finding(.galat, "kode-format", "kode \(item.level.word) `\(c.value)` tidak berbentuk kode nomenklatur",
+                                       at: c.location, item: item,
+                                       figures: [.init("tertulis", c.value), .init("diharapkan", "bentuk seperti \(example)")],
+                                       notes: ["kode program: urusan.bidang.program (1.06.01); kode kegiatan menambah .N.NN (1.06.01.2.01); kode sub kegiatan menambah .NNNN (1.06.01.2.01.0001)"]))
+            }
+            if let parent, let pc = parent.code, wellFormed.contains(parent.anchor), wellFormed.contains(item.anchor),
+               !c.value.hasPrefix(pc.value + ".") {
+                out.append(ctx.finding(.galat, "kode-tidak-bersarang",
+                                       "kode \(item.level.word) `\(c.value)` tidak diawali kode \(parent.level.word)nya `\(pc.value)`",
+                                       at: c.location, item: item,
+                                       figures: [.init("tertulis", c.value), .init("diharapkan", "\(pc.value).…"),
+                                                 .init(parent.level.word, "\(pc.value) \(Item.shorten(parent.name.value))")]))
+            }
+            if let first = seen[c.value] {
+                out.append(ctx.finding(.galat, "kode-ganda", "kode `\(c.value)` sudah dipakai oleh \(first.reference)",
+                                       at: c.location, item: item,
+                                       figures: [.init("tertulis", c.value), .init("dipakai juga di", first.code?.location?.description ?? first.label)]))
+            } else {
+                seen[c.value] = item
+            }
+        }
+        return out
+    }
+}
