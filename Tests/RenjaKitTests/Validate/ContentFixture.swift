@@ -257,6 +257,19 @@ struct ContentFixture {
         return SourceLocation(file: ContentFixture.displayPath(file), line: line, column: column)
     }
 
+    /// Where `needle` starts, searching after the end of the first occurrence of `anchor` (for values that
+    /// repeat, e.g. `persen: 50 persen`).
+    func location(of needle: String, after anchor: String, in file: String = ContentFixture.evaluation,
+                  sourceLine: UInt = #line) -> SourceLocation {
+        let text = files[file] ?? ""
+        guard let a = text.range(of: anchor) else {
+            XCTFail("`\(anchor)` not found in \(file)", line: sourceLine)
+            return SourceLocation(file: ContentFixture.displayPath(file), line: 0, column: 0)
+        }
+        let before = ContentFixture.ranges(of: needle, in: String(text[..<a.upperBound])).count
+        return location(of: needle, in: file, occurrence: before + 1, sourceLine: sourceLine)
+    }
+
     /// Writes the tree to a fresh temporary folder and loads it as `renja` would.
     func load() throws -> Site {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("renja-validate-\(UUID().uuidString)")
