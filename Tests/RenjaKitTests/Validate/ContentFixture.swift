@@ -257,6 +257,14 @@ struct ContentFixture {
         return SourceLocation(file: ContentFixture.displayPath(file), line: line, column: column)
     }
 
+    /// Where the value of `key: value` starts (its `occurrence`-th appearance).
+    func location(ofValue value: String, key: String, in file: String = ContentFixture.evaluation, occurrence: Int = 1,
+                  sourceLine: UInt = #line) -> SourceLocation {
+        var loc = location(of: "\(key): \(value)", in: file, occurrence: occurrence, sourceLine: sourceLine)
+        loc.column += key.count + 2
+        return loc
+    }
+
     /// Where `needle` starts, searching after the end of the first occurrence of `anchor` (for values that
     /// repeat, e.g. `persen: 50 persen`).
     func location(of needle: String, after anchor: String, in file: String = ContentFixture.evaluation,
