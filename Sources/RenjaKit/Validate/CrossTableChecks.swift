@@ -47,8 +47,12 @@ enum CrossTableChecks {
     static func onlyOne(_ m: MatchedItem, _ ctx: DocumentContext) -> Diagnostic {
         let inBefore = m.kind == .onlyEvaluation
         let item = (inBefore ? m.evaluation : m.plan)!
+        // Only rows that are themselves unpaired can be this row under another name.
+        let unpaired = Set(ctx.matches.flatMap { [$0] + $0.allDescendants }
+            .filter { $0.kind == (inBefore ? .onlyPlan : .onlyEvaluation) }
+            .compactMap { (inBefore ? $0.plan : $0.evaluation)?.anchor })
         let otherTable = inBefore ? ctx.document.plan : ctx.document.evaluation
-        let candidates = otherTable?.items(at: item.level) ?? []
+        let candidates = (otherTable?.items(at: item.level) ?? []).filter { unpaired.contains($0.anchor) }
         let target = Text.normalizedName(item.name.value)
         let closest = candidates.map { ($0, Text.similarity(target, Text.normalizedName($0.name.value))) }.max { $0.1 < $1.1 }
         var notes: [String] = []
