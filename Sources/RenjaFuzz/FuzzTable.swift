@@ -1,0 +1,35 @@
+import Foundation
+import RenjaKit
+
+// libFuzzer target over loading + validating a table file.
+//   Fuzzing build: scripts/fuzz (adds -sanitize=fuzzer,address and -DFUZZING; libFuzzer supplies main).
+//   Normal build: a replay tool, `renja-fuzz FILE…`, that runs the same harness on saved inputs
+//   (crash reproducers are kept under Tests/RenjaKitTests/Fixtures/fuzz-regressions/).
+
+enum FuzzHarness {
+    static func run(_ data: Data) {
+        for kind in TableKind.allCases {
+            let (_, diagnostics) = ContentParsing.checkTable(kind, data: data, path: "fuzz.yaml")
+            // Printing exercises every message and figure formatter too.
+            for d in diagnostics { _ = DiagnosticPrinter.rich(d) }
+        }
+    }
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    FuzzHarness.run(Data(bytes: bytes, count: count))
+    return 0
+}
+#else
+@main
+struct FuzzReplay {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            FuzzHarness.run(FileManager.default.contents(atPath: path) ?? Data())
+            print("ok \(path)")
+        }
+    }
+}
+#endif
