@@ -53,6 +53,12 @@ let package = Package(
             dependencies: ["RenjaKit"],
             path: "Sources/RenjaFuzz"
         ),
+        // libFuzzer target (scripts/fuzz); in a normal build, a replay tool for saved inputs.
+        .executableTarget(
+            name: "renja-fuzz",
+            dependencies: ["RenjaKit"],
+            path: "Sources/RenjaFuzz"
+        ),
         .testTarget(
             name: "RenjaKitTests",
             // `renja` too: the bad-input tests run the real command and check its exit code.

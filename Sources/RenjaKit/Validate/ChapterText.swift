@@ -69,4 +69,31 @@ enum ChapterText {
     static func column(of index: String.Index, in line: String) -> Int {
         line.distance(from: line.startIndex, to: index) + 1
     }
+
+    static func location(_ chapter: Chapter, _ line: ChapterLine, _ index: String.Index) -> SourceLocation {
+        SourceLocation(file: chapter.file, line: line.fileLine, column: ChapterText.column(of: index, in: line.scannable))
+    }
+
+    /// True when the character before `index` continues a number (so `2.53 program` is not read as `53 program`).
+    static func continuesNumber(_ s: String, before index: String.Index) -> Bool {
+        guard index > s.startIndex else { return false }
+        let prev = s[s.index(before: index)]
+        return prev.isNumber || prev == "." || prev == "," || prev.isLetter
+    }
+
+    /// The text of the sentence up to `index` (a `.` followed by a space ends a sentence, except in `Rp.` and `No.`).
+    static func sentencePrefix(_ s: String, upTo index: String.Index) -> String {
+        let head = String(s[..<index])
+        var start = head.startIndex
+        var i = head.startIndex
+        while i < head.endIndex {
+            let next = head.index(after: i)
+            if head[i] == ".", next < head.endIndex, head[next] == " " {
+                let before = head[head.startIndex..<i].suffix(2).lowercased()
+                if before != "rp" && before != "no" { start = next }
+            }
+            i = next
+        }
+        return String(head[start...])
+    }
 }

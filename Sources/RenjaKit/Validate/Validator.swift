@@ -3,7 +3,7 @@
 /// documents are returned in a stable order (file, line, column, code).
 public enum Validator {
     /// The families, in the order they are documented.
-    static let families: [(DocumentContext) -> [Diagnostic]] = [
+    static var families: [(DocumentContext) -> [Diagnostic]] { [
         SumChecks.run,
         NumberFormatChecks.run,
         PercentChecks.run,
@@ -13,8 +13,9 @@ public enum Validator {
         AuditorChecks.run,
         ParentAchievementChecks.run,
         NarrativeChecks.run,
+        NarrativeYearChecks.run,
         { ctx in ctx.document.chapters.flatMap { Placeholders.expand($0.markdown, chapter: $0, document: ctx.document).diagnostics } },
-    ]
+    ] }
 
     public static func run(_ site: Site) -> [Diagnostic] {
         var all: [Diagnostic] = []
