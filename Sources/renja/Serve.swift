@@ -1,10 +1,123 @@
 import ArgumentParser
+import Dispatch
+import Foundation
+import RenjaKit
+import RenjaServe
 
-// Placeholder until the preview server lands (issue #4).
+/// `renja serve`: build, serve the output folder, rebuild on every save, reload open pages.
 struct Serve: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Pratinjau situs sambil menyunting (belum tersedia).")
+    static let configuration = CommandConfiguration(
+        abstract: "Pratinjau situs sambil menyunting: dibangun ulang dan dimuat ulang di peramban setiap kali berkas disimpan.",
+        discussion: "Memantau folder konten dan templat. Bila suntingan terakhir tidak dapat dibaca, galatnya tampil di terminal dan di peramban, sementara situs terakhir yang berhasil tetap disajikan."
+    )
+
+    @OptionGroup var content: ContentOptions
+
+    @Option(name: .long, help: "Folder keluaran yang dibangun dan disajikan.")
+    var output: String = "Public"
+
+    @Option(name: .long, help: "Alamat yang didengarkan.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "Port yang didengarkan.")
+    var port: Int = 8000
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("Port harus antara 0 dan 65535.") }
+    }
+
     func run() throws {
-        Terminal.error("galat: `renja serve` belum tersedia.")
-        throw ExitCode(ExitStatus.badInput)
+        let options = BuildOptions(content: Terminal.url(content.content), contentDisplay: content.content,
+                                   templates: Terminal.url(content.templates), templatesDisplay: content.templates,
+                                   output: Terminal.url(output))
+        let output = self.output
+        let server = PreviewServer(configuration: PreviewConfiguration(build: options, host: host, port: port)) { event in
+            ServeReporter.report(event, output: output)
+        }
+
+        // ParsableCommand is synchronous: run the server in a task and wait for it here. Ctrl-C
+        // (SIGINT) or SIGTERM cancel the task, which stops the server cleanly; a second Ctrl-C
+        // ends the process at once.
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Outcome()
+        let task = Task {
+            do { try await server.run() } catch { outcome.error = error }
+            done.signal()
+        }
+        let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if outcome.stopping { _exit(130) }
+                outcome.stopping = true
+                Terminal.error("\nMenghentikan pratinjau…")
+                task.cancel()
+            }
+            source.resume()
+            return source
+        }
+        done.wait()
+        signals.forEach { $0.cancel() }
+
+        if let error = outcome.error {
+            Terminal.error("galat: \(error)")
+            throw ExitCode(ExitStatus.badInput)
+        }
+        print("Pratinjau dihentikan.")
+    }
+}
+
+/// Shared between the waiting thread, the server task and the signal handler.
+private final class Outcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _error: Error?
+    private var _stopping = false
+    var error: Error? {
+        get { lock.lock(); defer { lock.unlock() }; return _error }
+        set { lock.lock(); _error = newValue; lock.unlock() }
+    }
+    var stopping: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return _stopping }
+        set { lock.lock(); _stopping = newValue; lock.unlock() }
+    }
+}
+
+/// Terminal lines for the server's events, in Indonesian.
+enum ServeReporter {
+    static func report(_ event: PreviewEvent, output: String) {
+        switch event {
+        case .listening(let url):
+            say("Pratinjau berjalan di \(url.absoluteString) — tekan Ctrl-C untuk berhenti")
+        case .changed(let paths):
+            let names = paths.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+            say("[\(clock())] Berubah: \(names)\(paths.count > 3 ? " dan \(paths.count - 3) lainnya" : "")")
+        case .built(.built(let result, let seconds, let recovered), let initial):
+            let r = result.report ?? WriteReport(written: 0, unchanged: 0, removed: 0)
+            let counts = "\(r.written) ditulis, \(r.unchanged) tidak berubah, \(r.removed) dihapus"
+            let time = IndonesianNumber.decimal(seconds, places: 2)
+            if initial {
+                say("Situs dibangun ke \(output)/: \(result.pageCount) halaman, \(result.files.count) berkas (\(counts)) dalam \(time) detik.")
+            } else {
+                say("[\(clock())] Dibangun ulang dalam \(time) detik: \(counts)."
+                    + (recovered ? " Galat sudah teratasi; halaman dimuat ulang." : r.changedAnything ? " Halaman dimuat ulang." : ""))
+            }
+        case .built(.failed(let failure, _), let initial):
+            for text in failure.reports { Terminal.error(text) }
+            let stays = initial ? "Isi \(output)/ yang lama (bila ada) disajikan dengan keterangan galat."
+                                : "Situs terakhir yang berhasil tetap disajikan."
+            Terminal.error("[\(clock())] Perubahan belum dapat ditampilkan: \(failure.summary) \(stays) Perbaiki lalu simpan; pratinjau menyusul sendiri.")
+        }
+    }
+
+    private static func say(_ line: String) {
+        print(line)
+        fflush(stdout)
+    }
+
+    private static func clock() -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "id_ID")
+        f.dateFormat = "HH.mm.ss"
+        return f.string(from: Date())
     }
 }
