@@ -1,10 +1,91 @@
 import ArgumentParser
+import Foundation
+import RenjaKit
 
-// Placeholder until the table import lands (issue #6).
 struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mengimpor tabel dari lembar kerja (belum tersedia).")
+    static let configuration = CommandConfiguration(
+        abstract: "Mengimpor Tabel 1 (evaluasi) atau Tabel 2 (rencana) dari teks salinan lembar kerja atau pengolah kata.",
+        discussion: """
+        FILE berisi tabel dipisah tab (salinan dari Word/Excel), atau CSV dengan ; atau , (ekspor lembar kerja). \
+        Hasilnya ditulis ke tabel/evaluasi.yaml atau tabel/rencana.yaml dokumen di folder konten, atau ke --output. \
+        Berkas yang sudah ada hanya ditimpa dengan --force; --dry-run hanya menampilkan ringkasan dan perubahannya.
+        Kode keluar: 0 berhasil (atau tidak ada yang berubah); 1 berkas tujuan sudah ada dan --force tidak diberikan; \
+        2 masukan tidak dapat diimpor (tidak ada berkas yang ditulis).
+        """
+    )
+
+    @Option(name: .long, help: "Jenis tabel: evaluasi (Tabel 1) atau rencana (Tabel 2).")
+    var tabel: String
+
+    @Argument(help: "Berkas teks dipisah tab, atau CSV dengan ; atau ,.")
+    var file: String
+
+    @Option(name: .long, help: "Berkas YAML tujuan (bawaan: tabel/<jenis>.yaml dokumen di folder konten).")
+    var output: String?
+
+    @Option(name: .long, help: "Nama folder dokumen di folder konten, bila ada lebih dari satu dokumen.")
+    var document: String?
+
+    @Option(name: .long, help: "Folder konten.")
+    var content: String = "Content"
+
+    @Flag(name: .long, help: "Timpa berkas tujuan yang sudah ada.")
+    var force = false
+
+    @Flag(name: .customLong("dry-run"), help: "Tampilkan ringkasan dan perubahan baris demi baris tanpa menulis apa pun.")
+    var dryRun = false
+
+    func validate() throws {
+        guard TableKind(rawValue: tabel) != nil else {
+            throw ValidationError("--tabel harus `evaluasi` (Tabel 1) atau `rencana` (Tabel 2), bukan `\(tabel)`.")
+        }
+    }
+
+    /// Like `Terminal.printDiagnostics`, but quotes the input as the import decoded it (a CSV with
+    /// Windows line ends, UTF-16 or Windows-1252 text).
+    private func printDiagnostics(_ ds: [Diagnostic]) {
+        let input = TableImporter.sourceText(of: Terminal.url(file))
+        for d in ds {
+            let text = DiagnosticPrinter.rich(d) { path in
+                path == file ? input : (try? String(contentsOfFile: path, encoding: .utf8))
+            }
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+        }
+    }
+
     func run() throws {
-        Terminal.error("galat: `renja import` belum tersedia.")
-        throw ExitCode(ExitStatus.badInput)
+        let request = ImportRequest(kind: TableKind(rawValue: tabel)!, input: Terminal.url(file), inputDisplay: file,
+                                    content: Terminal.url(content), contentDisplay: content, document: document,
+                                    output: output.map(Terminal.url), outputDisplay: output)
+        let plan: ImportPlan
+        do {
+            plan = try TableImporter.plan(request)
+        } catch let e as InputError {
+            printDiagnostics(e.diagnostics)
+            Terminal.error("Impor dihentikan: \(e.diagnostics.filter { $0.severity == .galat }.count) galat. Tidak ada berkas yang ditulis.")
+            throw ExitCode(ExitStatus.badInput)
+        }
+        printDiagnostics(plan.warnings)
+        ImportReport.summary(plan).forEach { print($0) }
+        ImportReport.changes(plan, detailed: dryRun).forEach { print($0) }
+        if dryRun {
+            print("Tidak ada berkas yang ditulis (--dry-run).")
+            return
+        }
+        do {
+            switch try TableImporter.write(plan, force: force) {
+            case .written:
+                print("Ditulis: \(plan.targetDisplay). Jalankan `renja check` untuk memeriksa angkanya.")
+            case .unchanged:
+                print("Tidak ada yang ditulis: berkas sudah sama.")
+            }
+        } catch let e as OverwriteRefused {
+            Terminal.error("galat: \(e.path) sudah ada; tambahkan --force untuk menimpanya "
+                           + "(lihat dulu perubahannya dengan --dry-run). Tidak ada berkas yang ditulis.")
+            throw ExitCode(1)
+        } catch {
+            Terminal.error("galat: \(plan.targetDisplay) tidak dapat ditulis: \(error.localizedDescription). Berkas lama tidak diubah.")
+            throw ExitCode(ExitStatus.badInput)
+        }
     }
 }
