@@ -9,9 +9,11 @@ public struct BuildOptions: Sendable {
     public var output: URL
     public var baseURL: String?
     public var strict: Bool
+    /// Index the pages for search with Pagefind when it is installed (see `SearchIndexer`).
+    public var search: Bool
 
     public init(content: URL, contentDisplay: String? = nil, templates: URL, templatesDisplay: String? = nil,
-                output: URL, baseURL: String? = nil, strict: Bool = false) {
+                output: URL, baseURL: String? = nil, strict: Bool = false, search: Bool = true) {
         self.content = content
         self.contentDisplay = contentDisplay ?? content.path
         self.templates = templates
@@ -19,6 +21,7 @@ public struct BuildOptions: Sendable {
         self.output = output
         self.baseURL = baseURL
         self.strict = strict
+        self.search = search
     }
 }
 
@@ -27,6 +30,8 @@ public struct BuildResult: Sendable {
     public var findings: [Diagnostic]
     public var files: [OutputFile]
     public var report: WriteReport?
+    /// Notes for the person building, in Indonesian (e.g. that search could not be built).
+    public var notes: [String] = []
     public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
 }
 
@@ -42,8 +47,22 @@ public enum Builder {
         let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay)
         let findings = Validator.run(site)
         if options.strict, findings.contains(where: { $0.severity != .info }) { throw FindingsError(findings: findings) }
-        let files = try SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL).render()
-        return BuildResult(site: site, findings: findings, files: files, report: nil)
+        let pagefind = options.search ? SearchIndexer.locate() : nil
+        var files = try SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL,
+                                     searchAvailable: pagefind != nil).render()
+        var notes: [String] = []
+        if let pagefind {
+            // Post-render step: the search index joins the site's files before anything is written.
+            do {
+                files = (files + (try SearchIndexer.index(files, executable: pagefind))).sorted { $0.path < $1.path }
+            } catch {
+                notes.append("Catatan: pencarian tidak dibuat (\(error)); situs dibangun tanpa pencarian.")
+                files = try SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL).render()
+            }
+        } else if options.search {
+            notes.append("Catatan: pencarian tidak tersedia karena Pagefind tidak terpasang (pasang dengan `pip install pagefind-bin`); situs dibangun tanpa pencarian.")
+        }
+        return BuildResult(site: site, findings: findings, files: files, report: nil, notes: notes)
     }
 
     public static func build(_ options: BuildOptions, writer: SiteWriter? = nil) throws -> BuildResult {

@@ -30,6 +30,7 @@ struct Build: ParsableCommand {
             print("Situs dibangun ke \(output)/: \(result.pageCount) halaman, \(result.files.count) berkas "
                   + "(\(r.written) ditulis, \(r.unchanged) tidak berubah, \(r.removed) dihapus).")
             print("Validasi angka: \(counts.joined(separator: ", ")) — jalankan `renja check` untuk rinciannya.")
+            for note in result.notes { print(note) }
             print("Selesai dalam \(IndonesianNumber.decimal(Date().timeIntervalSince(start), places: 2)) detik.")
         } catch let e as InputError {
             Terminal.printDiagnostics(e.diagnostics)

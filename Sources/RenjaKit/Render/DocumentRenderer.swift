@@ -26,8 +26,15 @@ struct DocumentRenderer {
         }
         for (i, p) in programs.enumerated() { out.append(programPage(i, p, all: programs)) }
         out.append(validationPage(programs))
+        if document.evaluation != nil || document.plan != nil {
+            out.append(changesPage(programs))
+            out.append(dataPage())
+        }
+        out.append(printPage())
         return (out, problems)
     }
+
+    var hasTables: Bool { document.evaluation != nil || document.plan != nil }
 
     func table(_ k: TableKind) -> Table? { k == .evaluasi ? document.evaluation : document.plan }
 
@@ -49,6 +56,14 @@ struct DocumentRenderer {
         v.programsNav = matched.map {
             LinkView(title: titleCase($0.name), href: root + Paths.program(document, key: $0.key), current: dir == Paths.program(document, key: $0.key))
         }
+        var links: [LinkView] = []
+        if document.evaluation != nil || document.plan != nil {
+            links.append(LinkView(title: "Perubahan anggaran", href: root + Paths.changes(document), current: dir == Paths.changes(document)))
+            links.append(LinkView(title: "Data terbuka (CSV, JSON)", href: root + Paths.data(document), current: dir == Paths.data(document)))
+        }
+        links.append(LinkView(title: "Versi cetak seluruh dokumen", href: root + Paths.printable(document), current: dir == Paths.printable(document)))
+        links.append(LinkView(title: "Validasi angka", href: root + Paths.validation(document), current: dir == Paths.validation(document)))
+        v.documentLinks = links
         return v
     }
 
@@ -120,15 +135,19 @@ struct DocumentRenderer {
             let e = p.evaluation, a = p.plan
             let pagu = e?.pagu?.value.value, real = e?.realisasi?.value.value
             let share = (real != nil && pagu != nil) ? real!.percent(of: pagu!) : nil
+            let findingCount = findings.filter { $0.programKey == p.key && $0.severity != .info }.count
             return ProgramSummaryView(name: titleCase(p.name), href: root + Paths.program(document, key: p.key),
                                       pagu: Format.amount(e?.pagu), paguAfter: Format.amount(a?.pagu),
                                       realisasi: Format.amount(e?.realisasi), absorption: Format.percent(share),
                                       kegiatanCount: p.children.count,
                                       subKegiatanCount: p.children.reduce(0) { $0 + $1.children.count },
-                                      findingCount: findings.filter { $0.programKey == p.key && $0.severity != .info }.count)
+                                      findingCount: findingCount, hasFindings: findingCount > 0)
         }
-        v.home = HomeView(figures: v.document?.figures ?? [], programs: summaries, counts: DocumentRenderer.counts(findings),
+        v.home = HomeView(chart: absorptionChart(programs), printHref: root + Paths.printable(document),
+                          changesHref: hasTables ? root + Paths.changes(document) : nil, dataHref: hasTables ? root + Paths.data(document) : nil,
+                          figures: v.document?.figures ?? [], programs: summaries, counts: DocumentRenderer.counts(findings),
                           validationHref: root + Paths.validation(document))
+        v.indexed = true
         return (dir, "document", v)
     }
 
@@ -136,9 +155,12 @@ struct DocumentRenderer {
 
     func chapterPage(_ i: Int, _ c: Chapter) -> (PagePlan, [Diagnostic]) {
         let dir = Paths.chapter(document, c)
-        var v = view(dir: dir, title: "\(c.displayTitle) — \(document.shortTitle)", crumbs: [LinkView(title: c.displayTitle, href: nil)])
         let (text, diags) = Placeholders.expand(c.markdown, chapter: c, document: document)
         let rendered = Markdown.render(text)
+        var v = view(dir: dir, title: "\(c.displayTitle) — \(document.shortTitle)",
+                     description: Excerpt.description(html: rendered.html, fallback: "\(c.displayTitle), \(document.title)."),
+                     crumbs: [LinkView(title: c.displayTitle, href: nil)])
+        v.indexed = true
         let html = TableEmbeds.replace(in: rendered.html) { kind in
             guard let t = table(kind) else { return nil }
             return tableSummaryHTML(t, root: v.root)
@@ -187,7 +209,7 @@ struct DocumentRenderer {
                           rowspan: max(1, indicators.count), first: first, rest: Array(indicators.dropFirst()),
                           pagu: Format.amount(item.pagu), paguAfter: nil, paguChange: nil,
                           realisasi: Format.amount(item.realisasi), absorption: Format.percent(item.statedAbsorption),
-                          findingCount: own.count,
+                          findingCount: own.count, hasFindings: !own.isEmpty,
                           findingsHref: own.isEmpty ? nil : root + Paths.program(document, key: programKey) + "#" + item.anchor,
                           isProgram: item.level == .program)
         return [row] + item.children.flatMap { rows($0, root: root, programKey: programKey, link: false) }
@@ -204,18 +226,27 @@ struct DocumentRenderer {
     func tablePage(_ t: Table) -> PagePlan {
         let dir = Paths.table(document, t.kind)
         let caption = "Tabel \(t.kind.number). \(t.title)"
-        var v = view(dir: dir, title: "\(caption) — \(document.shortTitle)", crumbs: [LinkView(title: "Tabel \(t.kind.number)", href: nil)])
+        var v = view(dir: dir, title: "\(caption) — \(document.shortTitle)", description: tableDescription(t),
+                     crumbs: [LinkView(title: "Tabel \(t.kind.number)", href: nil)])
+        v.indexed = true
+        v.table = tableView(t, root: v.root)
+        return (dir, "table", v)
+    }
+
+    /// The full table, as the table page and the one-page print version show it.
+    func tableView(_ t: Table, root: String) -> TableView {
         let keys = Dictionary(matched.flatMap { m in [m.evaluation?.anchor, m.plan?.anchor].compactMap { $0 }.map { ($0, m.key) } },
                               uniquingKeysWith: { a, _ in a })
         let groups = t.programs.map { p in
             ProgramGroupView(key: keys[p.anchor] ?? Text.slug(p.name.value), name: p.name.value,
-                             rows: rows(p, root: v.root, programKey: keys[p.anchor] ?? Text.slug(p.name.value), link: true))
+                             rows: rows(p, root: root, programKey: keys[p.anchor] ?? Text.slug(p.name.value), link: true))
         }
         let totals = TableTotals(t)
-        v.table = TableView(number: t.kind.number, caption: caption, kindEvaluation: t.kind == .evaluasi,
-                            href: v.root + dir, groups: groups, totalPagu: totals.pagu.plain, totalRealisasi: totals.realisasi.plain,
-                            totalAbsorption: Format.percent(totals.realisasi.percent(of: totals.pagu)), sourceFile: t.file)
-        return (dir, "table", v)
+        return TableView(number: t.kind.number, caption: "Tabel \(t.kind.number). \(t.title)", kindEvaluation: t.kind == .evaluasi,
+                         tableHref: root + Paths.table(document, t.kind), groups: groups, totalPagu: totals.pagu.plain,
+                         totalRealisasi: totals.realisasi.plain,
+                         totalAbsorption: Format.percent(totals.realisasi.percent(of: totals.pagu)), sourceFile: t.file,
+                         downloads: downloads(for: t.kind, root: root), changesHref: root + Paths.changes(document))
     }
 
     // MARK: Programs
@@ -223,7 +254,9 @@ struct DocumentRenderer {
     func programPage(_ i: Int, _ p: MatchedItem, all: [MatchedItem]) -> PagePlan {
         let dir = Paths.program(document, key: p.key)
         let name = titleCase(p.name)
-        var v = view(dir: dir, title: "\(name) — \(document.shortTitle)", crumbs: [LinkView(title: name, href: nil)])
+        var v = view(dir: dir, title: "\(name) — \(document.shortTitle)", description: programDescription(p, name: name),
+                     crumbs: [LinkView(title: name, href: nil)])
+        v.indexed = true
         let root = v.root
         var rows: [RowView] = []
         func walk(_ m: MatchedItem) {
@@ -243,10 +276,12 @@ struct DocumentRenderer {
                                   note: (real != nil && before != nil) ? real!.percent(of: before!).map { "serapan \($0.formatted)" } : nil))
         let own = findings.filter { $0.programKey == p.key }
         let link = { (m: MatchedItem) in LinkView(title: titleCase(m.name), href: root + Paths.program(document, key: m.key)) }
-        v.program = ProgramView(name: name, number: e?.number?.value ?? "", code: a?.code?.value ?? "",
+        v.program = ProgramView(evaluationAnchor: e?.anchor, planAnchor: a?.anchor, name: name, number: e?.number?.value ?? "", code: a?.code?.value ?? "",
                                 indicators: matchedIndicators(e, a), figures: figures, rows: rows,
                                 findings: own.map { findingView($0, root: root) }, hasFindings: !own.isEmpty,
-                                previous: i > 0 ? link(all[i - 1]) : nil, next: i + 1 < all.count ? link(all[i + 1]) : nil)
+                                previous: i > 0 ? link(all[i - 1]) : nil, next: i + 1 < all.count ? link(all[i + 1]) : nil,
+                                charts: programCharts(p), downloads: TableKind.allCases.flatMap { downloads(for: $0, root: root) },
+                                changesHref: root + Paths.changes(document))
         return (dir, "program", v)
     }
 
@@ -270,13 +305,14 @@ struct DocumentRenderer {
         var change: String?
         if let b = e?.pagu?.value.value, let af = a?.pagu?.value.value, b != af { change = (af - b).formatted }
         let key = [e?.number?.value, a?.code?.value].compactMap { $0 }.joined(separator: " · ")
-        return RowView(anchor: e?.anchor ?? a?.anchor ?? "", levelClass: levelClass(m.level), levelWord: m.level.word,
+        return RowView(anchor: e?.anchor ?? a?.anchor ?? "", planAnchor: e != nil ? a?.anchor : nil,
+                       levelClass: levelClass(m.level), levelWord: m.level.word,
                        key: key, name: m.name, href: nil, rowspan: max(1, indicators.count),
                        first: indicators.first ?? IndicatorView(name: "", target: "", targetAfter: nil, actual: "", stated: ""),
                        rest: Array(indicators.dropFirst()),
                        pagu: Format.amount(e?.pagu), paguAfter: Format.amount(a?.pagu), paguChange: change,
                        realisasi: Format.amount(e?.realisasi), absorption: Format.percent(e?.statedAbsorption),
-                       findingCount: own.count, findingsHref: own.isEmpty ? nil : "#temuan",
+                       findingCount: own.count, hasFindings: !own.isEmpty, findingsHref: own.isEmpty ? nil : "#temuan",
                        isProgram: m.level == .program)
     }
 
@@ -284,7 +320,10 @@ struct DocumentRenderer {
 
     func validationPage(_ programs: [MatchedItem]) -> PagePlan {
         let dir = Paths.validation(document)
-        var v = view(dir: dir, title: "Validasi angka — \(document.shortTitle)", crumbs: [LinkView(title: "Validasi", href: nil)])
+        let c = DocumentRenderer.counts(findings)
+        var v = view(dir: dir, title: "Validasi angka — \(document.shortTitle)",
+                     description: "Hasil pemeriksaan angka otomatis \(document.title): \(c.galat) galat, \(c.peringatan) peringatan, \(c.info) info.",
+                     crumbs: [LinkView(title: "Validasi", href: nil)])
         var groups: [FindingGroupView] = []
         for p in programs {
             let fs = findings.filter { $0.programKey == p.key }

@@ -6,6 +6,15 @@ enum Paths {
     static func table(_ d: Document, _ k: TableKind) -> String { "\(d.slug)/tabel/\(k.rawValue)/" }
     static func program(_ d: Document, key: String) -> String { "\(d.slug)/program/\(key)/" }
     static func validation(_ d: Document) -> String { "\(d.slug)/validasi/" }
+    /// What the revision changed (Tabel 1 → Tabel 2).
+    static func changes(_ d: Document) -> String { "\(d.slug)/perubahan/" }
+    /// The whole document on one page, for printing or saving as PDF.
+    static func printable(_ d: Document) -> String { "\(d.slug)/cetak/" }
+    /// Open-data downloads and the page that describes them.
+    static func data(_ d: Document) -> String { "\(d.slug)/data/" }
+    /// Site-wide search (the Pagefind bundle lives in `pagefind/` at the root).
+    static let search = "cari/"
+    static let searchBundle = "pagefind/"
 
     /// The file that holds a page at `dir`.
     static func file(_ dir: String) -> String { dir.isEmpty ? "index.html" : "\(dir)index.html" }

@@ -16,11 +16,14 @@ public struct SiteRenderer {
     public let findings: [Diagnostic]
     public let templates: TemplateSet
     public let baseURL: String
+    /// The site will carry a Pagefind index: show the search form and the search page's box.
+    public let searchAvailable: Bool
 
-    public init(site: Site, findings: [Diagnostic], templates: TemplateSet, baseURL: String? = nil) {
+    public init(site: Site, findings: [Diagnostic], templates: TemplateSet, baseURL: String? = nil, searchAvailable: Bool = false) {
         self.site = site
         self.findings = findings
         self.templates = templates
+        self.searchAvailable = searchAvailable
         var base = baseURL ?? site.settings.baseURL
         if !base.hasSuffix("/") { base += "/" }
         self.baseURL = base
@@ -44,7 +47,9 @@ public struct SiteRenderer {
                 files.append(page(view, template: template, dir: dir))
                 sitemap.append(dir)
             }
+            files += try docRenderer.dataFiles()
         }
+        files.append(page(searchPage(), template: "cari", dir: Paths.search))
         if problems.contains(where: { $0.severity == .galat }) { throw InputError(problems) }
 
         files.append(page(notFound(), template: "404", dir: "", fileName: "404.html"))
@@ -74,7 +79,20 @@ public struct SiteRenderer {
                         description: description.isEmpty ? site.settings.description : description,
                         canonical: baseURL + dir, breadcrumbs: breadcrumbs, nav: nav,
                         year: site.documents.first.map { String($0.year.value) } ?? "",
-                        generator: SiteRenderer.generator)
+                        generator: SiteRenderer.generator, searchAvailable: searchAvailable, searchHref: root + Paths.search)
+    }
+
+    private func searchPage() -> PageView {
+        var v = common(dir: Paths.search, title: "Cari — \(site.settings.title)",
+                       description: "Cari di seluruh bab, tabel dan program dokumen perencanaan.",
+                       breadcrumbs: [LinkView(title: "Beranda", href: "../"), LinkView(title: "Cari", href: nil)])
+        v.search = SearchView(available: searchAvailable, bundle: v.root + Paths.searchBundle)
+        v.documents = site.documents.map { DocumentRenderer.card($0, root: v.root, findings: findings) }
+        if searchAvailable {
+            v.styles = [v.root + Paths.searchBundle + "pagefind-ui.css"]
+            v.scripts = [v.root + Paths.searchBundle + "pagefind-ui.js", v.root + "assets/cari.js"]
+        }
+        return v
     }
 
     private func siteIndex() -> PageView {
@@ -88,6 +106,7 @@ public struct SiteRenderer {
         var v = common(dir: "", title: "Halaman tidak ditemukan", description: "", breadcrumbs: [])
         let absoluteRoot = URL(string: baseURL)?.path ?? "/"
         v.root = absoluteRoot.hasSuffix("/") ? absoluteRoot : absoluteRoot + "/"
+        v.searchHref = v.root + Paths.search
         v.nav = [LinkView(title: "Beranda", href: v.root)] + site.documents.map { LinkView(title: $0.shortTitle, href: v.root + Paths.document($0)) }
         v.documents = site.documents.map { DocumentRenderer.card($0, root: v.root, findings: findings) }
         return v

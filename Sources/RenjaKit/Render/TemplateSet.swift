@@ -10,7 +10,8 @@ public struct TemplateSet: @unchecked Sendable {
     /// Files under `assets/`, relative path → bytes.
     public let assets: [(path: String, data: Data)]
 
-    public static let requiredPages = ["site-index", "document", "chapter", "table", "program", "validation", "404"]
+    public static let requiredPages = ["site-index", "document", "chapter", "table", "program", "validation", "404",
+                                       "perubahan", "data", "cetak", "cari"]
 
     public static func load(folder: URL, displayPath: String) throws -> TemplateSet {
         let sink = DiagnosticSink()

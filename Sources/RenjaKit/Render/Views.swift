@@ -51,6 +51,8 @@ struct IndicatorView {
 /// shares the row's `<tr>`, the rest follow with the row cells spanning them.
 struct RowView {
     var anchor: String
+    /// On program pages a row joins both tables: the Tabel 2 row's anchor, so links to either resolve.
+    var planAnchor: String? = nil
     var levelClass: String
     var levelWord: String
     var key: String
@@ -65,6 +67,8 @@ struct RowView {
     var realisasi: String
     var absorption: String
     var findingCount: Int
+    /// Mustache renders a section for any number, 0 included: templates test this flag instead.
+    var hasFindings: Bool
     var findingsHref: String?
     var isProgram: Bool
 }
@@ -79,12 +83,15 @@ struct TableView {
     var number: Int
     var caption: String
     var kindEvaluation: Bool
-    var href: String
+    /// Not `href`: Mustache looks a missing row `href` up in enclosing contexts, and would find this.
+    var tableHref: String
     var groups: [ProgramGroupView]
     var totalPagu: String
     var totalRealisasi: String
     var totalAbsorption: String
     var sourceFile: String
+    var downloads: [DownloadView] = []
+    var changesHref: String = ""
 }
 
 struct HeadingView {
@@ -175,9 +182,29 @@ struct PageView {
     var table: TableView?
     var program: ProgramView?
     var validation: ValidationView?
+    var changes: ChangesView?
+    var printable: PrintView?
+    var data: DataPageView?
+    var search: SearchView?
+
+    // Page features
+    /// The search form in the header (only when the site has a search index).
+    var searchAvailable: Bool = false
+    var searchHref: String = ""
+    /// The page's main content is indexed for search (`data-pagefind-body`).
+    var indexed: Bool = false
+    /// Perubahan, data terbuka, versi cetak, validasi: the document's other views.
+    var documentLinks: [LinkView] = []
+    /// Page-specific stylesheets and deferred scripts (progressive enhancement only).
+    var styles: [String] = []
+    var scripts: [String] = []
 }
 
 struct HomeView {
+    var chart: ChartView?
+    var printHref: String
+    var changesHref: String?
+    var dataHref: String?
     var figures: [FigureView]
     var programs: [ProgramSummaryView]
     var counts: CountView
@@ -194,9 +221,13 @@ struct ProgramSummaryView {
     var kegiatanCount: Int
     var subKegiatanCount: Int
     var findingCount: Int
+    var hasFindings: Bool
 }
 
 struct ProgramView {
+    /// The program row's anchors in Tabel 1 and Tabel 2 (findings about the program link here).
+    var evaluationAnchor: String?
+    var planAnchor: String?
     var name: String
     var number: String
     var code: String
@@ -207,10 +238,148 @@ struct ProgramView {
     var hasFindings: Bool
     var previous: LinkView?
     var next: LinkView?
+    var charts: [ChartView]
+    var downloads: [DownloadView]
+    var changesHref: String
 }
 
 struct ValidationView {
     var counts: CountView
     var groups: [FindingGroupView]
     var clean: Bool
+}
+
+/// A bar chart (inline SVG) and the same figures as a table, its text alternative.
+struct ChartView {
+    var id: String
+    var heading: String
+    var svg: String
+    var legend: [LegendView]
+    var tableCaption: String
+    var headers: [String]
+    var rows: [ChartRowView]
+    var note: String?
+}
+
+struct LegendView {
+    var name: String
+    var key: String
+}
+
+struct ChartRowView {
+    var label: String
+    var cells: [String]
+}
+
+/// A downloadable file.
+struct DownloadView {
+    var title: String
+    var href: String
+    var format: String
+    var size: String
+    var description: String
+}
+
+/// One row of the Perubahan page. The `sort…` fields are plain integers for the sorting script.
+struct ChangeRowView {
+    var levelWord: String
+    var levelClass: String
+    var key: String
+    var name: String
+    var href: String?
+    var before: String
+    var after: String
+    var difference: String
+    var relative: String
+    var statusWord: String
+    var statusClass: String
+    var showStatus: Bool
+    var direction: String
+    var sortOrder: Int
+    var sortSize: String
+    var sortDifference: String
+    var sortBefore: String
+    var sortAfter: String
+    var sortRelative: String
+    var targetChangeCount: Int
+    var hasTargetChanges: Bool
+}
+
+struct TargetChangeView {
+    var item: String
+    var levelWord: String
+    var href: String?
+    var indicator: String
+    var before: String
+    var after: String
+}
+
+/// A total computed from the tables beside the figure the narrative states.
+struct ReconcileView {
+    var label: String
+    var computed: String
+    var stated: String
+    var source: LinkView?
+    var statusWord: String
+    var statusClass: String
+}
+
+struct ChangesView {
+    var figures: [FigureView]
+    var reconciliation: [ReconcileView]
+    var programs: [ChangeRowView]
+    var items: [ChangeRowView]
+    var targets: [TargetChangeView]
+    var added: [ChangeRowView]
+    var dropped: [ChangeRowView]
+    var totalBefore: String
+    var totalAfter: String
+    var totalDifference: String
+    var changedCount: Int
+    var unchangedCount: Int
+    var chart: ChartView?
+    var downloads: [DownloadView]
+}
+
+/// The whole document on one page.
+struct PrintView {
+    var title: String
+    var kind: String
+    var year: String
+    var agency: String
+    var government: String
+    var chapters: [PrintChapterView]
+    var appendix: [PrintSegmentView]
+    var hasAppendix: Bool
+    var onlineHref: String
+}
+
+struct PrintChapterView {
+    var id: String
+    var displayTitle: String
+    var number: String?
+    var title: String
+    var segments: [PrintSegmentView]
+    var signing: SigningView?
+}
+
+/// A run of chapter prose, or a full table where the chapter printed one.
+struct PrintSegmentView {
+    var html: String?
+    var table: TableView?
+}
+
+struct DataPageView {
+    var downloads: [DownloadView]
+    var columns: [ColumnView]
+}
+
+struct ColumnView {
+    var name: String
+    var meaning: String
+}
+
+struct SearchView {
+    var available: Bool
+    var bundle: String
 }

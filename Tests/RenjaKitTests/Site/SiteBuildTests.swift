@@ -19,7 +19,11 @@ final class SiteBuildTests: XCTestCase {
         let doc = result.site.documents[0]
         var expected = ["index.html", "404.html", "sitemap.xml", "assets/style.css",
                         "renja-perubahan-2024/index.html", "renja-perubahan-2024/validasi/index.html",
-                        "renja-perubahan-2024/tabel/evaluasi/index.html", "renja-perubahan-2024/tabel/rencana/index.html"]
+                        "renja-perubahan-2024/tabel/evaluasi/index.html", "renja-perubahan-2024/tabel/rencana/index.html",
+                        "renja-perubahan-2024/perubahan/index.html", "renja-perubahan-2024/data/index.html",
+                        "renja-perubahan-2024/cetak/index.html", "cari/index.html", "assets/urutkan.js",
+                        "renja-perubahan-2024/data/tabel-1-evaluasi.csv", "renja-perubahan-2024/data/tabel-2-rencana.json",
+                        "renja-perubahan-2024/data/renja-perubahan-2024.json"]
         expected += doc.chapters.map { "renja-perubahan-2024/bab/\($0.slug)/index.html" }
         for path in expected {
             XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(path).path), path)
@@ -27,7 +31,8 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(doc.chapters.count, 5)
         let programPages = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("renja-perubahan-2024/program").path)
         XCTAssertEqual(programPages.count, 9)
-        XCTAssertEqual(result.pageCount, 1 + 1 + 5 + 2 + 9 + 1 + 1)
+        // site home, document home, chapters, tables, programs, validasi, 404, perubahan, data, cetak, cari
+        XCTAssertEqual(result.pageCount, 1 + 1 + 5 + 2 + 9 + 1 + 1 + 4)
     }
 
     func testEveryInternalLinkResolves() throws {

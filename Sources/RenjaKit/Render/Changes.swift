@@ -1,0 +1,124 @@
+/// What the revision changed between Tabel 1 (before) and Tabel 2 (after), row by row: the data
+/// behind the Perubahan page, the program pages' "selisih" and the open-data JSON.
+struct Change {
+    enum Status: String {
+        case tetap, berubah, baru, dihapus
+
+        var word: String {
+            switch self {
+            case .tetap: return "Tetap"
+            case .berubah: return "Berubah"
+            case .baru: return "Baru"
+            case .dihapus: return "Dihapus"
+            }
+        }
+    }
+
+    struct TargetChange {
+        var indicator: String
+        var before: String
+        var after: String
+    }
+
+    var level: Level
+    var name: String
+    /// `1.1 · 1.06.01.2.01.0001`: Tabel 1's number and Tabel 2's code, as the reader knows them.
+    var keyLabel: String
+    var programKey: String
+    /// Row anchor on the program page.
+    var anchor: String
+    var before: Located<AmountText>?
+    var after: Located<AmountText>?
+    var status: Status
+    var targetChanges: [TargetChange]
+    /// Position in document order, so a reordered table can be put back.
+    var order: Int
+
+    var beforeValue: Rupiah? { before?.value.value }
+    var afterValue: Rupiah? { after?.value.value }
+
+    /// After − before; an added row counts from zero, a dropped one down to zero. nil when a
+    /// figure that exists is malformed (it cannot be compared, and the page says so).
+    var difference: Rupiah? {
+        switch (before, after) {
+        case (nil, nil): return nil
+        case (nil, let a?): return a.value.value
+        case (let b?, nil): return b.value.value.map { .zero - $0 }
+        case (let b?, let a?):
+            guard let bv = b.value.value, let av = a.value.value else { return nil }
+            return av - bv
+        }
+    }
+
+    /// Size of the change, for sorting: the absolute difference (malformed rows sort last).
+    var magnitude: Int64 { difference.map { $0.value.magnitude > UInt64(Int64.max) ? Int64.max : Int64($0.value.magnitude) } ?? -1 }
+
+    /// The difference relative to the pagu before, when both exist.
+    var relative: Percent? {
+        guard let d = difference, let b = beforeValue, b.value != 0, after != nil else { return nil }
+        return d.percent(of: b)
+    }
+}
+
+/// All changes of one document, computed once from the matched tables.
+struct ChangeSet {
+    var programs: [Change] = []
+    /// Kegiatan and sub kegiatan, in document order.
+    var items: [Change] = []
+
+    var all: [Change] { programs + items }
+
+    init(_ matched: [MatchedItem]) {
+        var order = 0
+        func visit(_ m: MatchedItem, programKey: String) {
+            let e = m.evaluation, a = m.plan
+            let status: Change.Status
+            switch m.kind {
+            case .onlyEvaluation: status = .dihapus
+            case .onlyPlan: status = .baru
+            case .exactName, .similarName:
+                let paguDiffers = e?.pagu?.value.raw != a?.pagu?.value.raw
+                    && (e?.pagu?.value.value == nil || e?.pagu?.value.value != a?.pagu?.value.value)
+                status = paguDiffers || !ChangeSet.targetChanges(e, a).isEmpty ? .berubah : .tetap
+            }
+            let key = [e?.number?.value, a?.code?.value].compactMap { $0 }.joined(separator: " · ")
+            let change = Change(level: m.level, name: m.name, keyLabel: key, programKey: programKey,
+                                anchor: e?.anchor ?? a?.anchor ?? "", before: e?.pagu, after: a?.pagu, status: status,
+                                targetChanges: ChangeSet.targetChanges(e, a), order: order)
+            order += 1
+            if m.level == .program { programs.append(change) } else { items.append(change) }
+            m.children.forEach { visit($0, programKey: programKey) }
+        }
+        for p in matched { visit(p, programKey: p.key) }
+    }
+
+    /// Indicators whose target differs between the tables, paired by position (the tables list
+    /// an item's indicators in the same order; a missing one counts as a change).
+    static func targetChanges(_ e: Item?, _ a: Item?) -> [Change.TargetChange] {
+        guard let e, let a else { return [] }
+        let n = max(e.indicators.count, a.indicators.count)
+        var out: [Change.TargetChange] = []
+        for i in 0..<n {
+            let ei = i < e.indicators.count ? e.indicators[i] : nil
+            let ai = i < a.indicators.count ? a.indicators[i] : nil
+            let before = Format.quantity(ei?.target), after = Format.quantity(ai?.target)
+            if before != after {
+                out.append(.init(indicator: ai?.name.value ?? ei?.name.value ?? "", before: before.isEmpty ? "–" : before,
+                                 after: after.isEmpty ? "–" : after))
+            }
+        }
+        return out
+    }
+
+    /// Sum of the programs' pagu before and after (the tables' totals) and their difference.
+    var totalBefore: Rupiah { programs.reduce(.zero) { $0 + ($1.beforeValue ?? .zero) } }
+    var totalAfter: Rupiah { programs.reduce(.zero) { $0 + ($1.afterValue ?? .zero) } }
+    /// Sum of the per-program differences; equals `totalAfter − totalBefore` when every program
+    /// figure is well formed (the page shows both, so a reader can see they reconcile).
+    var totalOfDifferences: Rupiah { programs.reduce(.zero) { $0 + ($1.difference ?? .zero) } }
+
+    /// Largest change first; ties in document order, so the page is the same on every build.
+    static func bySize(_ changes: [Change]) -> [Change] {
+        changes.sorted { ($0.magnitude, -$0.order) > ($1.magnitude, -$1.order) }
+    }
+}

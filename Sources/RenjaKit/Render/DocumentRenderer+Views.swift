@@ -1,0 +1,359 @@
+import Foundation
+
+/// The document's other views: charts, the Perubahan page, open data, the one-page print version.
+extension DocumentRenderer {
+    // MARK: Charts
+
+    /// Home page: realisasi ÷ pagu (before the revision) per program.
+    func absorptionChart(_ programs: [MatchedItem]) -> ChartView? {
+        guard document.evaluation != nil else { return nil }
+        var groups: [BarChart.Group] = []
+        var rows: [ChartRowView] = []
+        for p in programs {
+            guard let e = p.evaluation else { continue }
+            let pagu = e.pagu?.value.value, real = e.realisasi?.value.value
+            let share = (pagu != nil && real != nil) ? real!.percent(of: pagu!) : nil
+            let text = share?.formatted ?? "tidak dapat dihitung"
+            groups.append(.init(label: titleCase(p.name), bars: [.init(value: share?.value, valueText: text)]))
+            rows.append(ChartRowView(label: titleCase(p.name), cells: [Format.amount(e.pagu), Format.amount(e.realisasi), text]))
+        }
+        guard !groups.isEmpty else { return nil }
+        let totals = TableTotals(document.evaluation)
+        let overall = Format.percent(totals.realisasi.percent(of: totals.pagu))
+        let chart = BarChart(
+            id: "grafik-serapan", title: "Serapan anggaran per program s.d. Triwulan II",
+            description: "Realisasi dibagi pagu sebelum perubahan, per program. Seluruh program: \(overall). "
+                + groups.map { "\($0.label): \($0.bars[0].valueText)" }.joined(separator: "; ") + ".",
+            series: [.init(name: "Serapan", key: "serapan")], groups: groups,
+            scaleMax: BarChart.percentScale(groups.map { $0.bars[0].value }), reference: (100, "100%"))
+        return ChartView(id: chart.id, heading: "Serapan anggaran per program", svg: chart.svg, legend: [],
+                         tableCaption: "Angka grafik: pagu sebelum perubahan, realisasi s.d. Triwulan II dan serapan per program",
+                         headers: ["Program", "Pagu (Rp)", "Realisasi (Rp)", "Serapan"], rows: rows,
+                         note: "Serapan = realisasi ÷ pagu sebelum perubahan (Tabel 1). Seluruh program: \(overall).")
+    }
+
+    /// Program page: pagu vs realisasi per kegiatan, and each indicator's achievement against its target.
+    func programCharts(_ p: MatchedItem) -> [ChartView] {
+        var out: [ChartView] = []
+        let kegiatan = p.children.compactMap { $0.evaluation }
+        if !kegiatan.isEmpty {
+            var groups: [BarChart.Group] = []
+            var rows: [ChartRowView] = []
+            for k in kegiatan {
+                let pagu = k.pagu?.value.value, real = k.realisasi?.value.value
+                let label = [k.number?.value, k.name.value].compactMap { $0 }.joined(separator: " ")
+                groups.append(.init(label: label, bars: [
+                    .init(value: pagu.map { Double($0.value) }, valueText: pagu.map(ShortRupiah.format) ?? Format.amount(k.pagu)),
+                    .init(value: real.map { Double($0.value) }, valueText: real.map(ShortRupiah.format) ?? Format.amount(k.realisasi)),
+                ]))
+                let share = (pagu != nil && real != nil) ? real!.percent(of: pagu!) : nil
+                rows.append(ChartRowView(label: label, cells: [Format.amount(k.pagu), Format.amount(k.realisasi), Format.percent(share)]))
+            }
+            let id = "grafik-pagu-\(p.key)"
+            let chart = BarChart(
+                id: id, title: "Pagu dan realisasi per kegiatan",
+                description: "Pagu sebelum perubahan dan realisasi s.d. Triwulan II per kegiatan. "
+                    + zip(groups, rows).map { g, r in "\(g.label): pagu Rp \(r.cells[0]), realisasi Rp \(r.cells[1])" }.joined(separator: "; ") + ".",
+                series: [.init(name: "Pagu", key: "pagu"), .init(name: "Realisasi", key: "realisasi")], groups: groups,
+                scaleMax: BarChart.amountScale(groups.flatMap { $0.bars.map(\.value) }))
+            out.append(ChartView(id: id, heading: "Pagu dan realisasi per kegiatan", svg: chart.svg,
+                                 legend: chart.series.map { LegendView(name: $0.name, key: $0.key) },
+                                 tableCaption: "Angka grafik: pagu sebelum perubahan, realisasi dan serapan per kegiatan (Rp)",
+                                 headers: ["Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Serapan"], rows: rows,
+                                 note: "Pagu sebelum perubahan (Tabel 1); realisasi s.d. Triwulan II."))
+        }
+
+        var groups: [BarChart.Group] = []
+        var rows: [ChartRowView] = []
+        func collect(_ item: Item) {
+            let key = item.number?.value ?? ""
+            for ind in item.indicators {
+                let share = ind.stated?.value.value?.value ?? computedAchievement(ind)
+                let text = share.map { Percent($0).formatted } ?? (ind.stated?.value.raw ?? "–")
+                let label = key.isEmpty ? ind.name.value : "\(key) · \(ind.name.value)"
+                groups.append(.init(label: label, bars: [.init(value: share, valueText: text, tone: (share ?? 0) < 100 ? "di-bawah" : nil)]))
+                rows.append(ChartRowView(label: label, cells: [Format.quantity(ind.target), Format.quantity(ind.actual), text]))
+            }
+            item.children.forEach(collect)
+        }
+        if let e = p.evaluation { collect(e) }
+        if !groups.isEmpty {
+            let id = "grafik-capaian-\(p.key)"
+            let behind = groups.filter { ($0.bars[0].value ?? 0) < 100 }.count
+            let chart = BarChart(
+                id: id, title: "Capaian indikator terhadap target s.d. Triwulan II",
+                description: "Persentase capaian setiap indikator; garis 100% adalah target tahunan. \(behind) dari \(groups.count) indikator di bawah target. "
+                    + groups.map { "\($0.label): \($0.bars[0].valueText)" }.joined(separator: "; ") + ".",
+                series: [.init(name: "Capaian", key: "capaian")], groups: groups,
+                scaleMax: BarChart.percentScale(groups.map { $0.bars[0].value }), reference: (100, "Target 100%"))
+            out.append(ChartView(id: id, heading: "Capaian indikator terhadap target", svg: chart.svg,
+                                 legend: [LegendView(name: "Mencapai target", key: "capaian"), LegendView(name: "Di bawah target", key: "di-bawah")],
+                                 tableCaption: "Angka grafik: target, capaian dan persentase capaian per indikator",
+                                 headers: ["Indikator", "Target", "Capaian", "Persentase"], rows: rows,
+                                 note: "\(behind) dari \(groups.count) indikator di bawah target pada Triwulan II. Persentase sebagaimana tertulis dalam Tabel 1."))
+        }
+        return out
+    }
+
+    /// capaian ÷ target × 100 when the document states no percentage (higher is better only).
+    func computedAchievement(_ ind: Indicator) -> Double? {
+        guard let t = ind.target?.value.value?.value, let a = ind.actual?.value.value?.value, t > 0,
+              ind.declaredDirection?.value != .turun else { return nil }
+        return a / t * 100
+    }
+
+    // MARK: Descriptions
+
+    func tableDescription(_ t: Table) -> String {
+        let totals = TableTotals(t)
+        var s = "Tabel \(t.kind.number). \(t.title): \(t.items(at: .program).count) program, \(t.items(at: .kegiatan).count) kegiatan, "
+            + "\(t.items(at: .subKegiatan).count) sub kegiatan; pagu \(totals.pagu.formatted)"
+        if t.kind == .evaluasi { s += ", realisasi \(totals.realisasi.formatted) (\(Format.percent(totals.realisasi.percent(of: totals.pagu))))" }
+        return s + "."
+    }
+
+    func programDescription(_ p: MatchedItem, name: String) -> String {
+        var parts: [String] = []
+        if let b = p.evaluation?.pagu?.value.value { parts.append("pagu sebelum perubahan \(b.formatted)") }
+        if let a = p.plan?.pagu?.value.value { parts.append("setelah perubahan \(a.formatted)") }
+        if let r = p.evaluation?.realisasi?.value.value {
+            let share = p.evaluation?.pagu?.value.value.flatMap { r.percent(of: $0) }
+            parts.append("realisasi s.d. Triwulan II \(r.formatted)" + (share.map { " (\($0.formatted))" } ?? ""))
+        }
+        let kegiatan = p.children.count, sub = p.children.reduce(0) { $0 + $1.children.count }
+        return "\(name) dalam \(document.shortTitle): " + (parts.isEmpty ? "" : parts.joined(separator: ", ") + "; ")
+            + "\(kegiatan) kegiatan, \(sub) sub kegiatan."
+    }
+
+    // MARK: Open data
+
+    func downloads(for kind: TableKind, root: String) -> [DownloadView] {
+        guard let t = table(kind) else { return [] }
+        let csvSize = OpenData.csv(t, documentSlug: document.slug).count
+        let jsonSize = (try? OpenData.json(t))?.count ?? 0
+        let name = "Tabel \(kind.number)"
+        return [
+            DownloadView(title: "\(name) (CSV)", href: root + OpenData.csvPath(document, kind), format: "CSV", size: Self.size(csvSize),
+                         description: "Satu baris per indikator; pemisah titik koma, desimal koma — langsung terbuka di Excel/LibreOffice berbahasa Indonesia."),
+            DownloadView(title: "\(name) (JSON)", href: root + OpenData.jsonPath(document, kind), format: "JSON", size: Self.size(jsonSize),
+                         description: "Struktur program → kegiatan → sub kegiatan; angka dengan titik desimal, beserta teks aslinya."),
+        ]
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes < 1000 ? "\(bytes) B" : "\(IndonesianNumber.decimal(Double(bytes) / 1000, places: 1)) kB"
+    }
+
+    /// The files behind the downloads.
+    func dataFiles() throws -> [OutputFile] {
+        var out: [OutputFile] = []
+        for kind in TableKind.allCases {
+            guard let t = table(kind) else { continue }
+            out.append(OutputFile(path: OpenData.csvPath(document, kind), data: OpenData.csv(t, documentSlug: document.slug)))
+            out.append(OutputFile(path: OpenData.jsonPath(document, kind), data: try OpenData.json(t)))
+        }
+        if document.evaluation != nil || document.plan != nil {
+            out.append(OutputFile(path: OpenData.documentJSONPath(document),
+                                  data: try OpenData.json(document, changes: ChangeSet(matched), baseURL: base.baseURL)))
+        }
+        return out
+    }
+
+    func dataPage() -> PagePlan {
+        let dir = Paths.data(document)
+        var v = view(dir: dir, title: "Data terbuka — \(document.shortTitle)",
+                     description: "Unduh tabel \(document.title) sebagai CSV dan JSON.", crumbs: [LinkView(title: "Data terbuka", href: nil)])
+        var files = TableKind.allCases.flatMap { downloads(for: $0, root: v.root) }
+        let docJSON = (try? OpenData.json(document, changes: ChangeSet(matched), baseURL: base.baseURL))?.count ?? 0
+        files.append(DownloadView(title: "Seluruh dokumen (JSON)", href: v.root + OpenData.documentJSONPath(document), format: "JSON",
+                                  size: Self.size(docJSON),
+                                  description: "Data dokumen, teks setiap bab (Markdown), kedua tabel dan daftar perubahan anggaran."))
+        let columns: [ColumnView] = [
+            .init(name: "tingkat", meaning: "program, kegiatan atau sub kegiatan"),
+            .init(name: "nomor / kode", meaning: "nomor baris Tabel 1 (I, 1., 1.1) atau kode nomenklatur Tabel 2"),
+            .init(name: "program, kegiatan, sub_kegiatan", meaning: "nama induk-induk baris, sehingga setiap baris dapat disaring sendiri"),
+            .init(name: "indikator, target, satuan_target", meaning: "satu baris per indikator kinerja; angka target dan satuannya"),
+            .init(name: "capaian, satuan_capaian, persen_capaian", meaning: "Tabel 1: capaian s.d. Triwulan II dan persentasenya"),
+            .init(name: "pagu, realisasi, persen_realisasi", meaning: "rupiah tanpa pemisah ribuan; ditulis sekali per program/kegiatan/sub kegiatan (pada indikator pertama). Jumlahkan baris bertingkat program untuk total tabel"),
+            .init(name: "catatan", meaning: "angka yang dalam dokumen tertulis tidak sah, beserta teks aslinya (kolom angkanya dikosongkan)"),
+        ]
+        v.data = DataPageView(downloads: files, columns: columns)
+        return (dir, "data", v)
+    }
+
+    // MARK: Perubahan
+
+    func changesPage(_ programs: [MatchedItem]) -> PagePlan {
+        let dir = Paths.changes(document)
+        let set = ChangeSet(programs)
+        let before = set.totalBefore, after = set.totalAfter, diff = after - before
+        var v = view(dir: dir, title: "Perubahan anggaran — \(document.shortTitle)",
+                     description: "Apa yang diubah oleh \(document.shortTitle): pagu \(before.formatted) menjadi \(after.formatted) (\(signed(diff))), per program, kegiatan dan sub kegiatan.",
+                     crumbs: [LinkView(title: "Perubahan", href: nil)])
+        v.indexed = true
+        v.scripts = [v.root + "assets/urutkan.js"]
+        let root = v.root
+        let row = { (c: Change) in changeRow(c, root: root) }
+        let changed = set.items.filter { $0.status != .tetap }
+        let subTotal = set.items.filter { $0.level == .subKegiatan }.reduce(Rupiah.zero) { $0 + ($1.difference ?? .zero) }
+        var reconcile: [ReconcileView] = []
+        reconcile.append(stated("Jumlah pagu Tabel 1 (sebelum perubahan)", before, root: root))
+        reconcile.append(stated("Jumlah pagu Tabel 2 (setelah perubahan)", after, root: root))
+        reconcile.append(ReconcileView(label: "Selisih jumlah (Tabel 2 − Tabel 1)", computed: signed(diff),
+                                       stated: "jumlah selisih per program: \(signed(set.totalOfDifferences))", source: nil,
+                                       statusWord: set.totalOfDifferences == diff ? "Cocok" : "Tidak cocok",
+                                       statusClass: set.totalOfDifferences == diff ? "cocok" : "tidak-cocok"))
+        reconcile.append(ReconcileView(label: "Selisih menurut rincian sub kegiatan", computed: signed(subTotal),
+                                       stated: "selisih jumlah tabel: \(signed(diff))", source: nil,
+                                       statusWord: subTotal == diff ? "Cocok" : "Tidak cocok",
+                                       statusClass: subTotal == diff ? "cocok" : "tidak-cocok"))
+        var targets: [TargetChangeView] = []
+        for c in set.all.sorted(by: { $0.order < $1.order }) {
+            for t in c.targetChanges {
+                targets.append(TargetChangeView(item: [c.keyLabel, c.name].filter { !$0.isEmpty }.joined(separator: " "),
+                                                levelWord: c.level.word, href: href(c, root: root), indicator: t.indicator,
+                                                before: t.before, after: t.after))
+            }
+        }
+        v.changes = ChangesView(
+            figures: [FigureView(label: "Pagu sebelum perubahan", value: before.formatted, note: "Tabel 1"),
+                      FigureView(label: "Pagu setelah perubahan", value: after.formatted, note: "Tabel 2"),
+                      FigureView(label: "Selisih", value: signed(diff), note: before.value == 0 ? nil : diff.percent(of: before).map { signedPercent($0) }),
+                      FigureView(label: "Kegiatan dan sub kegiatan berubah", value: Format.int(changed.count), note: "dari \(Format.int(set.items.count)) baris")],
+            reconciliation: reconcile,
+            programs: ChangeSet.bySize(set.programs).map(row),
+            items: ChangeSet.bySize(set.items).map(row),
+            targets: targets,
+            added: set.all.filter { $0.status == .baru }.map(row),
+            dropped: set.all.filter { $0.status == .dihapus }.map(row),
+            totalBefore: before.plain, totalAfter: after.plain, totalDifference: signed(diff, currency: false),
+            changedCount: changed.count, unchangedCount: set.items.count - changed.count, chart: nil,
+            downloads: [DownloadView(title: "Seluruh dokumen dan daftar perubahan (JSON)", href: root + OpenData.documentJSONPath(document),
+                                     format: "JSON", size: "", description: "")])
+        return (dir, "perubahan", v)
+    }
+
+    func href(_ c: Change, root: String) -> String {
+        let page = root + Paths.program(document, key: c.programKey)
+        return c.level == .program ? page : page + "#" + c.anchor
+    }
+
+    func changeRow(_ c: Change, root: String) -> ChangeRowView {
+        let d = c.difference
+        let direction = d.map { $0.value > 0 ? "naik" : $0.value < 0 ? "turun" : "sama" } ?? "sama"
+        return ChangeRowView(
+            levelWord: c.level.word, levelClass: levelClass(c.level), key: c.keyLabel, name: titleCase(c.name),
+            href: href(c, root: root),
+            before: c.before.map { Format.amount($0) } ?? "–", after: c.after.map { Format.amount($0) } ?? "–",
+            difference: d.map { signed($0, currency: false) } ?? "tidak dapat dihitung",
+            relative: c.relative.map(signedPercent) ?? "",
+            statusWord: c.status.word, statusClass: c.status.rawValue, showStatus: c.status != .tetap, direction: direction,
+            sortOrder: c.order, sortSize: String(c.magnitude), sortDifference: d.map { String($0.value) } ?? "",
+            sortBefore: c.beforeValue.map { String($0.value) } ?? "", sortAfter: c.afterValue.map { String($0.value) } ?? "",
+            sortRelative: c.relative.map { String(Int(($0.value * 100).rounded())) } ?? "",
+            targetChangeCount: c.targetChanges.count, hasTargetChanges: !c.targetChanges.isEmpty)
+    }
+
+    /// `+Rp 1.000`, `-Rp 179.185.000`, `Rp 0` (or without `Rp`, for cells under a "(Rp)" header).
+    func signed(_ r: Rupiah, currency: Bool = true) -> String {
+        let body = currency ? Rupiah(Int64(r.value.magnitude)).formatted : r.plain.replacingOccurrences(of: "-", with: "")
+        return r.value > 0 ? "+" + body : r.value < 0 ? "−" + body : body
+    }
+
+    func signedPercent(_ p: Percent) -> String {
+        let s = Percent(abs(p.value)).formatted
+        return p.value > 0.0049 ? "+" + s : p.value < -0.0049 ? "−" + s : s
+    }
+
+    /// A table total beside the same figure in the narrative, when a chapter states it.
+    func stated(_ label: String, _ total: Rupiah, root: String) -> ReconcileView {
+        let needle = total.plain
+        if let c = document.chapters.first(where: { $0.markdown.contains(needle) }) {
+            return ReconcileView(label: label, computed: total.formatted, stated: "Rp \(needle)",
+                                 source: LinkView(title: c.displayTitle, href: root + Paths.chapter(document, c)),
+                                 statusWord: "Cocok", statusClass: "cocok")
+        }
+        return ReconcileView(label: label, computed: total.formatted, stated: "angka ini tidak disebut dalam narasi", source: nil,
+                             statusWord: "Tidak disebut", statusClass: "tidak-disebut")
+    }
+
+    // MARK: One-page print version
+
+    func printPage() -> PagePlan {
+        let dir = Paths.printable(document)
+        var v = view(dir: dir, title: "\(document.title) — versi cetak",
+                     description: "Seluruh bab dan tabel \(document.title) dalam satu halaman, untuk dicetak atau disimpan sebagai PDF.",
+                     crumbs: [LinkView(title: "Versi cetak", href: nil)])
+        v.scripts = [v.root + "assets/cetak.js"]
+        var used = Set<TableKind>()
+        let chapters = document.chapters.map { c -> PrintChapterView in
+            let id = "bab-\(c.slug)"
+            let (text, _) = Placeholders.expand(c.markdown, chapter: c, document: document)
+            // Ids get the chapter's prefix (chapters share this page) and headings go one level
+            // down, under the chapter's own <h2>.
+            var html = Markdown.render(text).html
+                .replacingOccurrences(of: " id=\"", with: " id=\"\(id)-")
+                .replacingOccurrences(of: "href=\"#", with: "href=\"#\(id)-")
+            for level in (2...5).reversed() {
+                html = html.replacingOccurrences(of: "<h\(level)", with: "<h\(level + 1)")
+                    .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+            }
+            var segments: [PrintSegmentView] = []
+            var rest = Substring(html)
+            while let (range, kind) = nextEmbed(in: rest) {
+                let before = rest[..<range.lowerBound]
+                if !before.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { segments.append(PrintSegmentView(html: String(before))) }
+                if let t = table(kind) {
+                    segments.append(PrintSegmentView(table: tableView(t, root: v.root)))
+                    used.insert(kind)
+                }
+                rest = rest[range.upperBound...]
+            }
+            if !rest.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { segments.append(PrintSegmentView(html: String(rest))) }
+            var signing: SigningView?
+            if c.signature {
+                let s = document.signing
+                signing = SigningView(placeDate: "\(s.place), \(IndonesianDate.long(s.date.value))", position: s.position, name: s.name, nip: s.nip)
+            }
+            return PrintChapterView(id: id, displayTitle: c.displayTitle, number: c.number, title: c.title, segments: segments, signing: signing)
+        }
+        let appendix = TableKind.allCases.filter { !used.contains($0) }.compactMap { table($0) }
+            .map { PrintSegmentView(table: tableView($0, root: v.root)) }
+        v.printable = PrintView(title: document.title, kind: document.kind, year: String(document.year.value), agency: document.agency.name,
+                                government: document.agency.government, chapters: chapters, appendix: appendix,
+                                hasAppendix: !appendix.isEmpty, onlineHref: base.baseURL + Paths.document(document))
+        return (dir, "cetak", v)
+    }
+
+    /// The first `<p>{{tabel …}}</p>` marker in rendered chapter HTML.
+    func nextEmbed(in html: Substring) -> (Range<Substring.Index>, TableKind)? {
+        var best: (Range<Substring.Index>, TableKind)?
+        for kind in TableKind.allCases {
+            if let r = html.range(of: "<p>{{tabel \(kind.rawValue)}}</p>"), best == nil || r.lowerBound < best!.0.lowerBound {
+                best = (r, kind)
+            }
+        }
+        return best
+    }
+}
+
+/// A page description from the first paragraph of rendered HTML: tags dropped, entities of the
+/// escaper undone, cut at a word near 160 characters.
+enum Excerpt {
+    static func description(html: String, fallback: String, limit: Int = 160) -> String {
+        guard let open = html.range(of: "<p>"), let close = html.range(of: "</p>", range: open.upperBound..<html.endIndex) else { return fallback }
+        var text = ""
+        var inTag = false
+        for ch in html[open.upperBound..<close.lowerBound] {
+            if ch == "<" { inTag = true } else if ch == ">" { inTag = false } else if !inTag { text.append(ch) }
+        }
+        text = text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard !text.isEmpty else { return fallback }
+        guard text.count > limit else { return text }
+        var cut = String(text.prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:.")) + "…"
+    }
+}

@@ -1,0 +1,261 @@
+import Foundation
+
+/// Open-data downloads: each table as CSV and JSON, and the whole document as one JSON.
+///
+/// CSV choices, for the spreadsheets the readers actually have (Excel and LibreOffice set to
+/// Indonesian):
+/// - UTF-8 with a byte-order mark, or Excel reads the names as Windows-1252 mojibake;
+/// - `;` between fields and `,` before decimals, the list and decimal separators of the Indonesian
+///   locale, so a double-click opens the file in columns with numbers that are numbers;
+/// - plain numbers (no thousands dots, no `Rp`) so SUM works; CRLF line ends (RFC 4180).
+/// Scripts that want `.` decimals read the JSON, which has the same figures.
+enum OpenData {
+    static let separator = ";"
+
+    // MARK: CSV
+
+    static func csv(_ table: Table, documentSlug: String) -> Data {
+        var header = ["tingkat", table.kind == .evaluasi ? "nomor" : "kode", "program", "kegiatan", "sub_kegiatan",
+                      "indikator", "target", "satuan_target"]
+        if table.kind == .evaluasi { header += ["capaian", "satuan_capaian", "persen_capaian"] }
+        header += ["pagu"]
+        if table.kind == .evaluasi { header += ["realisasi", "persen_realisasi"] }
+        header += ["catatan"]
+
+        var lines = [header.map(field).joined(separator: separator)]
+        func walk(_ item: Item, path: [String]) {
+            let names = path + [item.name.value]
+            let program = names.count > 0 ? names[0] : ""
+            let kegiatan = names.count > 1 ? names[1] : ""
+            let sub = names.count > 2 ? names[2] : ""
+            let key = table.kind == .evaluasi ? item.number?.value ?? "" : item.code?.value ?? ""
+            var notes: [String] = []
+            let indicators: [Indicator?] = item.indicators.isEmpty ? [nil] : item.indicators.map { $0 }
+            for (i, ind) in indicators.enumerated() {
+                var cells = [item.level.word, key, program, kegiatan, sub, ind?.name.value ?? ""]
+                cells += quantity(ind?.target, "target", &notes)
+                if table.kind == .evaluasi {
+                    cells += quantity(ind?.actual, "capaian", &notes)
+                    cells.append(percent(ind?.stated, "persen capaian", &notes))
+                }
+                // Money belongs to the row, not to each indicator: written once (on the first
+                // indicator line) so a column sum counts it once.
+                cells.append(i == 0 ? amount(item.pagu, "pagu", &notes) : "")
+                if table.kind == .evaluasi {
+                    cells.append(i == 0 ? amount(item.realisasi, "realisasi", &notes) : "")
+                    cells.append(i == 0 ? percent(item.statedAbsorption, "persen realisasi", &notes) : "")
+                }
+                cells.append(notes.joined(separator: "; "))
+                notes = []
+                lines.append(cells.map(field).joined(separator: separator))
+            }
+            item.children.forEach { walk($0, path: names) }
+        }
+        table.programs.forEach { walk($0, path: []) }
+        return Data(([0xEF, 0xBB, 0xBF] as [UInt8])) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    static func quantity(_ q: Located<QuantityText>?, _ what: String, _ notes: inout [String]) -> [String] {
+        guard let q else { return ["", ""] }
+        guard let v = q.value.value else {
+            notes.append("\(what) tertulis \"\(q.value.raw)\" (\(q.value.problem?.explanation ?? "tidak terbaca"))")
+            return ["", ""]
+        }
+        return [plainDecimal(v.value), v.unit]
+    }
+
+    static func percent(_ p: Located<PercentText>?, _ what: String, _ notes: inout [String]) -> String {
+        guard let p else { return "" }
+        guard let v = p.value.value else {
+            notes.append("\(what) tertulis \"\(p.value.raw)\" (\(p.value.problem?.explanation ?? "tidak terbaca"))")
+            return ""
+        }
+        return plainDecimal(v.value)
+    }
+
+    static func amount(_ a: Located<AmountText>?, _ what: String, _ notes: inout [String]) -> String {
+        guard let a else { return "" }
+        guard let v = a.value.value else {
+            notes.append("\(what) tertulis \"\(a.value.raw)\" (\(a.value.problem?.explanation ?? "tidak terbaca"))")
+            return ""
+        }
+        return String(v.value)
+    }
+
+    /// `42,23`, `2000`, `0,5`: decimal comma, no grouping.
+    static func plainDecimal(_ x: Double) -> String {
+        IndonesianNumber.decimal(x, places: nil).replacingOccurrences(of: ".", with: "")
+    }
+
+    /// Quotes a field when it holds the separator, a quote or a line break; a text that a
+    /// spreadsheet would run as a formula (`=`, `+`, `@`) is quoted and prefixed with `'`.
+    static func field(_ s: String) -> String {
+        var t = s
+        if let first = t.first, "=+@".contains(first) { t = "'" + t }
+        if t.contains(separator) || t.contains("\"") || t.contains("\n") || t.contains("\r") || t != s || t.hasPrefix(" ") || t.hasSuffix(" ") {
+            return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return t
+    }
+
+    // MARK: JSON
+
+    struct JSONIndicator: Encodable {
+        var nama: String
+        var target: JSONQuantity?
+        var capaian: JSONQuantity?
+        var persen_capaian: JSONPercent?
+        var arah: String?
+    }
+
+    struct JSONQuantity: Encodable {
+        var tertulis: String
+        var nilai: Double?
+        var satuan: String?
+        init?(_ q: Located<QuantityText>?) {
+            guard let q else { return nil }
+            tertulis = q.value.raw
+            nilai = q.value.value?.value
+            satuan = q.value.value?.unit
+        }
+    }
+
+    struct JSONPercent: Encodable {
+        var tertulis: String
+        var nilai: Double?
+        init?(_ p: Located<PercentText>?) {
+            guard let p else { return nil }
+            tertulis = p.value.raw
+            nilai = p.value.value?.value
+        }
+    }
+
+    struct JSONAmount: Encodable {
+        var tertulis: String
+        /// Whole rupiah; absent when the written figure is malformed.
+        var nilai: Int64?
+        init?(_ a: Located<AmountText>?) {
+            guard let a else { return nil }
+            tertulis = a.value.raw
+            nilai = a.value.value?.value
+        }
+    }
+
+    struct JSONItem: Encodable {
+        var item: Item
+
+        enum Key: String, CodingKey {
+            case tingkat, nomor, kode, nama, indikator, pagu, realisasi, persen_realisasi, anchor = "jangkar", kegiatan, sub_kegiatan
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(item.level.word, forKey: .tingkat)
+            try c.encodeIfPresent(item.number?.value, forKey: .nomor)
+            try c.encodeIfPresent(item.code?.value, forKey: .kode)
+            try c.encode(item.name.value, forKey: .nama)
+            try c.encode(item.indicators.map {
+                JSONIndicator(nama: $0.name.value, target: JSONQuantity($0.target), capaian: JSONQuantity($0.actual),
+                              persen_capaian: JSONPercent($0.stated), arah: $0.declaredDirection?.value.rawValue)
+            }, forKey: .indikator)
+            try c.encodeIfPresent(JSONAmount(item.pagu), forKey: .pagu)
+            try c.encodeIfPresent(JSONAmount(item.realisasi), forKey: .realisasi)
+            try c.encodeIfPresent(JSONPercent(item.statedAbsorption), forKey: .persen_realisasi)
+            try c.encode(item.anchor, forKey: .anchor)
+            switch item.level {
+            case .program: try c.encode(item.children.map(JSONItem.init), forKey: .kegiatan)
+            case .kegiatan: try c.encode(item.children.map(JSONItem.init), forKey: .sub_kegiatan)
+            case .subKegiatan: break
+            }
+        }
+    }
+
+    struct JSONTable: Encodable {
+        var nomor: Int
+        var jenis: String
+        var judul: String
+        var jumlah_pagu: Int64
+        var jumlah_realisasi: Int64?
+        var program: [JSONItem]
+
+        init(_ t: Table) {
+            let totals = TableTotals(t)
+            nomor = t.kind.number
+            jenis = t.kind.rawValue
+            judul = t.title
+            jumlah_pagu = totals.pagu.value
+            jumlah_realisasi = t.kind == .evaluasi ? totals.realisasi.value : nil
+            program = t.programs.map(JSONItem.init)
+        }
+    }
+
+    struct JSONChange: Encodable {
+        var tingkat: String
+        var nama: String
+        var kunci: String
+        var status: String
+        var pagu_sebelum: Int64?
+        var pagu_setelah: Int64?
+        var selisih: Int64?
+        var target_berubah: [JSONTargetChange]
+    }
+
+    struct JSONTargetChange: Encodable {
+        var indikator: String
+        var sebelum: String
+        var setelah: String
+    }
+
+    struct JSONChapter: Encodable {
+        var nomor: String?
+        var judul: String
+        var alamat: String
+        var markdown: String
+    }
+
+    struct JSONDocument: Encodable {
+        var judul: String
+        var judul_singkat: String
+        var jenis: String
+        var tahun: Int
+        var instansi: String
+        var pengesahan: [String: String]
+        var alamat: String
+        var bab: [JSONChapter]
+        var tabel: [JSONTable]
+        var perubahan: [JSONChange]
+    }
+
+    static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+
+    static func json(_ table: Table) throws -> Data {
+        try encoder().encode(JSONTable(table)) + Data("\n".utf8)
+    }
+
+    static func json(_ d: Document, changes: ChangeSet, baseURL: String) throws -> Data {
+        let s = d.signing
+        let doc = JSONDocument(
+            judul: d.title, judul_singkat: d.shortTitle, jenis: d.kind, tahun: d.year.value, instansi: d.agency.name,
+            pengesahan: ["tempat": s.place, "tanggal": s.date.value, "jabatan": s.position, "nama": s.name, "nip": s.nip],
+            alamat: baseURL + Paths.document(d),
+            bab: d.chapters.map { JSONChapter(nomor: $0.number, judul: $0.title, alamat: baseURL + Paths.chapter(d, $0), markdown: $0.markdown) },
+            tabel: [d.evaluation, d.plan].compactMap { $0 }.map(JSONTable.init),
+            perubahan: changes.all.sorted { $0.order < $1.order }.map {
+                JSONChange(tingkat: $0.level.word, nama: $0.name, kunci: $0.keyLabel, status: $0.status.rawValue,
+                           pagu_sebelum: $0.beforeValue?.value, pagu_setelah: $0.afterValue?.value, selisih: $0.difference?.value,
+                           target_berubah: $0.targetChanges.map { JSONTargetChange(indikator: $0.indicator, sebelum: $0.before, setelah: $0.after) })
+            })
+        return try encoder().encode(doc) + Data("\n".utf8)
+    }
+
+    // MARK: File names
+
+    static func baseName(_ k: TableKind) -> String { "tabel-\(k.number)-\(k.rawValue)" }
+    static func csvPath(_ d: Document, _ k: TableKind) -> String { Paths.data(d) + baseName(k) + ".csv" }
+    static func jsonPath(_ d: Document, _ k: TableKind) -> String { Paths.data(d) + baseName(k) + ".json" }
+    static func documentJSONPath(_ d: Document) -> String { Paths.data(d) + "\(d.slug).json" }
+}

@@ -1,0 +1,424 @@
+import XCTest
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import RenjaKit
+
+/// Charts, the Perubahan page, open data, the print version, search and metadata.
+final class SiteFeatureTests: XCTestCase {
+    static var built: (output: URL, result: BuildResult)?
+
+    func buildReal() throws -> (URL, BuildResult) {
+        if let b = SiteFeatureTests.built { return b }
+        let out = RepoPaths.temporaryFolder("features").appendingPathComponent("Public")
+        let result = try Builder.build(BuildOptions(content: RepoPaths.content, contentDisplay: "Content",
+                                                    templates: RepoPaths.templates, templatesDisplay: "Templates", output: out))
+        SiteFeatureTests.built = (out, result)
+        return (out, result)
+    }
+
+    func page(_ out: URL, _ path: String) throws -> String {
+        try String(contentsOf: out.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    static let programPath = "renja-perubahan-2024/program/program-penunjang-urusan-pemerintahan-daerah-kabupaten-kota/index.html"
+
+    // MARK: Charts
+
+    func testChartIsWellFormedSVGWithProportionalBarsAndTextAlternative() throws {
+        let chart = BarChart(id: "uji", title: "Judul <uji>", description: "Uraian & angka",
+                             series: [.init(name: "Capaian", key: "capaian")],
+                             groups: [.init(label: "Setengah", bars: [.init(value: 50, valueText: "50,00%")]),
+                                      .init(label: "Penuh", bars: [.init(value: 100, valueText: "100,00%")]),
+                                      .init(label: "Lebih", bars: [.init(value: 300, valueText: "300,00%")]),
+                                      .init(label: "Kosong", bars: [.init(value: nil, valueText: "tertulis x")])],
+                             scaleMax: 150, reference: (100, "Target 100%"))
+        let svg = chart.svg
+        let parsed = try SVGSummary(svg)
+        XCTAssertEqual(parsed.root["role"], "img")
+        XCTAssertEqual(parsed.root["aria-labelledby"], "uji-judul uji-uraian")
+        XCTAssertEqual(parsed.texts["title"], "Judul <uji>")
+        XCTAssertEqual(parsed.texts["desc"], "Uraian & angka")
+        // Bars: 50 of 150 → a third of the 68% track; 100 → two thirds; 300 is capped at the track end.
+        let bars = parsed.rects.filter { ($0["class"] ?? "").contains("grafik-batang") }.map { $0["width"] ?? "" }
+        XCTAssertEqual(bars, ["22.67%", "45.33%", "68.00%"])
+        XCTAssertTrue(svg.contains("»"), "a value beyond the scale is marked")
+        XCTAssertTrue(svg.contains("tertulis x"), "a malformed value is printed as written, with no bar")
+        XCTAssertEqual(parsed.lines.count, 4, "one reference tick per bar")
+        XCTAssertEqual(chart.svg, svg, "deterministic")
+    }
+
+    func testChartLabelsWrapAtWordsAndScalesAreRound() {
+        XCTAssertEqual(BarChart.wrap("satu dua tiga empat", width: 9, maxLines: 3), ["satu dua", "tiga", "empat"])
+        let long = BarChart.wrap(String(repeating: "kata ", count: 40), width: 10, maxLines: 2)
+        XCTAssertEqual(long.count, 2)
+        XCTAssertTrue(long[1].hasSuffix("…"))
+        XCTAssertEqual(BarChart.percentScale([10, 99]), 100)
+        XCTAssertEqual(BarChart.percentScale([10, 120]), 150)
+        XCTAssertEqual(BarChart.percentScale([900]), 150)
+        XCTAssertEqual(BarChart.amountScale([3_841_554_000]), 5_000_000_000)
+        XCTAssertEqual(BarChart.amountScale([21_606_000, 7_559_000]), 50_000_000)
+        XCTAssertEqual(ShortRupiah.format(Rupiah(2_782_843_000)), "Rp 2,78 M")
+        XCTAssertEqual(ShortRupiah.format(Rupiah(21_606_000)), "Rp 21,6 jt")
+    }
+
+    func testHomeAndProgramPagesCarryChartsWithTheSameFiguresInATable() throws {
+        let (out, result) = try buildReal()
+        let home = try page(out, "renja-perubahan-2024/index.html")
+        let svg = try XCTUnwrap(Self.between(home, "<svg class=\"grafik\"", "</svg>"))
+        let doc = result.site.documents[0]
+        // One bar per program, each labelled with realisasi ÷ pagu as computed from Tabel 1.
+        XCTAssertEqual(svg.components(separatedBy: "grafik-batang").count - 1, doc.evaluation!.programs.count)
+        for p in doc.evaluation!.programs {
+            let share = p.realisasi!.value.value!.percent(of: p.pagu!.value.value!)!.formatted
+            XCTAssertTrue(svg.contains(share), "\(p.name.value): \(share) in the chart")
+            let table = try XCTUnwrap(Self.between(home, "<details class=\"grafik-angka\">", "</details>"))
+            XCTAssertTrue(table.contains(share), "\(share) in the chart's table")
+        }
+        let program = try page(out, Self.programPath)
+        XCTAssertTrue(program.contains("id=\"grafik-pagu-program-penunjang-urusan-pemerintahan-daerah-kabupaten-kota-judul\""))
+        XCTAssertTrue(program.contains("id=\"grafik-capaian-program-penunjang-urusan-pemerintahan-daerah-kabupaten-kota-judul\""))
+        XCTAssertTrue(program.contains("Target 100%"))
+        // Program I has 3 program indicators, and its kegiatan and sub kegiatan theirs: one bar each.
+        let item = doc.evaluation!.programs[0]
+        var indicators = 0
+        func count(_ i: Item) { indicators += i.indicators.count; i.children.forEach(count) }
+        count(item)
+        let capaian = try XCTUnwrap(Self.between(program, "<svg class=\"grafik\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" height=", "</svg>", skip: 1))
+        XCTAssertEqual(capaian.components(separatedBy: "grafik-batang").count - 1, indicators - zeroIndicators(item))
+    }
+
+    /// Indicators at 0% draw no bar (a zero-width bar is left out).
+    func zeroIndicators(_ item: Item) -> Int {
+        var n = 0
+        func walk(_ i: Item) {
+            n += i.indicators.filter { ($0.stated?.value.value?.value ?? 0) <= 0 }.count
+            i.children.forEach(walk)
+        }
+        walk(item)
+        return n
+    }
+
+    // MARK: Open data
+
+    func testCSVOpensInIndonesianSpreadsheetsAndItsSumsEqualTheTable() throws {
+        let (out, result) = try buildReal()
+        let doc = result.site.documents[0]
+        let data = try Data(contentsOf: out.appendingPathComponent("renja-perubahan-2024/data/tabel-1-evaluasi.csv"))
+        XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 byte-order mark for Excel")
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        XCTAssertTrue(text.contains("\r\n"))
+        let rows = CSVReader.parse(text, separator: ";")
+        let header = rows[0]
+        XCTAssertEqual(header, ["tingkat", "nomor", "program", "kegiatan", "sub_kegiatan", "indikator", "target", "satuan_target",
+                                "capaian", "satuan_capaian", "persen_capaian", "pagu", "realisasi", "persen_realisasi", "catatan"])
+        let body = rows.dropFirst().filter { $0.count > 1 }
+        XCTAssertTrue(body.allSatisfy { $0.count == header.count })
+        let col = { (name: String) in header.firstIndex(of: name)! }
+        let t = doc.evaluation!
+        // One row per indicator.
+        XCTAssertEqual(body.count, t.allItems.reduce(0) { $0 + max(1, $1.indicators.count) })
+        // Money once per row: the program rows add up to the table's totals.
+        let programs = body.filter { $0[col("tingkat")] == "program" }
+        let pagu = programs.compactMap { Int64($0[col("pagu")]) }.reduce(0, +)
+        let realisasi = programs.compactMap { Int64($0[col("realisasi")]) }.reduce(0, +)
+        XCTAssertEqual(pagu, TableTotals(t).pagu.value)
+        XCTAssertEqual(realisasi, TableTotals(t).realisasi.value)
+        XCTAssertEqual(pagu, 13_036_773_000)
+        // Decimal comma, no grouping; each row names its parents.
+        let row = try XCTUnwrap(body.first { $0[col("nomor")] == "I" })
+        XCTAssertEqual(row[col("persen_capaian")], "42,23")
+        let sub = try XCTUnwrap(body.first { $0[col("nomor")] == "1.1" })
+        XCTAssertEqual(sub[col("program")], t.programs[0].name.value)
+        XCTAssertEqual(sub[col("kegiatan")], t.programs[0].children[0].name.value)
+        XCTAssertEqual(sub[col("target")], "2")
+        XCTAssertEqual(sub[col("satuan_target")], "dokumen")
+        // The malformed realisasi of 9.1 is not guessed: left empty, explained.
+        let bad = try XCTUnwrap(body.first { $0[col("nomor")] == "9.1" })
+        XCTAssertEqual(bad[col("realisasi")], "")
+        XCTAssertTrue(bad[col("catatan")].contains("160.427.6000"), bad[col("catatan")])
+    }
+
+    func testCSVFieldsAreQuotedWhenNeeded() {
+        XCTAssertEqual(OpenData.field("biasa"), "biasa")
+        XCTAssertEqual(OpenData.field("a;b"), "\"a;b\"")
+        XCTAssertEqual(OpenData.field("kata \"kutip\""), "\"kata \"\"kutip\"\"\"")
+        XCTAssertEqual(OpenData.field("=SUM(A1)"), "\"'=SUM(A1)\"")
+        XCTAssertEqual(OpenData.plainDecimal(2000), "2000")
+        XCTAssertEqual(OpenData.plainDecimal(42.23), "42,23")
+    }
+
+    func testJSONDownloadsParseAndMatchTheTables() throws {
+        let (out, result) = try buildReal()
+        let doc = result.site.documents[0]
+        for kind in TableKind.allCases {
+            let data = try Data(contentsOf: out.appendingPathComponent("renja-perubahan-2024/data/tabel-\(kind.number)-\(kind.rawValue).json"))
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let table = kind == .evaluasi ? doc.evaluation! : doc.plan!
+            XCTAssertEqual((json["jumlah_pagu"] as? NSNumber)?.int64Value, TableTotals(table).pagu.value)
+            let programs = try XCTUnwrap(json["program"] as? [[String: Any]])
+            XCTAssertEqual(programs.count, 9)
+            let sum = programs.compactMap { (($0["pagu"] as? [String: Any])?["nilai"] as? NSNumber)?.int64Value }.reduce(0, +)
+            XCTAssertEqual(sum, TableTotals(table).pagu.value)
+            let kegiatan = try XCTUnwrap(programs[0]["kegiatan"] as? [[String: Any]])
+            XCTAssertNotNil(kegiatan[0]["sub_kegiatan"] as? [[String: Any]])
+        }
+        let whole = try Data(contentsOf: out.appendingPathComponent("renja-perubahan-2024/data/renja-perubahan-2024.json"))
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: whole) as? [String: Any])
+        XCTAssertEqual((json["bab"] as? [Any])?.count, 5)
+        XCTAssertEqual((json["tabel"] as? [Any])?.count, 2)
+        XCTAssertEqual((json["perubahan"] as? [Any])?.count, ChangeSet(TableMatcher.match(evaluation: doc.evaluation, plan: doc.plan)).all.count)
+        // Linked from the table and program pages.
+        XCTAssertTrue(try page(out, "renja-perubahan-2024/tabel/evaluasi/index.html").contains("data/tabel-1-evaluasi.csv\" download"))
+        XCTAssertTrue(try page(out, Self.programPath).contains("data/tabel-2-rencana.csv\" download"))
+    }
+
+    // MARK: Perubahan
+
+    func testPerubahanTotalsEqualTheTablesAndTheNarrative() throws {
+        let (out, result) = try buildReal()
+        let doc = result.site.documents[0]
+        let set = ChangeSet(TableMatcher.match(evaluation: doc.evaluation, plan: doc.plan))
+        XCTAssertEqual(set.totalBefore, TableTotals(doc.evaluation).pagu)
+        XCTAssertEqual(set.totalAfter, TableTotals(doc.plan).pagu)
+        XCTAssertEqual(set.totalOfDifferences, set.totalAfter - set.totalBefore)
+        let html = try page(out, "renja-perubahan-2024/perubahan/index.html")
+        XCTAssertTrue(html.contains("data-total=\"sebelum\">13.036.773.000<"))
+        XCTAssertTrue(html.contains("data-total=\"setelah\">12.460.916.000<"))
+        XCTAssertTrue(html.contains("data-total=\"selisih\">−575.857.000<"))
+        // BAB II states both totals; the page says where and that they agree.
+        let reconcile = try XCTUnwrap(Self.between(html, "id=\"tabel-rekonsiliasi\"", "</table>"))
+        // Both stated totals, the per-program differences and the sub kegiatan differences agree.
+        XCTAssertEqual(reconcile.components(separatedBy: "status-cocok").count - 1, 4, reconcile)
+        XCTAssertFalse(reconcile.contains("status-tidak"), reconcile)
+        XCTAssertTrue(reconcile.contains("BAB II"))
+    }
+
+    func testPerubahanRowsAreSortedBySizeOfTheChange() throws {
+        let (out, _) = try buildReal()
+        let html = try page(out, "renja-perubahan-2024/perubahan/index.html")
+        for table in ["tabel-program", "tabel-rincian"] {
+            let body = try XCTUnwrap(Self.between(html, "id=\"\(table)\"", "</tbody>"))
+            let sizes = Self.attributes("data-besar", in: body).compactMap { Int64($0) }
+            XCTAssertGreaterThan(sizes.count, 5)
+            XCTAssertEqual(sizes, sizes.sorted(by: >), table)
+            XCTAssertGreaterThan(sizes.first ?? 0, 0)
+        }
+    }
+
+    func testChangesFindAddedDroppedChangedAndTargets() throws {
+        let plan = """
+        judul: Rencana Uji
+        program:
+          - kode: "1.01"
+            nama: PROGRAM UJI
+            indikator:
+              - nama: Persentase uji
+                target: 100 persen
+            pagu: 3.500.000
+            kegiatan:
+              - kode: "1.01.2.01"
+                nama: Kegiatan Uji
+                indikator:
+                  - nama: Persentase kegiatan
+                    target: 90 persen
+                pagu: 3.500.000
+                sub_kegiatan:
+                  - kode: "1.01.2.01.0002"
+                    nama: Sub Kegiatan Pengganti Yang Lain Sama Sekali
+                    indikator:
+                      - nama: Jumlah Laporan
+                        target: 4 laporan
+                    pagu: 3.500.000
+        """
+        let site = TempSite(files: ["Content/uji/tabel/rencana.yaml": plan])
+        let loaded = try site.load()
+        let doc = loaded.documents[0]
+        let set = ChangeSet(TableMatcher.match(evaluation: doc.evaluation, plan: doc.plan))
+        XCTAssertEqual(set.programs.map(\.status), [.berubah])
+        XCTAssertEqual(set.programs[0].difference, Rupiah(500_000))
+        let kegiatan = try XCTUnwrap(set.items.first { $0.level == .kegiatan })
+        XCTAssertEqual(kegiatan.targetChanges.map { "\($0.before)→\($0.after)" }, ["100 persen→90 persen"])
+        let dropped = set.items.filter { $0.status == .dihapus }, added = set.items.filter { $0.status == .baru }
+        XCTAssertEqual(dropped.map(\.name), ["Sub Kegiatan Uji"])
+        XCTAssertEqual(dropped[0].difference, Rupiah(-3_000_000))
+        XCTAssertEqual(added.map(\.name), ["Sub Kegiatan Pengganti Yang Lain Sama Sekali"])
+        XCTAssertEqual(added[0].difference, Rupiah(3_500_000))
+        // The page lists them.
+        let result = try Builder.render(site.options())
+        let html = try XCTUnwrap(result.files.first { $0.path == "uji/perubahan/index.html" }).data
+        let text = String(decoding: html, as: UTF8.self)
+        XCTAssertTrue(text.contains("Sub Kegiatan Pengganti Yang Lain Sama Sekali</a> <small class=\"tingkat\">sub kegiatan</small> — pagu Rp 3.500.000"))
+        XCTAssertTrue(text.contains("pagu semula Rp 3.000.000"))
+        XCTAssertTrue(text.contains(">90 persen<"))
+    }
+
+    // MARK: Print
+
+    func testPrintVersionHasEveryChapterWithTheTablesWhereTheDocumentPutsThem() throws {
+        let (out, result) = try buildReal()
+        let html = try page(out, "renja-perubahan-2024/cetak/index.html")
+        let doc = result.site.documents[0]
+        var last = html.startIndex
+        for c in doc.chapters {
+            let r = try XCTUnwrap(html.range(of: "<section class=\"bab-cetak\" id=\"bab-\(c.slug)\""), c.slug)
+            XCTAssertGreaterThan(r.lowerBound, last, "chapters in document order")
+            last = r.lowerBound
+        }
+        let bab2 = try XCTUnwrap(html.range(of: "id=\"bab-evaluasi-renja\""))
+        let bab3 = try XCTUnwrap(html.range(of: "id=\"bab-rencana-kerja\""))
+        let t1 = try XCTUnwrap(html.range(of: "<caption>Tabel 1. "))
+        let t2 = try XCTUnwrap(html.range(of: "<caption>Tabel 2. "))
+        XCTAssertTrue(bab2.lowerBound < t1.lowerBound && t1.lowerBound < bab3.lowerBound, "Tabel 1 inside BAB II")
+        XCTAssertGreaterThan(t2.lowerBound, bab3.lowerBound, "Tabel 2 inside BAB III")
+        XCTAssertFalse(html.contains("{{tabel"), "no marker left behind")
+        XCTAssertFalse(html.contains("data-pagefind-body"), "the print version is not indexed (it would duplicate every result)")
+        let css = try page(out, "assets/style.css")
+        for rule in ["@page lebar { size: A4 landscape", "size: A4 portrait", "display: table-header-group", ".bab-cetak { break-before: page; }"] {
+            XCTAssertTrue(css.contains(rule), rule)
+        }
+    }
+
+    // MARK: Search
+
+    func testSearchIndexIsPartOfTheSiteWhenPagefindIsInstalled() throws {
+        guard SearchIndexer.locate() != nil else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("pagefind is required in CI (.ci/run installs pagefind-bin)") }
+            throw XCTSkip("pagefind not installed")
+        }
+        let (out, result) = try buildReal()
+        XCTAssertEqual(result.notes, [])
+        XCTAssertTrue(result.files.contains { $0.path == "pagefind/pagefind-ui.js" })
+        XCTAssertTrue(result.files.contains { $0.path.hasPrefix("pagefind/fragment/") })
+        let home = try page(out, "renja-perubahan-2024/index.html")
+        XCTAssertTrue(home.contains("role=\"search\""))
+        XCTAssertTrue(home.contains("data-pagefind-body"))
+        let search = try page(out, "cari/index.html")
+        XCTAssertTrue(search.contains("pagefind/pagefind-ui.js"))
+        XCTAssertFalse(try page(out, "404.html").contains("data-pagefind-body"))
+    }
+
+    func testWithoutPagefindTheSiteIsBuiltWithoutSearchAndSaysSo() throws {
+        XCTAssertNil(SearchIndexer.locate(environment: ["PATH": "/tidak-ada"]))
+        XCTAssertNil(SearchIndexer.locate(environment: ["RENJA_PAGEFIND": "/tidak-ada/pagefind"]))
+        setenv("RENJA_PAGEFIND", "/tidak-ada/pagefind", 1)
+        defer { unsetenv("RENJA_PAGEFIND") }
+        let site = TempSite()
+        let result = try Builder.render(site.options())
+        XCTAssertEqual(result.notes.count, 1)
+        XCTAssertTrue(result.notes[0].contains("pencarian tidak tersedia"), result.notes[0])
+        XCTAssertFalse(result.files.contains { $0.path.hasPrefix("pagefind/") })
+        let search = String(decoding: try XCTUnwrap(result.files.first { $0.path == "cari/index.html" }).data, as: UTF8.self)
+        XCTAssertTrue(search.contains("Pencarian belum tersedia"))
+        let home = String(decoding: try XCTUnwrap(result.files.first { $0.path == "uji/index.html" }).data, as: UTF8.self)
+        XCTAssertFalse(home.contains("role=\"search\""), "no search box that leads nowhere")
+        // Turned off on purpose: no note.
+        var options = site.options()
+        options.search = false
+        XCTAssertEqual(try Builder.render(options).notes, [])
+    }
+
+    // MARK: Metadata
+
+    func testEveryPageHasItsOwnTitleDescriptionAndCanonicalURL() throws {
+        let (out, result) = try buildReal()
+        let base = result.site.settings.baseURL
+        var titles: [String: String] = [:]
+        var programDescriptions = Set<String>()
+        for file in LinkChecker.htmlFiles(in: out) where file != "404.html" {
+            let html = try page(out, file)
+            let title = try XCTUnwrap(Self.between(html, "<title>", "</title>"), file)
+            XCTAssertNil(titles[title], "\(file) shares its title with \(titles[title] ?? "")")
+            titles[title] = file
+            let description = try XCTUnwrap(Self.attributes("content", in: try XCTUnwrap(Self.between(html, "<meta name=\"description\"", ">"))).first)
+            XCTAssertGreaterThan(description.count, 30, file)
+            let canonical = base + String(file.dropLast("index.html".count))
+            XCTAssertTrue(html.contains("<link rel=\"canonical\" href=\"\(canonical)\">"), file)
+            XCTAssertTrue(html.contains("<meta property=\"og:url\" content=\"\(canonical)\">"), file)
+            XCTAssertTrue(html.contains("<meta property=\"og:title\" content=\"\(title)\">"), file)
+            if file.contains("/program/") { programDescriptions.insert(description) }
+        }
+        XCTAssertEqual(programDescriptions.count, 9, "each program page describes itself")
+    }
+
+    // MARK: Helpers
+
+    static func between(_ s: String, _ start: String, _ end: String, skip: Int = 0) -> String? {
+        var from = s.startIndex
+        for _ in 0..<skip {
+            guard let r = s.range(of: start, range: from..<s.endIndex) else { return nil }
+            from = r.upperBound
+        }
+        guard let a = s.range(of: start, range: from..<s.endIndex), let b = s.range(of: end, range: a.upperBound..<s.endIndex) else { return nil }
+        return String(s[a.upperBound..<b.lowerBound])
+    }
+
+    static func attributes(_ name: String, in s: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: "\(name)=\"([^\"]*)\"")
+        let ns = s as NSString
+        return regex.matches(in: s, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) }
+    }
+}
+
+/// A strict RFC 4180 reader (quotes, doubled quotes, CRLF), for checking the CSV downloads.
+enum CSVReader {
+    static func parse(_ text: String, separator: Character) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = ""
+        var quoted = false, i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if quoted {
+                if c == "\"" {
+                    let next = text.index(after: i)
+                    if next < text.endIndex, text[next] == "\"" { field.append("\""); i = next } else { quoted = false }
+                } else { field.append(c) }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == separator {
+                row.append(field); field = ""
+            } else if c == "\r\n" || c == "\n" {
+                row.append(field); rows.append(row); row = []; field = ""
+            } else {
+                field.append(c)
+            }
+            i = text.index(after: i)
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+}
+
+/// The parts of an SVG the chart tests look at, read with Foundation's XML parser (so the markup
+/// must be well-formed XML, as inline SVG in print and in other tools needs).
+final class SVGSummary: NSObject, XMLParserDelegate {
+    var root: [String: String] = [:]
+    var rects: [[String: String]] = []
+    var lines: [[String: String]] = []
+    var texts: [String: String] = [:]
+    private var current: String?
+
+    init(_ svg: String) throws {
+        super.init()
+        let parser = XMLParser(data: Data(svg.utf8))
+        parser.delegate = self
+        guard parser.parse() else { throw parser.parserError ?? NSError(domain: "svg", code: 1) }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch name {
+        case "svg": root = attributes
+        case "rect": rects.append(attributes)
+        case "line": lines.append(attributes)
+        case "title", "desc": current = name; texts[name] = ""
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if let current { texts[current, default: ""] += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == current { current = nil }
+    }
+}
