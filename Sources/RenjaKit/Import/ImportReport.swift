@@ -23,6 +23,9 @@ public enum ImportReport {
         if p.headerRows > 0 { dropped.append("\(p.headerRows) baris kepala/judul berulang dibuang") }
         if p.continuationRows > 0 { dropped.append("\(p.continuationRows) baris sambungan (terpotong pergantian halaman) digabung") }
         if !dropped.isEmpty { lines.append("  " + dropped.joined(separator: ", ")) }
+        if p.normalizedAmounts > 0, let (from, to) = p.normalizedExample {
+            lines.append("  \(p.normalizedAmounts) jumlah rupiah ditulis dengan titik pemisah ribuan seperti di dokumen (mis. \(from) → \(to))")
+        }
         switch plan.titleSource {
         case .caption: lines.append("Judul tabel (dari baris \"Tabel \(plan.request.kind.number).\" di teks): \(plan.table.title)")
         case .existingFile: lines.append("Judul tabel (dipertahankan dari berkas lama; teks tidak memuat baris \"Tabel \(plan.request.kind.number). …\"): \(plan.table.title)")

@@ -37,6 +37,9 @@ public struct ParsedTable: Sendable {
     public var encodingNote: String?
     public var headerRows: Int
     public var continuationRows: Int
+    /// Amounts rewritten with thousands dots, and the first one (as written, as written now).
+    public var normalizedAmounts: Int
+    public var normalizedExample: (String, String)?
     /// Figures kept as written although they do not parse, and numbering that looks off.
     public var warnings: [Diagnostic]
 }
@@ -95,7 +98,8 @@ public enum TableImporter {
         let parser = TableTextParser(kind: kind, path: path, sink: sink)
         guard let r = parser.parse(decoded.text) else { return (nil, sorted(sink.diagnostics)) }
         let parsed = ParsedTable(table: r.table, caption: r.caption, delimiter: r.delimiter, encodingNote: decoded.encodingNote,
-                                 headerRows: r.headerRows, continuationRows: r.continuationRows, warnings: sorted(sink.diagnostics))
+                                 headerRows: r.headerRows, continuationRows: r.continuationRows,
+                                 normalizedAmounts: r.normalizedAmounts, normalizedExample: r.normalizedExample, warnings: sorted(sink.diagnostics))
         return (parsed, parsed.warnings)
     }
 
@@ -109,12 +113,12 @@ public enum TableImporter {
     /// Reads the input, settles the target and compares with what is there. Throws `InputError`
     /// when the input cannot be imported or the target cannot be chosen; writes nothing.
     public static func plan(_ request: ImportRequest) throws -> ImportPlan {
-        let data: Data
-        do {
-            data = try Data(contentsOf: request.input)
-        } catch {
-            throw InputError(.galat("impor-berkas", "berkas masukan tidak dapat dibaca", at: SourceLocation(file: request.inputDisplay, line: 1, column: 1),
-                                    figures: [.init("diharapkan", "berkas teks atau CSV yang ada"), .init("ditemukan", error.localizedDescription)]))
+        var isDir: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: request.input.path, isDirectory: &isDir)
+        guard exists, !isDir.boolValue, let data = FileManager.default.contents(atPath: request.input.path) else {
+            let found = !exists ? "tidak ada berkas \(request.inputDisplay)" : isDir.boolValue ? "\(request.inputDisplay) adalah folder" : "berkas tidak boleh dibaca (periksa izinnya)"
+            throw InputError(.galat("impor-berkas", "berkas masukan tidak dapat dibaca", at: nil,
+                                    figures: [.init("diharapkan", "berkas teks dipisah tab atau CSV"), .init("ditemukan", found)]))
         }
         let (parsedOrNil, diagnostics) = parse(data, kind: request.kind, path: request.inputDisplay)
         guard var parsed = parsedOrNil else { throw InputError(diagnostics) }

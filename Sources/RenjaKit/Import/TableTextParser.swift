@@ -24,6 +24,9 @@ struct TableTextParser {
         var delimiter: Character
         var headerRows: Int
         var continuationRows: Int
+        /// Amounts rewritten with thousands dots (`3841554000` → `3.841.554.000`), with one example.
+        var normalizedAmounts: Int
+        var normalizedExample: (String, String)?
     }
 
     static func columns(_ kind: TableKind) -> Int { kind == .evaluasi ? 9 : 5 }
@@ -116,6 +119,15 @@ struct TableTextParser {
                 continue
             }
             if Self.isHeader(cleaned) { headerRows += 1; continue }
+            if cleaned.count == 1 {
+                // A paragraph, a page number or a note copied along with the table.
+                let t = cleaned[0].text
+                fail("impor-bukan-baris", "baris ini bukan baris tabel: tidak ada pemisah kolom", at: cleaned[0],
+                     expected: "\(width) kolom dipisah tab, ; atau ,", found: "teks \"\(t.count > 40 ? t.prefix(40) + "…" : t)\"",
+                     notes: ["hapus teks di luar tabel (paragraf, nomor halaman, catatan) sebelum mengimpor"])
+                poisoned = true
+                continue
+            }
 
             // Width: extra cells must be empty; a numbered row needs every column.
             if let extra = cleaned.dropFirst(width).first(where: { !$0.text.isEmpty }) {
@@ -199,9 +211,11 @@ struct TableTextParser {
         }
         checkCompleteness(programs)
         if sink.hasErrors { return nil }
+        let (normalized, example) = normalizeAmounts(programs)
         reportValues(programs)
         let table = Table(kind: kind, title: caption ?? "", programs: model(programs), file: path)
-        return Result(table: table, caption: caption, delimiter: delimiter, headerRows: headerRows, continuationRows: continuationRows)
+        return Result(table: table, caption: caption, delimiter: delimiter, headerRows: headerRows, continuationRows: continuationRows,
+                      normalizedAmounts: normalized, normalizedExample: example)
     }
 
     private func location(_ line: Int, _ column: Int) -> SourceLocation {
@@ -233,7 +247,7 @@ struct TableTextParser {
                 if parts.count == 2 { return .subKegiatan }
             }
             fail("impor-nomor", "nomor baris `\(t)` tidak dikenali", key,
-                 "angka Romawi untuk program (I, II, …), 1. untuk kegiatan, 1.1 untuk sub kegiatan", t, Self.totalRowNotes(t))
+                 "angka Romawi untuk program (I, II, …), 1. untuk kegiatan, 1.1 untuk sub kegiatan", t, Self.totalRowNotes(t) + Self.decimalCommaNotes(t))
             return nil
         }
         let bare = t.hasSuffix(".") ? String(t.dropLast()) : t
@@ -254,6 +268,15 @@ struct TableTextParser {
         fail("impor-kode", "kode `\(t)` bukan kode nomenklatur program, kegiatan atau sub kegiatan", key,
              "kode program (1.06.01), kegiatan (1.06.01.2.01) atau sub kegiatan (1.06.01.2.01.0001)", t, Self.totalRowNotes(t))
         return nil
+    }
+
+    /// `1,1`: a spreadsheet in Indonesian locale took the number 1.1 for a decimal (and would turn
+    /// 1.10 into 1,1 as well), so the number cannot be trusted.
+    private static func decimalCommaNotes(_ t: String) -> [String] {
+        let parts = t.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return [] }
+        return ["lembar kerja tampaknya mengubah nomor \(t.replacingOccurrences(of: ",", with: ".")) menjadi angka desimal; "
+                + "format kolom nomor sebagai Teks, perbaiki nomornya, lalu ekspor ulang"]
     }
 
     private static func totalRowNotes(_ t: String) -> [String] {
@@ -382,6 +405,27 @@ struct TableTextParser {
             r.children.forEach(walk)
         }
         programs.forEach(walk)
+    }
+
+    /// A spreadsheet exports an amount as it stores it (`3841554000`, `Rp 3.841.554.000,00`); the
+    /// document and the hand-kept YAML write `3.841.554.000`. Amounts that read cleanly are written
+    /// that way; anything that does not read is left exactly as it is (and reported).
+    private func normalizeAmounts(_ programs: [RowDraft]) -> (Int, (String, String)?) {
+        var count = 0
+        var example: (String, String)?
+        func fix(_ v: inout Value) {
+            guard let amount = AmountText(raw: v.text).value, amount.plain != v.text else { return }
+            if example == nil { example = (v.text, amount.plain) }
+            v.text = amount.plain
+            count += 1
+        }
+        func walk(_ r: RowDraft) {
+            fix(&r.pagu)
+            if var real = r.realisasi { fix(&real); r.realisasi = real }
+            r.children.forEach(walk)
+        }
+        programs.forEach(walk)
+        return (count, example)
     }
 
     /// Warnings for figures that do not parse. They are kept as written; `renja check` (or, for

@@ -85,6 +85,25 @@ final class ImportDiagnosticsTests: XCTestCase {
         ])
     }
 
+    /// Text copied along with the table (a paragraph, a page number) is not a row.
+    func testTextOutsideTheTable() {
+        let text = "Rekapitulasi evaluasi hasil pelaksanaan renja dapat dilihat pada Tabel 1. dibawah ini.\n"
+            + "1.06.01\tPROGRAM\tInd\t1 unit\t1.000\n21\n"
+        let (parsed, ds) = ImportFixtures.parse(text: text, .rencana)
+        XCTAssertNil(parsed)
+        XCTAssertEqual(ds.map { DiagnosticPrinter.rich($0) }, ["""
+            uji.tsv:1:1: galat[impor-bukan-baris]: baris ini bukan baris tabel: tidak ada pemisah kolom
+                diharapkan : 5 kolom dipisah tab, ; atau ,
+                ditemukan  : teks "Rekapitulasi evaluasi hasil pelaksanaan …"
+                catatan: hapus teks di luar tabel (paragraf, nomor halaman, catatan) sebelum mengimpor
+            """, """
+            uji.tsv:3:1: galat[impor-bukan-baris]: baris ini bukan baris tabel: tidak ada pemisah kolom
+                diharapkan : 5 kolom dipisah tab, ; atau ,
+                ditemukan  : teks "21"
+                catatan: hapus teks di luar tabel (paragraf, nomor halaman, catatan) sebelum mengimpor
+            """])
+    }
+
     /// Checked after the page-break rows are joined: a name or an indicator name still empty.
     func testMissingNames() {
         let text = """

@@ -137,3 +137,32 @@ final class ImportFormatsTests: XCTestCase {
         XCTAssertNil(TableTextParser.caption(cells(["Tabelnya"])))
     }
 }
+
+/// What spreadsheets do to numbers on the way out.
+final class ImportSpreadsheetNumberTests: XCTestCase {
+    /// Amounts exported as stored (`3841554000`, `Rp 1.500,00`) are written the document's way;
+    /// amounts that do not read are left alone.
+    func testAmountsAreWrittenWithThousandsDots() throws {
+        let text = """
+        I;PROGRAM;Ind;100 persen;50 persen;50,00%;3841554000;Rp 1.500,00;0,04%
+        1.;Kegiatan;Ind;1 unit;1 unit;100 persen;160.427.6000;0;0%
+        """
+        let (parsed, ds) = ImportFixtures.parse(text: text, .evaluasi, path: "ekspor.csv")
+        let p = try XCTUnwrap(parsed, ds.map(DiagnosticPrinter.short).joined(separator: "\n"))
+        XCTAssertEqual(p.table.programs[0].pagu?.value.raw, "3.841.554.000")
+        XCTAssertEqual(p.table.programs[0].realisasi?.value.raw, "1.500")
+        XCTAssertEqual(p.table.programs[0].indicators[0].stated?.value.raw, "50,00%", "percentages are kept as written")
+        XCTAssertEqual(p.table.programs[0].children[0].pagu?.value.raw, "160.427.6000", "a malformed amount is not repaired")
+        XCTAssertEqual(p.normalizedAmounts, 2)
+        XCTAssertEqual(p.normalizedExample?.0, "3841554000")
+        XCTAssertEqual(ds.map(\.code), ["impor-angka"])
+    }
+
+    func testSubKegiatanNumberTurnedIntoADecimal() {
+        let text = "I\tPROGRAM\tInd\t1 unit\t1 unit\t100 persen\t1.000\t500\t50%\n1.\tKeg\tInd\t1 unit\t1 unit\t100 persen\t1.000\t500\t50%\n1,1\tSub\tInd\t1 unit\t1 unit\t100 persen\t1.000\t500\t50%\n"
+        let (parsed, ds) = ImportFixtures.parse(text: text, .evaluasi)
+        XCTAssertNil(parsed)
+        XCTAssertEqual(ds.map(DiagnosticPrinter.short), ["uji.tsv:3:1: galat[impor-nomor]: nomor baris `1,1` tidak dikenali"])
+        XCTAssertEqual(ds.first?.notes.first?.hasPrefix("lembar kerja tampaknya mengubah nomor 1.1 menjadi angka desimal"), true)
+    }
+}
