@@ -22,6 +22,22 @@ public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CIn
     FuzzHarness.run(Data(bytes: bytes, count: count))
     return 0
 }
+
+typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: FuzzCallback) -> CInt
+
+// SwiftPM links executables on Linux with `main` aliased to `<module>_main`, so libFuzzer's own
+// `main` is never pulled in; this entry point hands control to libFuzzer's driver instead.
+@_cdecl("renja_fuzz_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, fuzzTestOneInput)
+}
 #else
 @main
 struct FuzzReplay {
