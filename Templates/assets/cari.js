@@ -11,6 +11,9 @@
     showImages: false,
     resetStyles: false
   });
+  // The UI's input is named only by its title; give it a proper accessible name.
+  var input = box.querySelector("input");
+  if (input) input.setAttribute("aria-label", "Kata yang dicari");
   var q = new URLSearchParams(window.location.search).get("q");
   if (q) ui.triggerSearch(q);
 })();
