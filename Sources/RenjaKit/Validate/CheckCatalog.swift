@@ -16,7 +16,7 @@ extension Validator {
         .init(code: "jumlah-tak-terperiksa", severity: .peringatan,
               summary: "jumlah induk tidak dapat diperiksa karena angka salah satu anaknya tidak sah; disebutkan bacaan yang paling mungkin"),
         .init(code: "angka-format", severity: .galat,
-              summary: "jumlah rupiah yang penulisannya tidak sah (mis. 160.427.6000), dengan bacaan digitnya, penulisan yang sah dan kemungkinan maksudnya"),
+              summary: "jumlah rupiah yang penulisannya tidak sah (mis. 1.250.0000), dengan bacaan digitnya, penulisan yang sah dan kemungkinan maksudnya"),
         // Percentages
         .init(code: "persen-realisasi", severity: .galat,
               summary: "persen realisasi tertulis tidak sama dengan realisasi ÷ pagu (peringatan bila hanya cocok dengan pembulatan satu desimal)"),

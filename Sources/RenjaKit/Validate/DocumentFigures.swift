@@ -94,10 +94,10 @@ public struct DocumentFigures: Sendable {
                 out.append(.init(name: "jumlah_\(key)\(suffix)_terbilang", description: "banyaknya \(word) di \(table) dalam huruf, mis. sembilan"))
             }
         }
-        out.append(.init(name: "pagu_total", description: "jumlah pagu seluruh program di Tabel 2 (rencana perubahan), mis. Rp 12.460.916.000"))
+        out.append(.init(name: "pagu_total", description: "jumlah pagu seluruh program di Tabel 2 (rencana perubahan), mis. Rp 1.250.000.000"))
         out.append(.init(name: "pagu_total_rencana", description: "sama dengan pagu_total"))
-        out.append(.init(name: "pagu_total_evaluasi", description: "jumlah pagu seluruh program di Tabel 1 (sebelum perubahan), mis. Rp 13.036.773.000"))
-        out.append(.init(name: "perubahan_pagu_total", description: "pagu Tabel 2 dikurangi pagu Tabel 1, mis. -Rp 575.857.000"))
+        out.append(.init(name: "pagu_total_evaluasi", description: "jumlah pagu seluruh program di Tabel 1 (sebelum perubahan), mis. Rp 1.300.000.000"))
+        out.append(.init(name: "perubahan_pagu_total", description: "pagu Tabel 2 dikurangi pagu Tabel 1, mis. -Rp 50.000.000"))
         out.append(.init(name: "realisasi_total", description: "jumlah realisasi seluruh program di Tabel 1"))
         out.append(.init(name: "persen_realisasi_total", description: "realisasi_total dibagi pagu_total_evaluasi, mis. 28,39%"))
         out.append(.init(name: "tahun", description: "tahun dokumen (kunci `tahun` di dokumen.yaml)"))
@@ -113,7 +113,7 @@ public struct DocumentFigures: Sendable {
         case malformedAmount(TableKind)
     }
 
-    /// The formatted value of a placeholder, e.g. `pagu_total` → `Rp 12.460.916.000`.
+    /// The formatted value of a placeholder, e.g. `pagu_total` → `Rp 1.250.000.000`.
     public func placeholder(_ name: String) -> Result<String, PlaceholderProblem> {
         guard DocumentFigures.placeholderNames.contains(name) else { return .failure(.unknownName) }
         if name == "tahun" { return .success(String(year)) }
