@@ -77,9 +77,9 @@ struct BarChart {
                     let x = BarChart.pct(min(reference.value, scaleMax) / scaleMax * BarChart.trackPercent)
                     body += "<line class=\"grafik-acuan\" x1=\"\(x)\" y1=\"\(y - 3)\" x2=\"\(x)\" y2=\"\(y + BarChart.barHeight + 3)\"/>"
                 }
-                let prefix = series.count > 1 ? "\(s.name): " : ""
-                body += "<text class=\"grafik-nilai\" x=\"\(BarChart.pct(BarChart.valuePercent))\" y=\"\(y + 11)\">"
-                body += "<tspan class=\"grafik-seri-nama\">\(SVGText.escape(prefix))</tspan>\(SVGText.escape(bar.valueText))</text>"
+                // The series is told by colour and legend (and by the table beside the chart); the
+                // value alone keeps the label short enough for a 360 px screen.
+                body += "<text class=\"grafik-nilai seri-\(s.key)-nilai\" x=\"\(BarChart.pct(BarChart.valuePercent))\" y=\"\(y + 11)\">\(SVGText.escape(bar.valueText))</text>"
                 y += BarChart.barHeight + BarChart.barGap
             }
             body += "</g>"
