@@ -11,6 +11,7 @@ import Glibc
 public final class FileWatcher: @unchecked Sendable {
     // All mutable state below is touched only by the watcher thread (after `start`).
     private let roots: [String]
+    private let excluded: [String]
     private let debounce: TimeInterval
     private let maximumDelay: TimeInterval
     private let onChange: @Sendable ([String]) -> Void
@@ -36,11 +37,14 @@ public final class FileWatcher: @unchecked Sendable {
 
     /// - Parameters:
     ///   - roots: folders to watch with everything below them (missing ones are skipped).
+    ///   - excluding: folders never watched even if below a root (the output folder, so writing the
+    ///     site does not trigger another build).
     ///   - debounce: quiet time before a batch is reported.
     ///   - onChange: called on the watcher's thread with the changed paths of one batch.
-    public init(roots: [URL], debounce: TimeInterval = 0.1, maximumDelay: TimeInterval = 1.0,
+    public init(roots: [URL], excluding: [URL] = [], debounce: TimeInterval = 0.1, maximumDelay: TimeInterval = 1.0,
                 onChange: @escaping @Sendable ([String]) -> Void) throws {
         self.roots = roots.map { $0.standardizedFileURL.path }
+        self.excluded = excluding.map { $0.standardizedFileURL.path }
         self.debounce = debounce
         self.maximumDelay = maximumDelay
         self.onChange = onChange
@@ -167,6 +171,7 @@ public final class FileWatcher: @unchecked Sendable {
         }
         if FileWatcher.isIgnored(name) { return }
         let path = folder + "/" + name
+        if isExcluded(path) { return }
         let isFolder = mask & UInt32(IN_ISDIR) != 0
         if isFolder, mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 {
             addTree(path)
@@ -175,6 +180,10 @@ public final class FileWatcher: @unchecked Sendable {
             removeTree(path)
         }
         changed.insert(path)
+    }
+
+    private func isExcluded(_ path: String) -> Bool {
+        excluded.contains { path == $0 || path.hasPrefix($0 + "/") }
     }
 
     static func isIgnored(_ name: String) -> Bool {
@@ -189,6 +198,7 @@ public final class FileWatcher: @unchecked Sendable {
     }
 
     private func addTree(_ path: String, visited: inout Set<String>) {
+        if isExcluded(path) { return }
         var st = stat()
         guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR, visited.insert("\(st.st_dev):\(st.st_ino)").inserted else { return }
         let wd = inotify_add_watch(inotify, path, FileWatcher.mask)

@@ -83,7 +83,7 @@ public final class PreviewServer: Sendable {
         let changes = PendingChanges()
         let watcher: FileWatcher
         do {
-            watcher = try FileWatcher(roots: config.watch, debounce: config.debounce) { paths in
+            watcher = try FileWatcher(roots: config.watch, excluding: [config.build.output], debounce: config.debounce) { paths in
                 changes.add(paths)
             }
         } catch {

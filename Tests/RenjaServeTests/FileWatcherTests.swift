@@ -103,6 +103,22 @@ final class FileWatcherTests: XCTestCase {
         XCTAssertEqual(Set(batches.all[0]), Set((0..<5).map { path("bab/c\($0).md") }))
     }
 
+    func testExcludedFolderIsNotWatched() throws {
+        watcher.stop()
+        try FileManager.default.createDirectory(atPath: path("Public/a"), withIntermediateDirectories: true)
+        let batches = Batches()
+        let w = try FileWatcher(roots: [root], excluding: [root.appendingPathComponent("Public")], debounce: 0.05) { batches.add($0) }
+        w.start()
+        defer { w.stop() }
+        XCTAssertEqual(w.watchedFolderCount, 3, "Public/ and Public/a are not watched")
+        try write("Public/a/index.html")
+        try FileManager.default.createDirectory(atPath: path("Public/b"), withIntermediateDirectories: true)
+        try write("bab/e.md")
+        XCTAssertTrue(batches.wait(for: path("bab/e.md"), after: 0))
+        usleep(200_000)
+        XCTAssertFalse(batches.all.joined().contains { $0.hasPrefix(path("Public")) }, "\(batches.all)")
+    }
+
     func testStopEndsTheThreadPromptly() throws {
         let start = Date()
         watcher.stop()

@@ -112,3 +112,98 @@ final class LiveReloadTests: XCTestCase {
         XCTAssertTrue(renamed.contains(marker2))
     }
 }
+
+/// A first build that fails: the error page is served (no site yet), and the first good save
+/// publishes the site without a restart.
+final class FirstBuildFailureTests: XCTestCase {
+    func testBrokenContentAtStartShowsTheErrorPageThenRecovers() async throws {
+        let fixture = try ServeFixture(name: name)
+        let chapter = "Content/renja-perubahan-2024/bab/01-pendahuluan.md"
+        let original = try fixture.read(chapter)
+        try fixture.write(chapter, original.replacingOccurrences(of: "judul: Pendahuluan", with: "judul: [Pendahuluan"))
+        try fixture.start()
+        do {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: fixture.output.path), "nothing published")
+            let (response, body) = try await fixture.get("/renja-perubahan-2024/")
+            let page = String(decoding: body, as: UTF8.self)
+            XCTAssertEqual(response.statusCode, 503)
+            XCTAssertTrue(page.contains("Situs belum dapat dibangun"), page)
+            XCTAssertTrue(page.contains("Content/renja-perubahan-2024/bab/01-pendahuluan.md:"), page)
+            XCTAssertTrue(page.contains("/_renja/muat-ulang.js"), "the error page reloads itself")
+
+            let events = try EventStreamClient(port: fixture.port)
+            defer { events.close() }
+            XCTAssertNotNil(events.wait(for: "halo", timeout: 10))
+            try fixture.write(chapter, original)
+            XCTAssertNotNil(events.wait(for: "muat-ulang", timeout: 30))
+            let (fixed, _) = try await fixture.get("/renja-perubahan-2024/")
+            XCTAssertEqual(fixed.statusCode, 200)
+        } catch {
+            try await fixture.stop()
+            throw error
+        }
+        try await fixture.stop()
+    }
+}
+
+/// Pages requested while rebuilds swap the output folder are always complete.
+final class RebuildRaceTests: XCTestCase {
+    func testRequestsDuringRebuildsAlwaysGetCompletePages() async throws {
+        let fixture = try ServeFixture(name: name, debounce: 0.02)
+        try fixture.start()
+        let port = fixture.port
+        let events = try EventStreamClient(port: port)
+        defer { events.close() }
+        XCTAssertNotNil(events.wait(for: "halo", timeout: 10))
+
+        final class Tally: @unchecked Sendable {
+            let lock = NSLock()
+            var ok = 0
+            var bad: [String] = []
+            var stop = false
+        }
+        let tally = Tally()
+        let readers = (0..<2).map { n in
+            Thread {
+                let targets = ["/renja-perubahan-2024/bab/pendahuluan/", "/assets/style.css", "/renja-perubahan-2024/", "/"]
+                var i = n
+                let deadline = Date().addingTimeInterval(120)
+                while Date() < deadline {
+                    tally.lock.lock(); let stop = tally.stop; tally.lock.unlock()
+                    if stop { break }
+                    let target = targets[i % targets.count]
+                    i += 1
+                    let verdict: String?
+                    do {
+                        let a = try RawHTTP.request(port: port, target: target)
+                        let complete = target.hasSuffix(".css") ? a.body.count == Int(a.headers["content-length"] ?? "-1")
+                                                                : a.text.hasSuffix("</html>\n") || a.text.hasSuffix("</html>")
+                        verdict = a.status == 200 && complete ? nil : "\(target) → \(a.status), \(a.body.count) bytes"
+                    } catch {
+                        verdict = "\(target) → \(error)"
+                    }
+                    tally.lock.lock()
+                    if let verdict { tally.bad.append(verdict) } else { tally.ok += 1 }
+                    tally.lock.unlock()
+                    usleep(2_000)  // leave the build some of the two cores
+                }
+            }
+        }
+        readers.forEach { $0.start() }
+
+        let chapter = "Content/renja-perubahan-2024/bab/01-pendahuluan.md"
+        let original = try fixture.read(chapter)
+        let started = Date()
+        for round in 0..<4 {
+            let seen = events.received.count
+            try fixture.write(chapter, original + "\n\nPutaran \(round).\n")
+            XCTAssertNotNil(events.wait(for: "muat-ulang", after: seen, timeout: 30), "round \(round)")
+        }
+        tally.lock.withLock { tally.stop = true }
+        usleep(300_000)
+        try await fixture.stop()
+        print("RebuildRaceTests: \(tally.ok) complete responses during 4 rebuilds in \(Date().timeIntervalSince(started)) s")
+        XCTAssertEqual(tally.bad, [])
+        XCTAssertGreaterThan(tally.ok, 20, "the readers ran during the rebuilds")
+    }
+}
