@@ -14,7 +14,8 @@ public enum DiagnosticPrinter {
     public static func rich(_ d: Diagnostic, source: ((String) -> String?)? = nil) -> String {
         var lines = [short(d)]
         if let loc = d.location, let text = source?(loc.file) {
-            let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // "\r\n" is one Character in Swift: split on both so Windows files show their line too.
+            let all = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             if loc.line >= 1, loc.line <= all.count {
                 let sourceLine = String(all[loc.line - 1]).replacingOccurrences(of: "\r", with: "")
                 let gutter = String(loc.line)
