@@ -33,7 +33,13 @@ struct PreviewResponder: HTTPResponder {
             return await reserved(name, request: request)
         case .site(let segments, let trailingSlash):
             let state = await site.state
-            switch files.resolve(segments, trailingSlash: trailingSlash) {
+            var resolution = files.resolve(segments, trailingSlash: trailingSlash)
+            if resolution == .notFound || resolution == .noSite, !files.rootExists {
+                // A request racing the fallback swap: the new folder is a moment away.
+                try? await Task.sleep(nanoseconds: 50_000_000)
+                resolution = files.resolve(segments, trailingSlash: trailingSlash)
+            }
+            switch resolution {
             case .file(let path, let modified):
                 return try serveFile(path, modified: modified, status: .ok, state: state, request: request)
             case .redirect(let location):

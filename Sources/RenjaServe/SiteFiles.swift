@@ -88,18 +88,11 @@ struct SiteFiles: Sendable {
         case noSite
     }
 
-    func resolve(_ segments: [String], trailingSlash: Bool) -> Resolution {
-        let first = resolveOnce(segments, trailingSlash: trailingSlash)
-        // The output folder is replaced by an atomic exchange; only the two-rename fallback leaves a
-        // moment without it. A request racing that moment tries once more.
-        if first == .notFound || first == .noSite {
-            usleep(30_000)
-            return resolveOnce(segments, trailingSlash: trailingSlash)
-        }
-        return first
-    }
+    /// True while the output folder exists. It is replaced by an atomic exchange; only the
+    /// two-rename fallback (file systems without `RENAME_EXCHANGE`) leaves a moment without it.
+    var rootExists: Bool { access(root.path, F_OK) == 0 }
 
-    private func resolveOnce(_ segments: [String], trailingSlash: Bool) -> Resolution {
+    func resolve(_ segments: [String], trailingSlash: Bool) -> Resolution {
         guard let realRoot = SiteFiles.realPath(root.path) else { return .noSite }
         if segments.contains(where: { $0.hasPrefix(".") }) { return .notFound }
         let candidate = ([root.path] + segments).joined(separator: "/")

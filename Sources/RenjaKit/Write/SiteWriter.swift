@@ -42,6 +42,8 @@ public struct SiteWriter {
     public var beforeWrite: ((String) throws -> Void)?
     /// Test hook: called when the staging folder is complete, just before the swap.
     public var beforeSwap: (() throws -> Void)?
+    /// Tests turn this off to exercise the two-rename fallback swap.
+    var atomicExchange = true
 
     /// First path segment that the preview server keeps for itself (live reload, error page); no
     /// generated file may live under it.
@@ -119,7 +121,7 @@ public struct SiteWriter {
     private func swapIntoPlace() throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: output.path) {
-            switch Rename.exchange(staging.path, output.path) {
+            switch atomicExchange ? Rename.exchange(staging.path, output.path) : .unsupported {
             case .done:
                 // The old site now sits at the staging path.
                 try? fm.removeItem(at: staging)

@@ -27,9 +27,11 @@ final class KilledBuildTests: XCTestCase {
                       replacing: "## 1.1 Analisis Gambaran Pelayanan", with: "## 1.1 Analisis Gambaran Pelayanan (revisi)")
         try FileManager.default.removeItem(at: contentNew.appendingPathComponent("renja-perubahan-2024/bab/04-penutup.md"))
 
-        // Built the way the child builds, with the same display path (it appears on the Validasi page).
+        // Built the way the child builds, with the same display path (it appears on the Validasi page)
+        // and, like `renja build`, with the search index when Pagefind is installed.
         func build(_ content: URL, into out: URL) throws {
-            _ = try Builder.build(BuildOptions(content: content, contentDisplay: content.lastPathComponent, templates: RepoPaths.templates, output: out))
+            _ = try Builder.build(BuildOptions(content: content, contentDisplay: content.lastPathComponent, templates: RepoPaths.templates, output: out,
+                                               search: true))
         }
         let refOld = root.appendingPathComponent("RefLama")
         try build(contentOld, into: refOld)

@@ -33,6 +33,7 @@ final class SiteWriterTests: XCTestCase {
         let incremental = root.appendingPathComponent("Public")
         _ = try Builder.build(BuildOptions(content: content, contentDisplay: "Content", templates: RepoPaths.templates, output: incremental))
         let firstStats = try Tree.stats(incremental)
+        let firstTree = try Tree.read(incremental)
 
         try Tree.edit(content.appendingPathComponent("renja-perubahan-2024/tabel/rencana.yaml"),
                       replacing: "            pagu: 2.552.000", with: "            pagu: 2.553.000")
@@ -47,14 +48,19 @@ final class SiteWriterTests: XCTestCase {
         _ = try Builder.build(BuildOptions(content: content, contentDisplay: "Content", templates: RepoPaths.templates, output: full))
         XCTAssertEqual(try Tree.read(incremental), try Tree.read(full), "incremental and full builds give identical trees")
 
-        XCTAssertEqual(report.removedFiles.count, 1)
-        XCTAssertTrue(report.removedFiles[0].hasPrefix("renja-perubahan-2024/bab/"), report.removedFiles[0])
+        let fullTree = try Tree.read(full)
+        XCTAssertEqual(Set(report.removedFiles), Set(firstTree.keys).subtracting(fullTree.keys), "removed = pages the new site lacks")
+        XCTAssertTrue(report.removedFiles.contains { $0.hasPrefix("renja-perubahan-2024/bab/") && $0.hasSuffix("/index.html") },
+                      "the removed chapter's page: \(report.removedFiles)")
+        XCTAssertEqual(Set(report.writtenFiles), Set(fullTree.keys.filter { firstTree[$0] != fullTree[$0] }),
+                       "written = files whose bytes are new")
         XCTAssertGreaterThan(report.unchanged, 0, "assets and untouched pages are kept")
         XCTAssertEqual(report.written + report.unchanged, second.files.count)
         let secondStats = try Tree.stats(incremental)
         for path in SiteWriter.files(in: incremental) {
             let changed = report.writtenFiles.contains(path)
             XCTAssertEqual(secondStats[path]?.mtime == firstStats[path]?.mtime, !changed, path)
+            XCTAssertEqual(secondStats[path]?.inode == firstStats[path]?.inode, !changed, path)
         }
         XCTAssertTrue(report.writtenFiles.contains("assets/style.css") == false)
     }
@@ -108,6 +114,17 @@ final class SiteWriterTests: XCTestCase {
         let report = try SiteWriter(output: out).write(files(["index.html": "lama", "baru.html": "b"]))
         XCTAssertEqual(report.unchanged, 1, "the recovered old site is the base for the comparison")
         XCTAssertEqual(try Tree.read(out), ["index.html": Data("lama".utf8), "baru.html": Data("b".utf8)])
+        XCTAssertEqual(try Tree.siblings(of: out), ["Public"])
+    }
+
+    func testFallbackSwapWithoutAtomicExchange() throws {
+        let out = RepoPaths.temporaryFolder().appendingPathComponent("Public")
+        var writer = SiteWriter(output: out)
+        writer.atomicExchange = false
+        _ = try writer.write(files(["index.html": "a", "lama.html": "x"]))
+        let report = try writer.write(files(["index.html": "a", "baru.html": "y"]))
+        XCTAssertEqual(report, WriteReport(written: 1, unchanged: 1, removed: 1, writtenFiles: ["baru.html"], removedFiles: ["lama.html"]))
+        XCTAssertEqual(try Tree.read(out), ["index.html": Data("a".utf8), "baru.html": Data("y".utf8)])
         XCTAssertEqual(try Tree.siblings(of: out), ["Public"])
     }
 
