@@ -10,10 +10,12 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     public var strict: Bool
     /// Index the pages for search with Pagefind when it is installed (see `SearchIndexer`).
+    /// Off unless asked for: `renja build` asks; a library caller or a test that does not care
+    /// about search gets the pages alone, quicker and without the index's churn.
     public var search: Bool
 
     public init(content: URL, contentDisplay: String? = nil, templates: URL, templatesDisplay: String? = nil,
-                output: URL, baseURL: String? = nil, strict: Bool = false, search: Bool = true) {
+                output: URL, baseURL: String? = nil, strict: Bool = false, search: Bool = false) {
         self.content = content
         self.contentDisplay = contentDisplay ?? content.path
         self.templates = templates

@@ -22,7 +22,7 @@ struct Build: ParsableCommand {
         let start = Date()
         let options = BuildOptions(content: Terminal.url(content.content), contentDisplay: content.content,
                                    templates: Terminal.url(content.templates), templatesDisplay: content.templates,
-                                   output: Terminal.url(output), baseURL: baseURL, strict: strict)
+                                   output: Terminal.url(output), baseURL: baseURL, strict: strict, search: true)
         do {
             let result = try Builder.build(options)
             let counts = Severity.allCases.map { s in "\(result.findings.filter { $0.severity == s }.count) \(s.rawValue)" }

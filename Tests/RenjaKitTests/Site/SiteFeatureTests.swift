@@ -12,7 +12,8 @@ final class SiteFeatureTests: XCTestCase {
         if let b = SiteFeatureTests.built { return b }
         let out = RepoPaths.temporaryFolder("features").appendingPathComponent("Public")
         let result = try Builder.build(BuildOptions(content: RepoPaths.content, contentDisplay: "Content",
-                                                    templates: RepoPaths.templates, templatesDisplay: "Templates", output: out))
+                                                    templates: RepoPaths.templates, templatesDisplay: "Templates", output: out,
+                                                    search: true))
         SiteFeatureTests.built = (out, result)
         return (out, result)
     }
@@ -304,7 +305,9 @@ final class SiteFeatureTests: XCTestCase {
         setenv("RENJA_PAGEFIND", "/tidak-ada/pagefind", 1)
         defer { unsetenv("RENJA_PAGEFIND") }
         let site = TempSite()
-        let result = try Builder.render(site.options())
+        var asked = site.options()
+        asked.search = true
+        let result = try Builder.render(asked)
         XCTAssertEqual(result.notes.count, 1)
         XCTAssertTrue(result.notes[0].contains("pencarian tidak tersedia"), result.notes[0])
         XCTAssertFalse(result.files.contains { $0.path.hasPrefix("pagefind/") })
@@ -312,10 +315,9 @@ final class SiteFeatureTests: XCTestCase {
         XCTAssertTrue(search.contains("Pencarian belum tersedia"))
         let home = String(decoding: try XCTUnwrap(result.files.first { $0.path == "uji/index.html" }).data, as: UTF8.self)
         XCTAssertFalse(home.contains("role=\"search\""), "no search box that leads nowhere")
-        // Turned off on purpose: no note.
-        var options = site.options()
-        options.search = false
-        XCTAssertEqual(try Builder.render(options).notes, [])
+        // Not asked for (the library's default): no note.
+        XCTAssertFalse(site.options().search)
+        XCTAssertEqual(try Builder.render(site.options()).notes, [])
     }
 
     // MARK: Metadata

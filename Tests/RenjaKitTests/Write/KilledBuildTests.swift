@@ -45,6 +45,9 @@ final class KilledBuildTests: XCTestCase {
         enum Moment { case afterStart(Int), afterStagingAppears(Int) }
         let moments: [Moment] = [0, 5, 20, 40, 80, 120, 160, 200, 250, 300, 350, 400, 500, 700].map { .afterStart($0 * 1000) }
             + [0, 0, 100, 300, 600, 1000, 1500, 2500, 4000].map { .afterStagingAppears($0) }
+            // The site (with its search index and data files) takes tens of milliseconds to stage:
+            // later kills land around and after the swap.
+            + [10_000, 30_000, 60_000, 150_000, 400_000, 1_000_000].map { .afterStagingAppears($0) }
         var outcomes: [String: Int] = [:]
         var killedWhileStaging = 0
         for moment in moments {
