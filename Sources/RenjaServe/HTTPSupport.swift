@@ -30,6 +30,7 @@ enum HTTPSupport {
         case "otf": return "font/otf"
         case "xlsx": return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         case "zip": return "application/zip"
+        case "wasm": return "application/wasm"
         case "webmanifest": return "application/manifest+json"
         default: return "application/octet-stream"
         }

@@ -19,14 +19,14 @@ public enum BuildOutcome: Sendable {
 
 /// An event for the browsers listening on `/_renja/peristiwa`.
 enum LiveEvent: Sendable, Equatable {
-    case reload(version: String, changed: [String])
+    case reload(version: String, written: [String], removed: [String])
     case failure(version: String, lines: [String])
     case ping
 
     var serverSentEvent: String {
         switch self {
-        case .reload(let version, let changed):
-            return LiveReload.event("muat-ulang", data: LiveEvent.json(["versi": version, "berubah": changed]))
+        case .reload(let version, let written, let removed):
+            return LiveReload.event("muat-ulang", data: LiveEvent.json(["versi": version, "ditulis": written, "dihapus": removed]))
         case .failure(let version, let lines):
             return LiveReload.event("galat", data: LiveEvent.json(["versi": version, "diagnostik": lines]))
         case .ping:
@@ -87,7 +87,7 @@ public actor PreviewSite {
             failure = nil
             if recovered || built.report?.changedAnything == true || generation == 0 {
                 bump()
-                broadcast(.reload(version: version, changed: (built.report?.writtenFiles ?? []) + (built.report?.removedFiles ?? [])))
+                broadcast(.reload(version: version, written: built.report?.writtenFiles ?? [], removed: built.report?.removedFiles ?? []))
             }
             return .built(built, seconds: seconds, recovered: recovered)
         case .failure(let error):

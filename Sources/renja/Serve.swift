@@ -27,9 +27,11 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        // Built exactly as `renja build` builds (search index included): the preview writes the
+        // output folder that gets uploaded.
         let options = BuildOptions(content: Terminal.url(content.content), contentDisplay: content.content,
                                    templates: Terminal.url(content.templates), templatesDisplay: content.templates,
-                                   output: Terminal.url(output))
+                                   output: Terminal.url(output), search: true)
         let output = self.output
         let server = PreviewServer(configuration: PreviewConfiguration(build: options, host: host, port: port)) { event in
             ServeReporter.report(event, output: output)
@@ -97,6 +99,7 @@ enum ServeReporter {
             let time = IndonesianNumber.decimal(seconds, places: 2)
             if initial {
                 say("Situs dibangun ke \(output)/: \(result.pageCount) halaman, \(result.files.count) berkas (\(counts)) dalam \(time) detik.")
+                result.notes.forEach(say)
             } else {
                 say("[\(clock())] Dibangun ulang dalam \(time) detik: \(counts)."
                     + (recovered ? " Galat sudah teratasi; halaman dimuat ulang." : r.changedAnything ? " Halaman dimuat ulang." : ""))
