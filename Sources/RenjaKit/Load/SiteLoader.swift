@@ -25,27 +25,18 @@ public enum SiteLoader {
             sink.error("berkas-hilang", "pengaturan situs \(settingsPath) tidak ditemukan", at: nil,
                        figures: [.init("diharapkan", settingsPath), .init("ditemukan", "tidak ada")])
         }
+        // Document folders load independently: on all cores, each into its own sink, merged in
+        // folder order so the diagnostics read exactly as a one-by-one load would print them.
+        let defaultAgency = settings?.agency ?? emptyAgency
+        let loaded = Parallel.map(listing(content)) { name -> (document: Document?, diagnostics: [Diagnostic]) in
+            let own = DiagnosticSink()
+            let doc = loadDocument(content: content, name: name, shown: shown, defaultAgency: defaultAgency, sink: own)
+            return (doc, own.diagnostics)
+        }
         var documents: [Document] = []
-        for name in listing(content) {
-            let folder = content.appendingPathComponent(name)
-            var dir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &dir), dir.boolValue else { continue }
-            let display = "\(shown)/\(name)"
-            guard Text.slug(name) == name else {
-                sink.error("nama-folder", "nama folder dokumen `\(display)` hanya boleh huruf kecil, angka dan tanda hubung",
-                           at: nil,
-                           figures: [.init("diharapkan", Text.slug(name).isEmpty ? "mis. renja-2025" : Text.slug(name)), .init("ditemukan", name)])
-                continue
-            }
-            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("dokumen.yaml").path) else {
-                sink.error("berkas-hilang", "folder dokumen \(display) tidak memiliki dokumen.yaml", at: nil,
-                           figures: [.init("diharapkan", "\(display)/dokumen.yaml"), .init("ditemukan", "tidak ada")])
-                continue
-            }
-            if let doc = DocumentLoader.load(folder: folder, slug: name, displayFolder: display,
-                                             defaultAgency: settings?.agency ?? emptyAgency, sink: sink) {
-                documents.append(doc)
-            }
+        for (doc, diagnostics) in loaded {
+            diagnostics.forEach(sink.add)
+            if let doc { documents.append(doc) }
         }
         if documents.isEmpty && !sink.hasErrors {
             sink.error("dokumen-kosong", "tidak ada dokumen di folder konten \(shown)", at: nil,
@@ -54,6 +45,27 @@ public enum SiteLoader {
         try sink.throwIfErrors()
         documents.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
         return Site(settings: settings!, documents: documents)
+    }
+
+    /// One entry of `Content/`: nil (with diagnostics) unless it is a well-named folder with a
+    /// loadable `dokumen.yaml`; plain files are skipped silently.
+    static func loadDocument(content: URL, name: String, shown: String, defaultAgency: Agency, sink: DiagnosticSink) -> Document? {
+        let folder = content.appendingPathComponent(name)
+        var dir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &dir), dir.boolValue else { return nil }
+        let display = "\(shown)/\(name)"
+        guard Text.slug(name) == name else {
+            sink.error("nama-folder", "nama folder dokumen `\(display)` hanya boleh huruf kecil, angka dan tanda hubung",
+                       at: nil,
+                       figures: [.init("diharapkan", Text.slug(name).isEmpty ? "mis. renja-2025" : Text.slug(name)), .init("ditemukan", name)])
+            return nil
+        }
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("dokumen.yaml").path) else {
+            sink.error("berkas-hilang", "folder dokumen \(display) tidak memiliki dokumen.yaml", at: nil,
+                       figures: [.init("diharapkan", "\(display)/dokumen.yaml"), .init("ditemukan", "tidak ada")])
+            return nil
+        }
+        return DocumentLoader.load(folder: folder, slug: name, displayFolder: display, defaultAgency: defaultAgency, sink: sink)
     }
 
     static let emptyAgency = Agency(name: "", shortName: "", government: "", address: "", phone: "", email: "", website: "")

@@ -129,8 +129,8 @@ extension DocumentRenderer {
 
     func downloads(for kind: TableKind, root: String) -> [DownloadView] {
         guard let t = table(kind) else { return [] }
-        let csvSize = OpenData.csv(t, documentSlug: document.slug).count
-        let jsonSize = (try? OpenData.json(t))?.count ?? 0
+        let csvSize = csv(t).count
+        let jsonSize = (try? json(t))?.count ?? 0
         let name = "Tabel \(kind.number)"
         return [
             DownloadView(title: "\(name) (CSV)", href: root + OpenData.csvPath(document, kind), format: "CSV", size: Self.size(csvSize),
@@ -149,14 +149,36 @@ extension DocumentRenderer {
         var out: [OutputFile] = []
         for kind in TableKind.allCases {
             guard let t = table(kind) else { continue }
-            out.append(OutputFile(path: OpenData.csvPath(document, kind), data: OpenData.csv(t, documentSlug: document.slug)))
-            out.append(OutputFile(path: OpenData.jsonPath(document, kind), data: try OpenData.json(t)))
+            out.append(OutputFile(path: OpenData.csvPath(document, kind), data: csv(t)))
+            out.append(OutputFile(path: OpenData.jsonPath(document, kind), data: try json(t)))
         }
         if document.evaluation != nil || document.plan != nil {
-            out.append(OutputFile(path: OpenData.documentJSONPath(document),
-                                  data: try OpenData.json(document, changes: ChangeSet(matched), baseURL: base.baseURL)))
+            out.append(OutputFile(path: OpenData.documentJSONPath(document), data: try documentJSON()))
         }
         return out
+    }
+
+    // The open-data files are needed for their sizes on several pages and once for writing: make
+    // each once per document.
+    func csv(_ t: Table) -> Data {
+        if let d = openData.csv[t.kind] { return d }
+        let d = OpenData.csv(t, documentSlug: document.slug)
+        openData.csv[t.kind] = d
+        return d
+    }
+
+    func json(_ t: Table) throws -> Data {
+        if let d = openData.json[t.kind] { return try d.get() }
+        let d = Result { try OpenData.json(t) }
+        openData.json[t.kind] = d
+        return try d.get()
+    }
+
+    func documentJSON() throws -> Data {
+        if let d = openData.document { return try d.get() }
+        let d = Result { try OpenData.json(document, changes: ChangeSet(matched), baseURL: base.baseURL) }
+        openData.document = d
+        return try d.get()
     }
 
     func dataPage() -> PagePlan {
@@ -164,7 +186,7 @@ extension DocumentRenderer {
         var v = view(dir: dir, title: "Data terbuka — \(document.shortTitle)",
                      description: "Unduh tabel \(document.title) sebagai CSV dan JSON.", crumbs: [LinkView(title: "Data terbuka", href: nil)])
         var files = TableKind.allCases.flatMap { downloads(for: $0, root: v.root) }
-        let docJSON = (try? OpenData.json(document, changes: ChangeSet(matched), baseURL: base.baseURL))?.count ?? 0
+        let docJSON = (try? documentJSON())?.count ?? 0
         files.append(DownloadView(title: "Seluruh dokumen (JSON)", href: v.root + OpenData.documentJSONPath(document), format: "JSON",
                                   size: Self.size(docJSON),
                                   description: "Data dokumen, teks setiap bab (Markdown), kedua tabel dan daftar perubahan anggaran."))
@@ -356,4 +378,11 @@ enum Excerpt {
         if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
         return cut.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:.")) + "…"
     }
+}
+
+/// Memo of one document's open-data files (a `DocumentRenderer` is used by one thread at a time).
+final class OpenDataCache {
+    var csv: [TableKind: Data] = [:]
+    var json: [TableKind: Result<Data, Error>] = [:]
+    var document: Result<Data, Error>?
 }

@@ -6,10 +6,20 @@ struct DocumentRenderer {
     let document: Document
     let findings: [Diagnostic]
     let base: SiteRenderer
+    /// Tabel 1 and Tabel 2 paired row by row; every page's navigation needs it, so it is computed once.
+    let matched: [MatchedItem]
+    /// The open-data files, made once: pages show their sizes and `dataFiles()` writes them.
+    let openData = OpenDataCache()
+
+    init(site: Site, document: Document, findings: [Diagnostic], base: SiteRenderer) {
+        self.site = site
+        self.document = document
+        self.findings = findings
+        self.base = base
+        self.matched = TableMatcher.match(evaluation: document.evaluation, plan: document.plan)
+    }
 
     typealias PagePlan = (dir: String, template: String, view: PageView)
-
-    var matched: [MatchedItem] { TableMatcher.match(evaluation: document.evaluation, plan: document.plan) }
 
     func pages() -> ([PagePlan], [Diagnostic]) {
         let programs = matched

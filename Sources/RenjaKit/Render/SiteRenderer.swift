@@ -18,18 +18,23 @@ public struct SiteRenderer {
     public let baseURL: String
     /// The site will carry a Pagefind index: show the search form and the search page's box.
     public let searchAvailable: Bool
+    /// For the navigation of sites with many documents: the page's own document, found by its folder.
+    let documentsBySlug: [String: Document]
 
     public init(site: Site, findings: [Diagnostic], templates: TemplateSet, baseURL: String? = nil, searchAvailable: Bool = false) {
         self.site = site
         self.findings = findings
         self.templates = templates
         self.searchAvailable = searchAvailable
+        self.documentsBySlug = Dictionary(site.documents.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         var base = baseURL ?? site.settings.baseURL
         if !base.hasSuffix("/") { base += "/" }
         self.baseURL = base
     }
 
     public static let generator = "Renja"
+    /// Up to this many documents, every page's main navigation lists them all.
+    public static let navigationDocumentLimit = 12
 
     /// Renders every page. Throws `InputError` for problems found while rendering (e.g. an unknown
     /// placeholder in a chapter).
@@ -39,15 +44,21 @@ public struct SiteRenderer {
         var problems: [Diagnostic] = []
 
         files.append(page(siteIndex(), template: "site-index", dir: ""))
-        for doc in site.documents {
-            let docRenderer = DocumentRenderer(site: site, document: doc, findings: findings.filter { $0.documentSlug == doc.slug || $0.documentSlug == nil && ownsFile(doc, $0) }, base: self)
+        // Documents are independent: render them on all cores (a site of one document spreads its
+        // pages instead). Results are collected in document order, so the output is the same.
+        let owned = findingsByDocument()
+        let perDocument = site.documents.count > 1
+        let rendered = try Parallel.mapThrowing(site.documents) { doc -> (files: [OutputFile], dirs: [String], problems: [Diagnostic]) in
+            let docRenderer = DocumentRenderer(site: site, document: doc, findings: owned[doc.slug] ?? [], base: self)
             let (pages, diags) = docRenderer.pages()
-            problems += diags
-            for (dir, template, view) in pages {
-                files.append(page(view, template: template, dir: dir))
-                sitemap.append(dir)
-            }
-            files += try docRenderer.dataFiles()
+            let render = { (p: DocumentRenderer.PagePlan) in self.page(p.view, template: p.template, dir: p.dir) }
+            let out = perDocument ? pages.map(render) : Parallel.map(pages, render)
+            return (out + (try docRenderer.dataFiles()), pages.map(\.dir), diags)
+        }
+        for r in rendered {
+            files += r.files
+            sitemap += r.dirs
+            problems += r.problems
         }
         files.append(page(searchPage(), template: "cari", dir: Paths.search))
         if problems.contains(where: { $0.severity == .galat }) { throw InputError(problems) }
@@ -58,6 +69,20 @@ public struct SiteRenderer {
             files.append(OutputFile(path: "assets/\(asset.path)", data: asset.data))
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// Each document's findings, in their order: those tagged with its slug, and untagged ones in
+    /// its files. One pass over the findings (filtering them per document was quadratic).
+    private func findingsByDocument() -> [String: [Diagnostic]] {
+        var out: [String: [Diagnostic]] = [:]
+        for f in findings {
+            if let slug = f.documentSlug {
+                out[slug, default: []].append(f)
+            } else {
+                for doc in site.documents where ownsFile(doc, f) { out[doc.slug, default: []].append(f) }
+            }
+        }
+        return out
     }
 
     private func ownsFile(_ doc: Document, _ d: Diagnostic) -> Bool {
@@ -72,8 +97,17 @@ public struct SiteRenderer {
 
     func common(dir: String, title: String, description: String, breadcrumbs: [LinkView]) -> PageView {
         let root = Paths.root(forDir: dir)
+        // A site of a few documents lists them all on every page; a city's or a province's hundreds
+        // would make every page (and the build) grow with the site, so there the main navigation
+        // names the current document only and Beranda lists them all.
+        let listed: [Document]
+        if site.documents.count <= SiteRenderer.navigationDocumentLimit {
+            listed = site.documents
+        } else {
+            listed = dir.split(separator: "/").first.flatMap { documentsBySlug[String($0)] }.map { [$0] } ?? []
+        }
         let nav = [LinkView(title: "Beranda", href: root, current: dir.isEmpty)]
-            + site.documents.map { LinkView(title: $0.shortTitle, href: root + Paths.document($0), current: dir.hasPrefix($0.slug + "/")) }
+            + listed.map { LinkView(title: $0.shortTitle, href: root + Paths.document($0), current: dir.hasPrefix($0.slug + "/")) }
         return PageView(root: root, siteTitle: site.settings.title, siteDescription: site.settings.description,
                         agency: AgencyView(site.settings.agency), pageTitle: title,
                         description: description.isEmpty ? site.settings.description : description,

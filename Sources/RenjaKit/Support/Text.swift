@@ -2,25 +2,44 @@ import Foundation
 
 public enum Text {
     /// URL-safe slug: lowercase ASCII letters, digits and single hyphens.
-    public static func slug(_ s: String) -> String {
+    public static func slug(_ s: String) -> String { slug(s, separator: "-") }
+
+    /// Name folded for matching across tables: case, punctuation and spacing do not count.
+    public static func normalizedName(_ s: String) -> String { slug(s, separator: " ") }
+
+    /// Runs of letters and digits (lower-cased, diacritics removed) joined by `separator`.
+    static func slug(_ s: String, separator: Unicode.Scalar) -> String {
+        // Almost every name is plain ASCII: fold it byte by byte (Foundation's `folding` is the slow
+        // part, and for ASCII it only lower-cases). Same result as the general path below.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(s.utf8.count)
+            var pendingSeparator = false
+            for b in s.utf8 {
+                let c = (b >= 0x41 && b <= 0x5A) ? b + 0x20 : b  // A–Z → a–z
+                if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+                    if pendingSeparator && !out.isEmpty { out.append(UInt8(separator.value)) }
+                    out.append(c)
+                    pendingSeparator = false
+                } else {
+                    pendingSeparator = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         let folded = s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var out = ""
-        var pendingHyphen = false
+        var pendingSeparator = false
         for ch in folded.unicodeScalars {
             if (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") {
-                if pendingHyphen && !out.isEmpty { out.append("-") }
+                if pendingSeparator && !out.isEmpty { out.unicodeScalars.append(separator) }
                 out.unicodeScalars.append(ch)
-                pendingHyphen = false
+                pendingSeparator = false
             } else {
-                pendingHyphen = true
+                pendingSeparator = true
             }
         }
         return out
-    }
-
-    /// Name folded for matching across tables: case, punctuation and spacing do not count.
-    public static func normalizedName(_ s: String) -> String {
-        slug(s).replacingOccurrences(of: "-", with: " ")
     }
 
     /// Levenshtein distance over characters (small strings only: names and keys).

@@ -5,6 +5,11 @@
 /// - `narasi-terbilang`: a number spelt out in brackets that does not read as the digits, `9 (delapan)`;
 /// - `narasi-tahun` (in `NarrativeYearChecks`): years that contradict the document's own year.
 enum NarrativeChecks {
+    // Compiled once: a regex literal inside a function is parsed again on every call (every line).
+    static let countPattern = #/(?i)(\d{1,4})\s*(?:\(([^()]*)\)\s*)?(sub\s*-?\s*kegiatan|program|kegiatan)/#
+    static let spelledPattern = #/(\d{1,9})\s*\(([^()\d]+)\)/#
+    static let rupiahPattern = #/(?i)\bRp\.?\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,-|,00)?/#
+
     static func run(_ ctx: DocumentContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let amounts = candidates(ctx)
@@ -24,7 +29,7 @@ enum NarrativeChecks {
         let tables = [ctx.figures.evaluation, ctx.figures.plan].compactMap { $0 }
         guard !tables.isEmpty else { return [] }
         var out: [Diagnostic] = []
-        let pattern = #/(?i)(\d{1,4})\s*(?:\(([^()]*)\)\s*)?(sub\s*-?\s*kegiatan|program|kegiatan)/#
+        let pattern = Self.countPattern
         for m in line.scannable.matches(of: pattern) where !ChapterText.continuesNumber(line.scannable, before: m.range.lowerBound) {
             guard let n = Int(m.output.1) else { continue }
             let word = m.output.3.lowercased()
@@ -62,7 +67,7 @@ enum NarrativeChecks {
 
     static func spelledNumbers(_ line: ChapterLine, _ chapter: Chapter, _ ctx: DocumentContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let pattern = #/(\d{1,9})\s*\(([^()\d]+)\)/#
+        let pattern = Self.spelledPattern
         for m in line.scannable.matches(of: pattern) where !ChapterText.continuesNumber(line.scannable, before: m.range.lowerBound) {
             let words = Terbilang.normalized(String(m.output.2))
             guard !words.isEmpty, words.split(separator: " ").allSatisfy({ numberWords.contains(String($0)) }),
@@ -108,7 +113,7 @@ enum NarrativeChecks {
 
     static func rupiah(_ line: ChapterLine, _ chapter: Chapter, _ all: [Candidate], _ ctx: DocumentContext) -> [Diagnostic] {
         guard ctx.document.evaluation != nil || ctx.document.plan != nil else { return [] }
-        let pattern = #/(?i)\bRp\.?\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,-|,00)?/#
+        let pattern = Self.rupiahPattern
         var out: [Diagnostic] = []
         for m in line.scannable.matches(of: pattern) {
             let raw = String(m.output.1)

@@ -5,13 +5,15 @@ import Foundation
 /// `{{tabel rencana}}` are left for the renderer; any other `{{…}}` is reported.
 public enum Placeholders {
     static let tableMarkers = TableKind.allCases.map { "tabel \($0.rawValue)" }
+    /// Compiled once (a literal inside `expand` was parsed again for every chapter).
+    static let markerPattern = #/\{\{([^{}]*)\}\}/#
 
     public static func expand(_ markdown: String, chapter: Chapter, document: Document) -> (text: String, diagnostics: [Diagnostic]) {
         let figures = DocumentFigures(document)
         let lines = ChapterText.lines(markdown, firstLine: chapter.bodyFirstLine)
         var diagnostics: [Diagnostic] = []
         var output: [String] = []
-        let pattern = #/\{\{([^{}]*)\}\}/#
+        let pattern = Self.markerPattern
 
         for line in lines {
             guard !line.inCodeBlock, line.scannable.contains("{{") else { output.append(line.text); continue }
