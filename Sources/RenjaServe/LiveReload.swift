@@ -1,4 +1,5 @@
 import Foundation
+import RenjaKit
 
 /// What the preview adds to pages it serves — only in responses, never in the written files: a
 /// script that listens for rebuilds under `/_renja/`, and while the last save cannot be built, an
@@ -26,7 +27,7 @@ enum LiveReload {
     """
 
     static func tag(version: String) -> String {
-        "<script src=\"\(scriptPath)\" data-versi=\"\(HTTPSupport.escapeHTML(version))\"></script>"
+        "<script src=\"\(scriptPath)\" data-versi=\"\(HTMLText.escape(version))\"></script>"
     }
 
     /// Inserts the overlay (if any) and the script before the last `</body>`, or at the end.
@@ -50,7 +51,7 @@ enum LiveReload {
         font:16px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;text-align:left">
         <button type="button" onclick="this.parentNode.remove()" style="float:right;font:inherit;padding:.2rem .8rem">Tutup</button>
         <strong style="color:#b3261e;font-size:1.1em">Perubahan terakhir belum dapat ditampilkan</strong>
-        <p style="margin:.4rem 0">\(HTTPSupport.escapeHTML(failure.summary)) Halaman di bawah ini adalah versi terakhir yang berhasil \
+        <p style="margin:.4rem 0">\(HTMLText.escape(failure.summary)) Halaman di bawah ini adalah versi terakhir yang berhasil \
         dibangun. Perbaiki berkas yang disebut, lalu simpan: halaman dimuat ulang sendiri.</p>
         \(diagnosticList(failure))
         </div>
@@ -61,7 +62,7 @@ enum LiveReload {
     static func diagnosticList(_ failure: BuildFailure) -> String {
         failure.reports.map {
             "<pre style=\"white-space:pre-wrap;background:#fff;border:1px solid #e3b5b2;padding:.6rem .8rem;margin:.5rem 0;"
-                + "font:14px/1.45 ui-monospace,'DejaVu Sans Mono',monospace;color:#1b1b1b\">\(HTTPSupport.escapeHTML($0))</pre>"
+                + "font:14px/1.45 ui-monospace,'DejaVu Sans Mono',monospace;color:#1b1b1b\">\(HTMLText.escape($0))</pre>"
         }.joined(separator: "\n")
     }
 
@@ -71,7 +72,7 @@ enum LiveReload {
         if let failure {
             body = """
             <h1 style="color:#b3261e">Situs belum dapat dibangun</h1>
-            <p>\(HTTPSupport.escapeHTML(failure.summary)) Perbaiki berkas yang disebut, lalu simpan: halaman ini dimuat ulang sendiri.</p>
+            <p>\(HTMLText.escape(failure.summary)) Perbaiki berkas yang disebut, lalu simpan: halaman ini dimuat ulang sendiri.</p>
             \(diagnosticList(failure))
             """
         } else {

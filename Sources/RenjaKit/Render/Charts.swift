@@ -57,7 +57,7 @@ struct BarChart {
             body += "<g class=\"grafik-kelompok\">"
             body += "<text class=\"grafik-label\" x=\"0\" y=\"\(y + 13)\">"
             for (i, line) in lines.enumerated() {
-                body += "<tspan x=\"0\" dy=\"\(i == 0 ? 0 : BarChart.labelLine)\">\(SVGText.escape(line))</tspan>"
+                body += "<tspan x=\"0\" dy=\"\(i == 0 ? 0 : BarChart.labelLine)\">\(HTMLText.escape(line))</tspan>"
             }
             body += "</text>"
             y += lines.count * BarChart.labelLine + 3
@@ -79,7 +79,7 @@ struct BarChart {
                 }
                 // The series is told by colour and legend (and by the table beside the chart); the
                 // value alone keeps the label short enough for a 360 px screen.
-                body += "<text class=\"grafik-nilai seri-\(s.key)-nilai\" x=\"\(BarChart.pct(BarChart.valuePercent))\" y=\"\(y + 11)\">\(SVGText.escape(bar.valueText))</text>"
+                body += "<text class=\"grafik-nilai seri-\(s.key)-nilai\" x=\"\(BarChart.pct(BarChart.valuePercent))\" y=\"\(y + 11)\">\(HTMLText.escape(bar.valueText))</text>"
                 y += BarChart.barHeight + BarChart.barGap
             }
             body += "</g>"
@@ -89,11 +89,11 @@ struct BarChart {
         var overlay = ""
         if let reference, scaleMax > 0 {
             let x = BarChart.pct(min(reference.value, scaleMax) / scaleMax * BarChart.trackPercent)
-            overlay += "<text class=\"grafik-acuan-label\" x=\"\(x)\" y=\"12\" text-anchor=\"middle\">\(SVGText.escape(reference.label))</text>"
+            overlay += "<text class=\"grafik-acuan-label\" x=\"\(x)\" y=\"12\" text-anchor=\"middle\">\(HTMLText.escape(reference.label))</text>"
         }
         return "<svg class=\"grafik\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" height=\"\(height)\" role=\"img\" "
             + "aria-labelledby=\"\(id)-judul \(id)-uraian\" focusable=\"false\">"
-            + "<title id=\"\(id)-judul\">\(SVGText.escape(title))</title><desc id=\"\(id)-uraian\">\(SVGText.escape(description))</desc>"
+            + "<title id=\"\(id)-judul\">\(HTMLText.escape(title))</title><desc id=\"\(id)-uraian\">\(HTMLText.escape(description))</desc>"
             + body + overlay + "</svg>"
     }
 
@@ -146,13 +146,6 @@ struct BarChart {
         while magnitude * 10 <= top { magnitude *= 10 }
         for step in [1.0, 2.0, 5.0, 10.0] where step * magnitude >= top { return step * magnitude }
         return 10 * magnitude
-    }
-}
-
-enum SVGText {
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
 

@@ -151,13 +151,8 @@ enum Sitemap {
     static func xml(baseURL: String, dirs: [String]) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for d in dirs.sorted() {
-            out += "  <url><loc>\(escape(baseURL + d))</loc></url>\n"
+            out += "  <url><loc>\(HTMLText.escape(baseURL + d))</loc></url>\n"
         }
         return out + "</urlset>\n"
-    }
-
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
