@@ -13,6 +13,11 @@ public struct BuildOptions: Sendable {
     /// Off unless asked for: `renja build` asks; a library caller or a test that does not care
     /// about search gets the pages alone, quicker and without the index's churn.
     public var search: Bool
+    /// Keep the pages of documents whose files did not change since the previous build into the
+    /// same output instead of checking and rendering them again (see `BuildCache`). `renja build`
+    /// asks for it; off by default so a library caller always gets every file in `files` and
+    /// every document in `site` complete (a reused document is loaded from `dokumen.yaml` only).
+    public var reuseUnchangedDocuments: Bool = false
 
     public init(content: URL, contentDisplay: String? = nil, templates: URL, templatesDisplay: String? = nil,
                 output: URL, baseURL: String? = nil, strict: Bool = false, search: Bool = false) {
@@ -34,7 +39,11 @@ public struct BuildResult: Sendable {
     public var report: WriteReport?
     /// Notes for the person building, in Indonesian (e.g. that search could not be built).
     public var notes: [String] = []
-    public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
+    /// Files kept from the previous build without rendering (incremental build); not in `files`.
+    public var reusedFiles: [String] = []
+    public var pageCount: Int { (files.map(\.path) + reusedFiles).filter { $0.hasSuffix(".html") }.count }
+    /// Every file of the site: rendered now or kept.
+    public var fileCount: Int { files.count + reusedFiles.count }
 }
 
 /// Findings at or above the threshold stop a strict build.
@@ -68,6 +77,7 @@ public enum Builder {
     }
 
     public static func build(_ options: BuildOptions, writer: SiteWriter? = nil) throws -> BuildResult {
+        if options.reuseUnchangedDocuments { return try IncrementalBuild.build(options, writer: writer) }
         var result = try render(options)
         result.report = try (writer ?? SiteWriter(output: options.output)).write(result.files)
         return result

@@ -20,14 +20,16 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        let options = BuildOptions(content: Terminal.url(content.content), contentDisplay: content.content,
+        var options = BuildOptions(content: Terminal.url(content.content), contentDisplay: content.content,
                                    templates: Terminal.url(content.templates), templatesDisplay: content.templates,
                                    output: Terminal.url(output), baseURL: baseURL, strict: strict, search: true)
+        // Documents whose files did not change since the last build keep their pages (BuildCache).
+        options.reuseUnchangedDocuments = true
         do {
             let result = try Builder.build(options)
             let counts = Severity.allCases.map { s in "\(result.findings.filter { $0.severity == s }.count) \(s.rawValue)" }
             let r = result.report!
-            print("Situs dibangun ke \(output)/: \(result.pageCount) halaman, \(result.files.count) berkas "
+            print("Situs dibangun ke \(output)/: \(result.pageCount) halaman, \(result.fileCount) berkas "
                   + "(\(r.written) ditulis, \(r.unchanged) tidak berubah, \(r.removed) dihapus).")
             print("Validasi angka: \(counts.joined(separator: ", ")) — jalankan `renja check` untuk rinciannya.")
             for note in result.notes { print(note) }

@@ -2,7 +2,10 @@ import Foundation
 
 /// A document folder (`Content/<slug>/`) → `Document`.
 enum DocumentLoader {
-    static func load(folder: URL, slug: String, displayFolder: String, defaultAgency: Agency, sink: DiagnosticSink) -> Document? {
+    /// - Parameter metadataOnly: read `dokumen.yaml` only, leaving chapters and tables empty (an
+    ///   incremental build reuses the pages of an unchanged document and needs only its metadata).
+    static func load(folder: URL, slug: String, displayFolder: String, defaultAgency: Agency, sink: DiagnosticSink,
+                     metadataOnly: Bool = false) -> Document? {
         let metaPath = "\(displayFolder)/dokumen.yaml"
         guard let text = ContentFile.read(folder.appendingPathComponent("dokumen.yaml"), displayPath: metaPath, sink: sink) else { return nil }
         let reader = YAMLReader(path: metaPath, sink: sink)
@@ -41,8 +44,8 @@ enum DocumentLoader {
             }
         }
 
-        let chapters = loadChapters(folder: folder.appendingPathComponent("bab"), displayFolder: "\(displayFolder)/bab", sink: sink)
-        let tables = loadTables(folder: folder.appendingPathComponent("tabel"), displayFolder: "\(displayFolder)/tabel", sink: sink)
+        let chapters = metadataOnly ? [] : loadChapters(folder: folder.appendingPathComponent("bab"), displayFolder: "\(displayFolder)/bab", sink: sink)
+        let tables = metadataOnly ? [:] : loadTables(folder: folder.appendingPathComponent("tabel"), displayFolder: "\(displayFolder)/tabel", sink: sink)
         return Document(slug: slug, title: title, shortTitle: m.string("judul_singkat")?.value ?? title,
                         kind: m.string("jenis")?.value ?? "Renja", year: year ?? Located(0, at: m.location),
                         order: m.int("urutan")?.value ?? 0, agency: agency, signing: signing, validation: validation,

@@ -6,7 +6,9 @@ public enum SiteLoader {
     /// - Parameters:
     ///   - content: the content folder.
     ///   - displayPath: how to name that folder in diagnostics (what the user typed, e.g. `Content`).
-    public static func load(content: URL, displayPath: String? = nil) throws -> Site {
+    /// - Parameter metadataOnly: documents (by folder name) of which only `dokumen.yaml` is read;
+    ///   see `DocumentLoader.load(metadataOnly:)`.
+    public static func load(content: URL, displayPath: String? = nil, metadataOnly: Set<String> = []) throws -> Site {
         let sink = DiagnosticSink()
         let shown = displayPath ?? content.path
         var isDir: ObjCBool = false
@@ -30,7 +32,8 @@ public enum SiteLoader {
         let defaultAgency = settings?.agency ?? emptyAgency
         let loaded = Parallel.map(listing(content)) { name -> (document: Document?, diagnostics: [Diagnostic]) in
             let own = DiagnosticSink()
-            let doc = loadDocument(content: content, name: name, shown: shown, defaultAgency: defaultAgency, sink: own)
+            let doc = loadDocument(content: content, name: name, shown: shown, defaultAgency: defaultAgency, sink: own,
+                                   metadataOnly: metadataOnly.contains(name))
             return (doc, own.diagnostics)
         }
         var documents: [Document] = []
@@ -49,7 +52,8 @@ public enum SiteLoader {
 
     /// One entry of `Content/`: nil (with diagnostics) unless it is a well-named folder with a
     /// loadable `dokumen.yaml`; plain files are skipped silently.
-    static func loadDocument(content: URL, name: String, shown: String, defaultAgency: Agency, sink: DiagnosticSink) -> Document? {
+    static func loadDocument(content: URL, name: String, shown: String, defaultAgency: Agency, sink: DiagnosticSink,
+                             metadataOnly: Bool = false) -> Document? {
         let folder = content.appendingPathComponent(name)
         var dir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &dir), dir.boolValue else { return nil }
@@ -65,7 +69,8 @@ public enum SiteLoader {
                        figures: [.init("diharapkan", "\(display)/dokumen.yaml"), .init("ditemukan", "tidak ada")])
             return nil
         }
-        return DocumentLoader.load(folder: folder, slug: name, displayFolder: display, defaultAgency: defaultAgency, sink: sink)
+        return DocumentLoader.load(folder: folder, slug: name, displayFolder: display, defaultAgency: defaultAgency, sink: sink,
+                                   metadataOnly: metadataOnly)
     }
 
     static let emptyAgency = Agency(name: "", shortName: "", government: "", address: "", phone: "", email: "", website: "")

@@ -20,6 +20,9 @@ public struct SiteRenderer {
     public let searchAvailable: Bool
     /// For the navigation of sites with many documents: the page's own document, found by its folder.
     let documentsBySlug: [String: Document]
+    /// Figures of the site index's document cards, for documents loaded without their tables
+    /// (kept from the previous build by an incremental build), by slug.
+    var cardFigures: [String: [FigureView]] = [:]
 
     public init(site: Site, findings: [Diagnostic], templates: TemplateSet, baseURL: String? = nil, searchAvailable: Bool = false) {
         self.site = site
@@ -38,7 +41,9 @@ public struct SiteRenderer {
 
     /// Renders every page. Throws `InputError` for problems found while rendering (e.g. an unknown
     /// placeholder in a chapter).
-    public func render() throws -> [OutputFile] {
+    /// - Parameter reused: documents whose pages are kept from the previous build (incremental
+    ///   `renja build`), by slug, with their page folders for the sitemap; they are not rendered.
+    public func render(reusing reused: [String: [String]] = [:]) throws -> [OutputFile] {
         var files: [OutputFile] = []
         var sitemap: [String] = [""]
         var problems: [Diagnostic] = []
@@ -47,8 +52,9 @@ public struct SiteRenderer {
         // Documents are independent: render them on all cores (a site of one document spreads its
         // pages instead). Results are collected in document order, so the output is the same.
         let owned = findingsByDocument()
-        let perDocument = site.documents.count > 1
+        let perDocument = site.documents.filter { reused[$0.slug] == nil }.count > 1
         let rendered = try Parallel.mapThrowing(site.documents) { doc -> (files: [OutputFile], dirs: [String], problems: [Diagnostic]) in
+            if let dirs = reused[doc.slug] { return ([], dirs, []) }
             let docRenderer = DocumentRenderer(site: site, document: doc, findings: owned[doc.slug] ?? [], base: self)
             let (pages, diags) = docRenderer.pages()
             let render = { (p: DocumentRenderer.PagePlan) in self.page(p.view, template: p.template, dir: p.dir) }
@@ -69,6 +75,13 @@ public struct SiteRenderer {
             files.append(OutputFile(path: "assets/\(asset.path)", data: asset.data))
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// A document's card on the site index, search and 404 pages.
+    func card(_ d: Document, root: String) -> DocumentCardView {
+        var c = DocumentRenderer.card(d, root: root, findings: findings)
+        if let figures = cardFigures[d.slug] { c.figures = figures }
+        return c
     }
 
     /// Each document's findings, in their order: those tagged with its slug, and untagged ones in
@@ -121,7 +134,7 @@ public struct SiteRenderer {
                        description: "Cari di seluruh bab, tabel dan program dokumen perencanaan.",
                        breadcrumbs: [LinkView(title: "Beranda", href: "../"), LinkView(title: "Cari", href: nil)])
         v.search = SearchView(available: searchAvailable, bundle: v.root + Paths.searchBundle)
-        v.documents = site.documents.map { DocumentRenderer.card($0, root: v.root, findings: findings) }
+        v.documents = site.documents.map { card($0, root: v.root) }
         if searchAvailable {
             v.styles = [v.root + Paths.searchBundle + "pagefind-ui.css"]
             v.scripts = [v.root + Paths.searchBundle + "pagefind-ui.js", v.root + "assets/cari.js"]
@@ -131,7 +144,7 @@ public struct SiteRenderer {
 
     private func siteIndex() -> PageView {
         var v = common(dir: "", title: site.settings.title, description: site.settings.description, breadcrumbs: [])
-        v.documents = site.documents.map { DocumentRenderer.card($0, root: "", findings: findings) }
+        v.documents = site.documents.map { card($0, root: "") }
         return v
     }
 
@@ -142,7 +155,7 @@ public struct SiteRenderer {
         v.root = absoluteRoot.hasSuffix("/") ? absoluteRoot : absoluteRoot + "/"
         v.searchHref = v.root + Paths.search
         v.nav = [LinkView(title: "Beranda", href: v.root)] + site.documents.map { LinkView(title: $0.shortTitle, href: v.root + Paths.document($0)) }
-        v.documents = site.documents.map { DocumentRenderer.card($0, root: v.root, findings: findings) }
+        v.documents = site.documents.map { card($0, root: v.root) }
         return v
     }
 }

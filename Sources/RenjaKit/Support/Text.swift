@@ -42,6 +42,15 @@ public enum Text {
         return out
     }
 
+    /// `s.trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation's cost in the usual
+    /// case of nothing to trim.
+    public static func trimmed(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return s }
+        let space = CharacterSet.whitespacesAndNewlines
+        if !space.contains(first) && !space.contains(last) { return s }
+        return s.trimmingCharacters(in: space)
+    }
+
     /// Levenshtein distance over characters (small strings only: names and keys).
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)

@@ -44,6 +44,12 @@ public struct SiteWriter {
     public var beforeSwap: (() throws -> Void)?
     /// Tests turn this off to exercise the two-rename fallback swap.
     var atomicExchange = true
+    /// Where to keep the site a write replaces, so the next write rebuilds it in place: its folders
+    /// already exist and most of its files already are hard links to the files that stay. That
+    /// saves making and deleting a folder per page on every build, which on ext4 grows slow with
+    /// the churn (the incremental `renja build` keeps it in its cache folder). Nil, the default:
+    /// the replaced site is deleted. On another file system it is deleted too.
+    public var spareFolder: URL?
 
     /// First path segment that the preview server keeps for itself (live reload, error page); no
     /// generated file may live under it.
@@ -55,7 +61,10 @@ public struct SiteWriter {
     var staging: URL { parent.appendingPathComponent(".\(output.lastPathComponent).staging") }
     var previous: URL { parent.appendingPathComponent(".\(output.lastPathComponent).lama") }
 
-    public func write(_ files: [OutputFile]) throws -> WriteReport {
+    /// - Parameter kept: files of the previous output to keep as they are (documents an incremental
+    ///   build did not render again); each is checked, under the lock, to still have the recorded
+    ///   size and modification time (else `KeptFileChanged` is thrown and nothing changes).
+    public func write(_ files: [OutputFile], keeping kept: [KeptFile] = []) throws -> WriteReport {
         let fm = FileManager.default
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let lock = try FolderLock(parent)
@@ -63,8 +72,15 @@ public struct SiteWriter {
 
         try recoverInterruptedSwap()
         try removeIfPresent(staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        var placed = StagingTree()
+        if let spare = spareFolder, access(spare.path, F_OK) == 0, rename(spare.path, staging.path) == 0 {
+            placed = StagingTree.scan(staging)
+        } else {
+            if let spare = spareFolder { try? removeIfPresent(spare) }
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        }
         var report = WriteReport(written: 0, unchanged: 0, removed: 0)
+        var folders = StagingFolders(root: staging.path, existing: placed.folders)
         do {
             var seen = Set<String>()
             for file in files {
@@ -74,16 +90,42 @@ public struct SiteWriter {
                 }
                 try beforeWrite?(file.path)
                 let target = staging.appendingPathComponent(file.path)
-                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try folders.make(target.deletingLastPathComponent().path)
                 let old = output.appendingPathComponent(file.path)
-                if try keepUnchanged(old: old, target: target, data: file.data) {
+                if try keepUnchanged(old: old, target: target, data: file.data, placed: placed.clear(file.path, in: staging)) {
                     report.unchanged += 1
                 } else {
+                    try placed.clearForWriting(file.path, in: staging)
                     try file.data.write(to: target)
                     report.written += 1
                     report.writtenFiles.append(file.path)
                 }
             }
+            for k in kept {
+                guard SiteWriter.isSafe(k.path), seen.insert(k.path).inserted else {
+                    throw InputError(.galat("jalur-tidak-aman", "jalur berkas keluaran tidak aman, ganda, atau memakai folder \(SiteWriter.reservedFolder)/ yang dicadangkan untuk pratinjau", at: nil,
+                                            figures: [.init("diharapkan", "jalur di dalam folder keluaran"), .init("ditemukan", k.path)]))
+                }
+                guard KeptFile.current(k.path, in: output) == k else { throw KeptFileChanged(path: k.path) }
+                let target = staging.appendingPathComponent(k.path)
+                try folders.make(target.deletingLastPathComponent().path)
+                let old = output.appendingPathComponent(k.path)
+                var published = stat()
+                let there = placed.clear(k.path, in: staging)
+                if lstat(old.path, &published) == 0, there == FileID(published) {
+                    // The reused tree already links the published file.
+                } else if there != nil, unlink(target.path) != 0, errno != ENOENT {
+                    throw SiteWriter.failure("berkas lama tidak dapat dihapus", path: target.path, errno: errno)
+                } else if link(old.path, target.path) != 0 {
+                    var st = stat()
+                    _ = lstat(old.path, &st)
+                    try fm.copyItem(at: old, to: target)
+                    var times = [st.st_atim, st.st_mtim]
+                    _ = utimensat(AT_FDCWD, target.path, &times, 0)
+                }
+                report.unchanged += 1
+            }
+            placed.removeLeftovers(keeping: seen, in: staging)
             report.removedFiles = SiteWriter.files(in: output).subtracting(seen).sorted()
             report.removed = report.removedFiles.count
             report.writtenFiles.sort()
@@ -107,10 +149,13 @@ public struct SiteWriter {
 
     /// If the published file has the same bytes, link it into the staging folder (same inode, same
     /// timestamp). Where hard links are not possible, copy it and carry its timestamp over.
-    private func keepUnchanged(old: URL, target: URL, data: Data) throws -> Bool {
+    /// `placed`: what a reused staging tree already has at `target` (nil: nothing, or cleared).
+    private func keepUnchanged(old: URL, target: URL, data: Data, placed: FileID?) throws -> Bool {
         var st = stat()
         guard lstat(old.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == data.count,
               let existing = FileManager.default.contents(atPath: old.path), existing == data else { return false }
+        if let placed, placed == FileID(st) { return true }  // already the published file
+        if placed != nil { _ = unlink(target.path) }
         if link(old.path, target.path) == 0 { return true }
         try data.write(to: target)
         var times = [st.st_atim, st.st_mtim]
@@ -124,7 +169,7 @@ public struct SiteWriter {
             switch atomicExchange ? Rename.exchange(staging.path, output.path) : .unsupported {
             case .done:
                 // The old site now sits at the staging path.
-                try? fm.removeItem(at: staging)
+                keepOrRemove(staging)
                 return
             case .unsupported:
                 break
@@ -135,7 +180,18 @@ public struct SiteWriter {
             try fm.moveItem(at: output, to: previous)
         }
         try fm.moveItem(at: staging, to: output)
-        try? fm.removeItem(at: previous)
+        keepOrRemove(previous)
+    }
+
+    /// The replaced site: kept as the spare tree when asked for, else deleted.
+    private func keepOrRemove(_ replaced: URL) {
+        guard access(replaced.path, F_OK) == 0 else { return }
+        if let spare = spareFolder {
+            try? removeIfPresent(spare)
+            try? FileManager.default.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if rename(replaced.path, spare.path) == 0 { return }
+        }
+        try? FileManager.default.removeItem(at: replaced)
     }
 
     /// If a previous run was killed between the two renames of the fallback swap, the output folder
@@ -169,6 +225,112 @@ public struct SiteWriter {
         let reason = String(cString: strerror(code))
         return CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(message) (\(path): \(reason))",
                                                          NSFilePathErrorKey: path])
+    }
+}
+
+/// Folders made in the staging folder, so each is made once with one `mkdir` (FileManager's
+/// `createDirectory(withIntermediateDirectories:)` for every file was a third of an incremental
+/// build of a large site).
+struct StagingFolders {
+    private var made: Set<String>
+
+    init(root: String, existing: Set<String> = []) { made = existing.union([root]) }
+
+    mutating func make(_ path: String) throws {
+        guard !made.contains(path) else { return }
+        let parent = (path as NSString).deletingLastPathComponent
+        if parent != path, !parent.isEmpty { try make(parent) }
+        if mkdir(path, 0o755) != 0 {
+            var st = stat()
+            if errno == EEXIST, lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+                // already there
+            } else if errno == EEXIST, unlink(path) == 0, mkdir(path, 0o755) == 0 {
+                // a file of a reused tree stood where the new site has a folder
+            } else {
+                throw SiteWriter.failure("folder tidak dapat dibuat", path: path, errno: errno)
+            }
+        }
+        made.insert(path)
+    }
+}
+
+/// A file by device and inode: equal for two hard links to the same file.
+struct FileID: Equatable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(_ st: stat) {
+        device = UInt64(st.st_dev)
+        inode = UInt64(st.st_ino)
+    }
+}
+
+/// What a reused staging tree (the site before the last build, see `SiteWriter.spareFolder`)
+/// already holds, so each new file is placed only where it is not already the right one, and
+/// whatever the new site does not have is removed before the swap.
+struct StagingTree {
+    /// Relative path → the file there (regular files; anything else is cleared when met).
+    private(set) var files: [String: FileID?] = [:]
+    /// Absolute paths of its folders.
+    private(set) var folders: Set<String> = []
+
+    static func scan(_ root: URL) -> StagingTree {
+        var tree = StagingTree()
+        guard let e = FileManager.default.enumerator(atPath: root.path) else { return tree }
+        while let rel = e.nextObject() as? String {
+            let path = root.appendingPathComponent(rel).path
+            var st = stat()
+            guard lstat(path, &st) == 0 else { continue }
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR: tree.folders.insert(path)
+            case S_IFREG: tree.files[rel] = FileID(st)
+            default: tree.files[rel] = .some(nil)
+            }
+        }
+        return tree
+    }
+
+    /// The regular file already at `rel`, if any; anything else there is removed first.
+    mutating func clear(_ rel: String, in root: URL) -> FileID? {
+        let path = root.appendingPathComponent(rel).path
+        if folders.contains(path) {
+            try? FileManager.default.removeItem(atPath: path)
+            folders = folders.filter { $0 != path && !$0.hasPrefix(path + "/") }
+            return nil
+        }
+        guard let entry = files[rel] else { return nil }
+        guard let id = entry else {
+            _ = unlink(path)
+            files[rel] = nil
+            return nil
+        }
+        return id
+    }
+
+    /// Before writing new bytes at `rel`: the old file must go (it may be a hard link to a
+    /// published file, which must never be written through).
+    mutating func clearForWriting(_ rel: String, in root: URL) throws {
+        guard files[rel] != nil else { return }
+        let path = root.appendingPathComponent(rel).path
+        if unlink(path) != 0, errno != ENOENT { throw SiteWriter.failure("berkas lama tidak dapat dihapus", path: path, errno: errno) }
+        files[rel] = nil
+    }
+
+    /// Removes the files the new site does not have, then the folders left empty.
+    func removeLeftovers(keeping wanted: Set<String>, in root: URL) {
+        for rel in files.keys where !wanted.contains(rel) {
+            _ = unlink(root.appendingPathComponent(rel).path)
+        }
+        var needed = Set<String>()
+        for rel in wanted {
+            var dir = (root.appendingPathComponent(rel).path as NSString).deletingLastPathComponent
+            while dir.count > root.path.count, needed.insert(dir).inserted {
+                dir = (dir as NSString).deletingLastPathComponent
+            }
+        }
+        for dir in folders.subtracting(needed).sorted(by: { $0.count > $1.count }) where rmdir(dir) != 0 {
+            try? FileManager.default.removeItem(atPath: dir)
+        }
     }
 }
 

@@ -1,0 +1,289 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the previous build into an output folder was made from, so the next build can keep the
+/// pages of documents whose files did not change instead of loading, checking and rendering them
+/// again.
+///
+/// A document's pages are reused only when all of this holds:
+/// - the *site key* is the same: the same Renja executable, the same templates and assets, the same
+///   `situs.yaml`, the same set of document folders with the same `dokumen.yaml` files (titles,
+///   order and years reach other documents' pages through the navigation), the same options;
+/// - the document's own files (every file in its folder) are byte for byte the same;
+/// - every page and data file it produced is still in the output folder with the size and
+///   modification time recorded (checked again, under the writer's lock, when they are linked).
+/// Anything else is rendered as in a full build. A reused document's findings and the figures of
+/// its card on the home page come from the cache, so reports and pages are the same as a full
+/// build's.
+///
+/// The cache is a folder in the user's cache folder (`$RENJA_CACHE_DIR`, `$XDG_CACHE_HOME/renja` or
+/// `~/.cache/renja`) named after the output folder's path, with one file per document: nothing is
+/// written into the content or the published site, and a build rewrites only the entries of the
+/// documents it rendered.
+struct BuildCache {
+    static let format = 1
+    let folder: URL
+    let output: URL
+
+    /// The site the last build replaced, rebuilt in place by the next one (`SiteWriter.spareFolder`).
+    var spareSite: URL { folder.appendingPathComponent("situs-sebelumnya") }
+
+    init(output: URL) {
+        self.output = output.standardizedFileURL
+        let env = ProcessInfo.processInfo.environment
+        let base: URL
+        if let dir = env["RENJA_CACHE_DIR"], !dir.isEmpty {
+            base = URL(fileURLWithPath: dir)
+        } else if let xdg = env["XDG_CACHE_HOME"], !xdg.isEmpty {
+            base = URL(fileURLWithPath: xdg).appendingPathComponent("renja")
+        } else if let home = env["HOME"], !home.isEmpty {
+            base = URL(fileURLWithPath: home).appendingPathComponent(".cache/renja")
+        } else {
+            base = FileManager.default.temporaryDirectory.appendingPathComponent("renja-cache")
+        }
+        var d = Digest()
+        d.add(output.standardizedFileURL.path)
+        folder = base.appendingPathComponent("build-\(d.hex)")
+    }
+
+    struct SiteEntry: Codable {
+        var format: Int
+        var siteKey: String
+        /// The output folder this cache describes; caches of folders that are gone are pruned.
+        var output: String
+    }
+
+    struct Entry: Codable {
+        /// Digest of the document folder's files.
+        var key: String
+        var findings: [CachedDiagnostic]
+        var files: [KeptFile]
+        /// The figures of the document's card on the home, search and 404 pages.
+        var cardFigures: [CachedFigure]
+
+        /// Page folders for the sitemap (`slug/bab/x/` for `slug/bab/x/index.html`).
+        var pageDirs: [String] {
+            files.map(\.path).filter { $0.hasSuffix("/index.html") }.map { String($0.dropLast("index.html".count)) }
+        }
+    }
+
+    struct CachedFigure: Codable {
+        var label: String
+        var value: String
+        var note: String?
+    }
+
+    private var siteFile: URL { folder.appendingPathComponent("site.json") }
+    private func documentFile(_ slug: String) -> URL { folder.appendingPathComponent("doc-\(slug).json") }
+
+    /// The site key of the build that wrote this cache, if it finished.
+    var siteKey: String? {
+        guard let data = FileManager.default.contents(atPath: siteFile.path),
+              let entry = try? JSONDecoder().decode(SiteEntry.self, from: data), entry.format == BuildCache.format else { return nil }
+        return entry.siteKey
+    }
+
+    func entry(_ slug: String) -> Entry? {
+        guard let data = FileManager.default.contents(atPath: documentFile(slug).path) else { return nil }
+        return try? JSONDecoder().decode(Entry.self, from: data)
+    }
+
+    /// Before the output changes: a build that fails from here on leaves no cache claiming the old output.
+    func invalidate() { try? FileManager.default.removeItem(at: siteFile) }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+
+    /// Best effort: a cache that cannot be written only makes the next build a full one.
+    func store(siteKey: String, entries: [String: Entry], keep: Set<String>) {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix("doc-") {
+                let slug = String(name.dropFirst(4).dropLast(5))
+                if !keep.contains(slug) { try? fm.removeItem(at: folder.appendingPathComponent(name)) }
+            }
+            let encoder = JSONEncoder()
+            for (slug, entry) in entries { try atomicWrite(try encoder.encode(entry), to: documentFile(slug)) }
+            try atomicWrite(try encoder.encode(SiteEntry(format: BuildCache.format, siteKey: siteKey, output: output.path)), to: siteFile)
+        } catch {
+            remove()
+        }
+        pruneOthers()
+    }
+
+    /// Caches of output folders that no longer exist (temporary builds, moved sites) are removed.
+    private func pruneOthers() {
+        let fm = FileManager.default
+        let base = folder.deletingLastPathComponent()
+        for name in (try? fm.contentsOfDirectory(atPath: base.path)) ?? [] where name.hasPrefix("build-") && name != folder.lastPathComponent {
+            let other = base.appendingPathComponent(name)
+            guard let data = fm.contents(atPath: other.appendingPathComponent("site.json").path),
+                  let entry = try? JSONDecoder().decode(SiteEntry.self, from: data) else {
+                // Unfinished or unreadable: remove once it is a day old.
+                if let attributes = try? fm.attributesOfItem(atPath: other.path), let date = attributes[.modificationDate] as? Date,
+                   Date().timeIntervalSince(date) > 86_400 { try? fm.removeItem(at: other) }
+                continue
+            }
+            if !fm.fileExists(atPath: entry.output) { try? fm.removeItem(at: other) }
+        }
+    }
+
+    private func atomicWrite(_ data: Data, to url: URL) throws {
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        try data.write(to: temp)
+        guard rename(temp.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temp)
+            throw SiteWriter.failure("cache tidak dapat ditulis", path: url.path, errno: errno)
+        }
+    }
+
+    // MARK: Keys
+
+    /// The document folders of `content` as the loader sees them (visible folders, sorted).
+    static func documentFolders(_ content: URL) -> [String] {
+        SiteLoader.listing(content).filter { name in
+            var dir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: content.appendingPathComponent(name).path, isDirectory: &dir) && dir.boolValue
+        }
+    }
+
+    /// Everything outside a document's own folder that its pages depend on.
+    static func siteKey(options: BuildOptions, folders: [String]) -> String {
+        var d = Digest()
+        d.add("renja-build-cache \(format)")
+        d.add(executableIdentity())
+        d.add(options.baseURL ?? "-")
+        d.add(options.contentDisplay)
+        d.addTree(options.templates)
+        d.addFile(options.content.appendingPathComponent("situs.yaml"))
+        for name in folders {
+            d.add(name)
+            d.addFile(options.content.appendingPathComponent(name).appendingPathComponent("dokumen.yaml"))
+        }
+        return d.hex
+    }
+
+    static func documentKey(content: URL, slug: String) -> String {
+        var d = Digest()
+        d.addTree(content.appendingPathComponent(slug))
+        return d.hex
+    }
+
+    /// The running executable, by path, size and modification time: a rebuilt Renja may render
+    /// differently.
+    static func executableIdentity() -> String {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? "?"
+        var st = stat()
+        guard stat(path, &st) == 0 else { return path }
+        return "\(path):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+    }
+}
+
+/// A file of the previous output that is kept as it is, with what it must still look like.
+public struct KeptFile: Codable, Sendable, Equatable {
+    public var path: String
+    public var size: Int64
+    /// Modification time in nanoseconds since 1970.
+    public var modified: Int64
+
+    public init(path: String, size: Int64, modified: Int64) {
+        self.path = path
+        self.size = size
+        self.modified = modified
+    }
+
+    /// The file at `path` under `folder` as it is now, or nil when it is not a regular file.
+    static func current(_ path: String, in folder: URL) -> KeptFile? {
+        var st = stat()
+        guard lstat(folder.appendingPathComponent(path).path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return KeptFile(path: path, size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+    }
+}
+
+/// `Diagnostic` as stored in the cache.
+struct CachedDiagnostic: Codable {
+    var severity: Severity
+    var code: String
+    var message: String
+    var file: String?
+    var line: Int?
+    var column: Int?
+    var figures: [Diagnostic.Figure]
+    var notes: [String]
+    var rowAnchor: String?
+    var programKey: String?
+    var documentSlug: String?
+
+    init(_ d: Diagnostic) {
+        severity = d.severity
+        code = d.code
+        message = d.message
+        file = d.location?.file
+        line = d.location?.line
+        column = d.location?.column
+        figures = d.figures
+        notes = d.notes
+        rowAnchor = d.rowAnchor
+        programKey = d.programKey
+        documentSlug = d.documentSlug
+    }
+
+    var diagnostic: Diagnostic {
+        let location = file.map { SourceLocation(file: $0, line: line ?? 0, column: column ?? 0) }
+        return Diagnostic(severity, code, message, at: location, figures: figures, notes: notes,
+                          rowAnchor: rowAnchor, programKey: programKey, documentSlug: documentSlug)
+    }
+}
+
+/// 64-bit FNV-1a over everything added (with lengths, so boundaries count). For change detection
+/// only, not for security.
+struct Digest {
+    private var h: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var x = h
+        for b in bytes {
+            x ^= UInt64(b)
+            x = x &* 0x100_0000_01b3
+        }
+        h = x
+    }
+
+    mutating func add(_ data: Data) {
+        add(String(data.count))
+        data.withUnsafeBytes { add($0) }
+    }
+
+    mutating func add(_ s: String) {
+        var s = s
+        s.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        withUnsafeBytes(of: UInt8(0)) { add($0) }
+    }
+
+    mutating func addFile(_ url: URL) {
+        add(url.lastPathComponent)
+        if let data = FileManager.default.contents(atPath: url.path) { add(data) } else { add("(tidak ada)") }
+    }
+
+    /// Every file under `folder` (hidden ones too: conservative), by relative path and content.
+    mutating func addTree(_ folder: URL) {
+        let names = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
+        for rel in names {
+            let url = folder.appendingPathComponent(rel)
+            var st = stat()
+            guard lstat(url.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
+            add(rel)
+            if let data = FileManager.default.contents(atPath: url.path) { add(data) }
+        }
+    }
+
+    var hex: String { String(h, radix: 16) }
+}
+
+/// A file an incremental build meant to keep was changed or removed since the previous build (by
+/// hand, or by another build): the build starts again as a full one.
+public struct KeptFileChanged: Error, Sendable {
+    public var path: String
+}

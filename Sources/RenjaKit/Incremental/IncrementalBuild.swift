@@ -1,0 +1,84 @@
+import Foundation
+
+/// `Builder.build` with `BuildOptions.reuseUnchangedDocuments`: the output of a full build, made by
+/// loading, checking and rendering only the documents whose files changed since the previous
+/// build into the same folder (see `BuildCache` for exactly when a document is reused). The other
+/// documents' `dokumen.yaml` is still read (their titles and years appear on other pages, and an
+/// error there stops the build as always), and the site-wide pages (home, search, 404, sitemap) are
+/// always rendered.
+enum IncrementalBuild {
+    static func build(_ options: BuildOptions, writer: SiteWriter?) throws -> BuildResult {
+        var writer = writer ?? SiteWriter(output: options.output)
+        let cache = BuildCache(output: writer.output)
+        if options.search, SearchIndexer.locate() != nil {
+            // The search index covers every page, so it is made from a full build.
+            var full = options
+            full.reuseUnchangedDocuments = false
+            cache.remove()
+            return try Builder.build(full, writer: writer)
+        }
+        writer.spareFolder = cache.spareSite
+        let folders = BuildCache.documentFolders(options.content)
+        let siteKey = BuildCache.siteKey(options: options, folders: folders)
+        let keys = Parallel.map(folders) { BuildCache.documentKey(content: options.content, slug: $0) }
+        var reused: [String: BuildCache.Entry] = [:]
+        if cache.siteKey == siteKey {
+            let entries = Parallel.map(Array(zip(folders, keys))) { folder, key -> BuildCache.Entry? in
+                guard let entry = cache.entry(folder), entry.key == key,
+                      entry.files.allSatisfy({ KeptFile.current($0.path, in: writer.output) == $0 }) else { return nil }
+                return entry
+            }
+            for (folder, entry) in zip(folders, entries) { reused[folder] = entry }
+        }
+        do {
+            return try build(options, siteKey: siteKey, keys: Dictionary(uniqueKeysWithValues: zip(folders, keys)),
+                             reused: reused, writer: writer, cache: cache)
+        } catch is KeptFileChanged {
+            // Someone changed the output since the check above: build everything.
+            cache.remove()
+            return try build(options, siteKey: siteKey, keys: Dictionary(uniqueKeysWithValues: zip(folders, keys)),
+                             reused: [:], writer: writer, cache: cache)
+        }
+    }
+
+    private static func build(_ options: BuildOptions, siteKey: String, keys: [String: String],
+                              reused: [String: BuildCache.Entry], writer: SiteWriter, cache: BuildCache) throws -> BuildResult {
+        let site = try SiteLoader.load(content: options.content, displayPath: options.contentDisplay, metadataOnly: Set(reused.keys))
+        let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay)
+
+        // Findings: from the cache for reused documents, checked afresh for the others; sorted as
+        // `Validator.run(site)` sorts them, so reports read the same as after a full build.
+        let perDocument: [[Diagnostic]] = Parallel.map(site.documents) { doc in
+            reused[doc.slug].map { $0.findings.map(\.diagnostic) } ?? Validator.run(doc)
+        }
+        let findings = Validator.sorted(perDocument.flatMap { $0 })
+        if options.strict, findings.contains(where: { $0.severity != .info }) { throw FindingsError(findings: findings) }
+
+        var renderer = SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL)
+        renderer.cardFigures = reused.mapValues { $0.cardFigures.map { FigureView(label: $0.label, value: $0.value, note: $0.note) } }
+        let files = try renderer.render(reusing: reused.mapValues(\.pageDirs))
+        let kept = reused.values.flatMap(\.files).sorted { $0.path < $1.path }
+        cache.invalidate()
+        let report = try writer.write(files, keeping: kept)
+
+        // Record what the new output was made from: entries for the documents rendered now.
+        let pathsByDocument = Dictionary(grouping: files.map(\.path)) { $0.split(separator: "/").first.map(String.init) ?? "" }
+        var entries: [String: BuildCache.Entry] = [:]
+        for (i, doc) in site.documents.enumerated() where reused[doc.slug] == nil {
+            let paths = pathsByDocument[doc.slug] ?? []
+            let current = paths.compactMap { KeptFile.current($0, in: writer.output) }
+            guard let key = keys[doc.slug], current.count == paths.count else { continue }
+            let figures = DocumentRenderer.card(doc, root: "", findings: findings).figures
+            entries[doc.slug] = BuildCache.Entry(key: key, findings: perDocument[i].map(CachedDiagnostic.init), files: current,
+                                                 cardFigures: figures.map { .init(label: $0.label, value: $0.value, note: $0.note) })
+        }
+        let stillValid = Set(site.documents.map(\.slug).filter { reused[$0] != nil || entries[$0] != nil })
+        cache.store(siteKey: siteKey, entries: entries, keep: stillValid)
+
+        var notes: [String] = []
+        if options.search {
+            notes.append("Catatan: pencarian tidak tersedia karena Pagefind tidak terpasang (pasang dengan `pip install pagefind-bin`); situs dibangun tanpa pencarian.")
+        }
+        return BuildResult(site: site, findings: findings, files: files, report: report, notes: notes, reusedFiles: kept.map(\.path))
+    }
+}

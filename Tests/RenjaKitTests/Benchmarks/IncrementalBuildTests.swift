@@ -1,0 +1,147 @@
+import Foundation
+import XCTest
+@testable import RenjaKit
+
+/// The incremental build (`BuildOptions.reuseUnchangedDocuments`, what `renja build` does): after
+/// any change its output must be byte for byte a full build's, while unchanged documents are
+/// neither checked nor rendered again.
+final class IncrementalBuildTests: XCTestCase {
+    var root: URL!
+    var content: URL { root.appendingPathComponent("Content") }
+    var output: URL { root.appendingPathComponent("Public") }
+
+    override func setUpWithError() throws {
+        root = RepoPaths.temporaryFolder()
+        setenv("RENJA_CACHE_DIR", root.appendingPathComponent("cache").path, 1)
+        // Three documents: the real one and two copies under other names.
+        XCTAssertEqual(try Tree.copyRealContent(to: root).path, content.path)
+        for (slug, order) in [("renja-2025", 2), ("renja-2026", 3)] {
+            try FileManager.default.copyItem(at: content.appendingPathComponent("renja-perubahan-2024"), to: content.appendingPathComponent(slug))
+            try Tree.edit(content.appendingPathComponent("\(slug)/dokumen.yaml"), replacing: "urutan: 1", with: "urutan: \(order)")
+            try Tree.edit(content.appendingPathComponent("\(slug)/dokumen.yaml"), replacing: "judul_singkat: Perubahan Renja 2024",
+                          with: "judul_singkat: Dokumen \(slug)")
+        }
+    }
+
+    override func tearDownWithError() throws {
+        unsetenv("RENJA_CACHE_DIR")
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    func options(_ out: URL? = nil, incremental: Bool = true) -> BuildOptions {
+        var o = BuildOptions(content: content, contentDisplay: "Content", templates: RepoPaths.templates, templatesDisplay: "Templates",
+                             output: out ?? output)
+        o.reuseUnchangedDocuments = incremental
+        return o
+    }
+
+    /// Builds incrementally into Public/, then a full build elsewhere, and compares everything.
+    @discardableResult
+    func buildAndCompare(_ what: String, file: StaticString = #filePath, line: UInt = #line) throws -> BuildResult {
+        let incremental = try Builder.build(options())
+        let fullFolder = root.appendingPathComponent("Full-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: fullFolder) }
+        let full = try Builder.build(options(fullFolder, incremental: false))
+        XCTAssertEqual(try Tree.read(output), try Tree.read(fullFolder), "\(what): incremental output = full output", file: file, line: line)
+        XCTAssertEqual(incremental.findings, full.findings, "\(what): the same findings, in the same order", file: file, line: line)
+        XCTAssertEqual(incremental.pageCount, full.pageCount, what, file: file, line: line)
+        XCTAssertEqual(incremental.fileCount, full.files.count, what, file: file, line: line)
+        XCTAssertEqual(try Tree.siblings(of: output).filter { !$0.hasPrefix("Full") }, ["Content", "Public", "cache"],
+                       "\(what): nothing left beside the output", file: file, line: line)
+        return incremental
+    }
+
+    func testOnlyChangedDocumentsAreRenderedAndTheOutputEqualsAFullBuild() throws {
+        let first = try buildAndCompare("first build")
+        XCTAssertTrue(first.reusedFiles.isEmpty)
+
+        let again = try buildAndCompare("nothing changed")
+        XCTAssertTrue(again.files.allSatisfy { !$0.path.hasPrefix("renja-") }, "no document page rendered: \(again.files.map(\.path).prefix(5))")
+        XCTAssertEqual(again.report?.written, 0)
+        XCTAssertFalse(again.reusedFiles.isEmpty)
+
+        try Tree.edit(content.appendingPathComponent("renja-2025/tabel/rencana.yaml"),
+                      replacing: "            pagu: 2.552.000", with: "            pagu: 2.553.000")
+        let edited = try buildAndCompare("one table row edited")
+        XCTAssertEqual(Set(edited.files.compactMap { $0.path.split(separator: "/").first }.filter { $0.hasPrefix("renja-") }), ["renja-2025"])
+        XCTAssertTrue(edited.report!.writtenFiles.contains("renja-2025/tabel/rencana/index.html"))
+        XCTAssertTrue(edited.report!.writtenFiles.allSatisfy { !$0.hasPrefix("renja-2026/") && !$0.hasPrefix("renja-perubahan-2024/") })
+
+        try Tree.edit(content.appendingPathComponent("renja-2026/bab/01-pendahuluan.md"),
+                      replacing: "## 1.1 Analisis Gambaran Pelayanan", with: "## 1.1 Analisis Gambaran Pelayanan Terkini")
+        try buildAndCompare("a chapter edited")
+
+        try Tree.edit(content.appendingPathComponent("renja-2026/dokumen.yaml"), replacing: "judul_singkat: Dokumen renja-2026",
+                      with: "judul_singkat: Dokumen Baru")
+        let renamed = try buildAndCompare("a short title changed (it is in every page's navigation)")
+        XCTAssertTrue(renamed.reusedFiles.isEmpty, "metadata reaches other documents' pages: everything rendered")
+
+        try FileManager.default.removeItem(at: content.appendingPathComponent("renja-2025"))
+        try buildAndCompare("a document removed")
+
+        try FileManager.default.copyItem(at: content.appendingPathComponent("renja-2026"), to: content.appendingPathComponent("renja-2027"))
+        try buildAndCompare("a document added")
+
+        try Tree.edit(content.appendingPathComponent("situs.yaml"), replacing: "judul: ", with: "judul: Baru ")
+        try buildAndCompare("site settings changed")
+    }
+
+    func testTemplateChangeRendersEverything() throws {
+        let templates = root.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: RepoPaths.templates, to: templates)
+        var o = options()
+        o.templates = templates
+        _ = try Builder.build(o)
+        try Tree.edit(templates.appendingPathComponent("partials/footer.mustache"), replacing: "</footer>", with: "<!-- ubah --></footer>")
+        let second = try Builder.build(o)
+        XCTAssertTrue(second.reusedFiles.isEmpty)
+        XCTAssertTrue(String(decoding: try Data(contentsOf: output.appendingPathComponent("renja-2026/validasi/index.html")), as: UTF8.self)
+            .contains("<!-- ubah -->"))
+    }
+
+    func testATamperedOutputFileIsRenderedAgain() throws {
+        try buildAndCompare("first build")
+        let page = output.appendingPathComponent("renja-2025/bab/penutup/index.html")
+        let original = try Data(contentsOf: page)
+        // Replace the published page by hand (a new inode, as an editor would save it).
+        try FileManager.default.removeItem(at: page)
+        try Data("diubah tangan".utf8).write(to: page)
+        let result = try buildAndCompare("a published file changed by hand")
+        XCTAssertEqual(try Data(contentsOf: page), original)
+        XCTAssertTrue(result.report!.writtenFiles.contains("renja-2025/bab/penutup/index.html"))
+    }
+
+    func testInputErrorsInAnUnchangedDocumentStillStopTheBuild() throws {
+        try buildAndCompare("first build")
+        try Tree.edit(content.appendingPathComponent("renja-2025/dokumen.yaml"), replacing: "tahun: 2024", with: "tahun: dua ribu")
+        XCTAssertThrowsError(try Builder.build(options())) { XCTAssertTrue($0 is InputError, "\($0)") }
+    }
+
+    // MARK: The writer's spare tree
+
+    func testSpareTreeIsRebuiltInPlaceWithoutTouchingThePublishedFiles() throws {
+        let spare = root.appendingPathComponent("cache/cadangan")
+        var writer = SiteWriter(output: output)
+        writer.spareFolder = spare
+        func files(_ pairs: [String: String]) -> [OutputFile] { pairs.map { OutputFile(path: $0.key, data: Data($0.value.utf8)) } }
+
+        _ = try writer.write(files(["index.html": "a", "x/index.html": "b", "y/z/index.html": "c", "f": "file"]))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: spare.path), "nothing replaced yet")
+        _ = try writer.write(files(["index.html": "a", "x/index.html": "B", "y/z/index.html": "c", "f": "file"]))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: spare.appendingPathComponent("x/index.html").path), "the replaced site is kept")
+        let published = try Tree.stats(output)
+
+        // The next write reuses the spare tree: a page removed, one added, a file now a folder.
+        let report = try writer.write(files(["index.html": "a", "x/index.html": "B2", "w/index.html": "d", "f/index.html": "folder"]))
+        XCTAssertEqual(try Tree.read(output), ["index.html": Data("a".utf8), "x/index.html": Data("B2".utf8),
+                                               "w/index.html": Data("d".utf8), "f/index.html": Data("folder".utf8)])
+        XCTAssertEqual(report.removedFiles, ["f", "y/z/index.html"])
+        XCTAssertEqual(Set(report.writtenFiles), ["x/index.html", "w/index.html", "f/index.html"])
+        XCTAssertEqual(try Tree.stats(output)["index.html"]?.inode, published["index.html"]?.inode, "unchanged file keeps its inode")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("y").path), "empty folder of a removed page is gone")
+        // The previously published site (now the spare) was never written through a hard link.
+        XCTAssertEqual(try Tree.read(spare), ["index.html": Data("a".utf8), "x/index.html": Data("B".utf8),
+                                              "y/z/index.html": Data("c".utf8), "f": Data("file".utf8)])
+        XCTAssertEqual(try Tree.siblings(of: output), ["Content", "Public", "cache"])
+    }
+}
