@@ -95,9 +95,11 @@ class Tools:
         # not index either, so both builds leave it out. A path that does not exist turns it off.
         self.env = dict(os.environ, RENJA_PAGEFIND="/nonexistent/pagefind-disabled-for-benchmark")
 
-    def renja_build(self, corpus, out):
+    def renja_build(self, corpus, out, cache):
+        """`renja build` keeps a cache of what it built (for incremental builds) in `cache`: a full
+        build is measured with an empty one, an incremental build with the previous build's."""
         return measure([self.renja, "build", "--content", os.path.join(corpus, "renja", "Content"),
-                        "--templates", self.templates, "--output", out], env=self.env)
+                        "--templates", self.templates, "--output", out], env=dict(self.env, RENJA_CACHE_DIR=cache))
 
     def renja_check(self, corpus):
         return measure([self.renja, "check", "--content", os.path.join(corpus, "renja", "Content")], env=self.env)
@@ -220,11 +222,18 @@ def summarize(runs):
             "cpu": median([r["cpu"] for r in runs]), "runs": len(runs)}
 
 
+def settle():
+    """Before each timed run: flush the previous run's writes, so neither tool pays for the other's."""
+    os.sync()
+
+
 def run_tool(name, build, corpus, work, runs, warmup, log):
+    """Full builds: every run starts from an empty output folder (and, for Renja, an empty cache)."""
     out = os.path.join(work, f"out-{name}")
     samples = []
     for i in range(warmup + runs):
         shutil.rmtree(out, ignore_errors=True)
+        settle()
         r = build(corpus, out)
         check_ok(r, f"{name} build of {corpus}")
         stats = output_stats(out)
@@ -283,7 +292,12 @@ def main(argv=None):
         load = wait_for_quiet(args.max_load, args.max_wait)
         runs = args.runs_largest if documents == scales[-1] else args.runs
         log(f"scale {documents} documents (load {load}):")
-        renja = run_tool("renja", tools.renja_build, corpus, args.work, runs, args.warmup, log)
+        cold = os.path.join(args.work, "cache-cold")
+
+        def renja_full(corpus_, out_):
+            shutil.rmtree(cold, ignore_errors=True)
+            return tools.renja_build(corpus_, out_, cold)
+        renja = run_tool("renja", renja_full, corpus, args.work, runs, args.warmup, log)
         hugo = run_tool("hugo", tools.hugo_build, corpus, args.work, runs, args.warmup, log)
         entry = {"documents": documents, "corpus": manifest, "load_before": load,
                  "renja": summarize(renja) | {k: renja[-1][k] for k in ("pages", "files", "html_bytes", "bytes")},
@@ -299,13 +313,16 @@ def main(argv=None):
     # Incremental rebuild and check at the largest scale.
     corpus, entry = largest
     out = os.path.join(args.work, "out-renja")
+    warm = os.path.join(args.work, "cache-incremental")
     shutil.rmtree(out, ignore_errors=True)
-    check_ok(tools.renja_build(corpus, out), "renja build")
+    shutil.rmtree(warm, ignore_errors=True)
+    check_ok(tools.renja_build(corpus, out, warm), "renja build")
     inc = []
     runs = args.runs_largest
     for i in range(runs):
         what = edit_one_row(corpus, i)
-        r = tools.renja_build(corpus, out)
+        settle()
+        r = tools.renja_build(corpus, out, warm)
         check_ok(r, "incremental renja build")
         written = re.search(r"\((\d+) ditulis", r["output"])
         inc.append({"wall": r["wall"], "rss_mib": r["rss_mib"], "cpu": r["cpu"], "edit": what,
@@ -317,6 +334,7 @@ def main(argv=None):
     hinc = []
     for i in range(runs):
         edit_one_row(corpus, i)
+        settle()
         r = tools.hugo_build(corpus, hugo_out)  # Hugo's CLI has no incremental mode: it renders everything again
         check_ok(r, "hugo rebuild")
         hinc.append({"wall": r["wall"], "rss_mib": r["rss_mib"], "cpu": r["cpu"]})
@@ -330,6 +348,7 @@ def main(argv=None):
         f"{100 * results['incremental']['share_of_full']:.1f}% of the full build")
     chk = []
     for i in range(runs):
+        settle()
         r = tools.renja_check(corpus)
         if r["status"] not in (0, 1):  # 1 = findings (the corpus carries deliberate typos)
             check_ok(r, "renja check")

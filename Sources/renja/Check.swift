@@ -41,8 +41,9 @@ struct Check: ParsableCommand {
         case .json:
             print(DiagnosticPrinter.json(findings))
         case .teks:
+            let sources = DiagnosticPrinter.SourceLines { path in try? String(contentsOfFile: path, encoding: .utf8) }
             for d in findings {
-                print(DiagnosticPrinter.rich(d) { path in try? String(contentsOfFile: path, encoding: .utf8) })
+                print(DiagnosticPrinter.rich(d, sources: sources))
             }
             print(DiagnosticPrinter.summary(findings))
         }

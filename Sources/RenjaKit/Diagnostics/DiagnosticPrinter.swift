@@ -12,10 +12,18 @@ public enum DiagnosticPrinter {
     /// The short line, then the figures and notes indented, then (if the file can be read) the
     /// source line with a caret under the column.
     public static func rich(_ d: Diagnostic, source: ((String) -> String?)? = nil) -> String {
+        rich(d) { file in source?(file).map(SourceLines.split) }
+    }
+
+    /// As `rich(_:source:)`, reading each file once for all the diagnostics printed with `sources`
+    /// (`renja check` on a large site prints tens of thousands).
+    public static func rich(_ d: Diagnostic, sources: SourceLines) -> String {
+        rich(d) { sources.lines(of: $0) }
+    }
+
+    private static func rich(_ d: Diagnostic, lines fileLines: (String) -> [Substring]?) -> String {
         var lines = [short(d)]
-        if let loc = d.location, let text = source?(loc.file) {
-            // "\r\n" is one Character in Swift: split on both so Windows files show their line too.
-            let all = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        if let loc = d.location, let all = fileLines(loc.file) {
             if loc.line >= 1, loc.line <= all.count {
                 let sourceLine = String(all[loc.line - 1]).replacingOccurrences(of: "\r", with: "")
                 let gutter = String(loc.line)
@@ -31,6 +39,26 @@ public enum DiagnosticPrinter {
         }
         for n in d.notes { lines.append("    catatan: \(n)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// Source files split into lines, each read and split once.
+    public final class SourceLines {
+        private let read: (String) -> String?
+        private var cache: [String: [Substring]?] = [:]
+
+        public init(read: @escaping (String) -> String?) { self.read = read }
+
+        func lines(of file: String) -> [Substring]? {
+            if let known = cache[file] { return known }
+            let lines = read(file).map(SourceLines.split)
+            cache[file] = .some(lines)
+            return lines
+        }
+
+        /// "\r\n" is one Character in Swift: split on both so Windows files show their line too.
+        static func split(_ text: String) -> [Substring] {
+            text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        }
     }
 
     /// One line per severity count, e.g. `3 galat, 12 peringatan, 40 info`.

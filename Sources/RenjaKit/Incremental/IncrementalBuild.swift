@@ -7,6 +7,16 @@ import Foundation
 /// error there stops the build as always), and the site-wide pages (home, search, 404, sitemap) are
 /// always rendered.
 enum IncrementalBuild {
+    /// `RENJA_TIMING=1`: phase times on standard error (for profiling builds of large sites).
+    static let timing = ProcessInfo.processInfo.environment["RENJA_TIMING"] == "1"
+    nonisolated(unsafe) static var last = Date()
+    static func phase(_ name: String) {
+        guard timing else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data(String(format: "[waktu] %@: %.3f s\n", name, now.timeIntervalSince(last)).utf8))
+        last = now
+    }
+
     static func build(_ options: BuildOptions, writer: SiteWriter?) throws -> BuildResult {
         var writer = writer ?? SiteWriter(output: options.output)
         let cache = BuildCache(output: writer.output)
@@ -18,6 +28,7 @@ enum IncrementalBuild {
             return try Builder.build(full, writer: writer)
         }
         writer.spareFolder = cache.spareSite
+        last = Date()
         let folders = BuildCache.documentFolders(options.content)
         let siteKey = BuildCache.siteKey(options: options, folders: folders)
         let keys = Parallel.map(folders) { BuildCache.documentKey(content: options.content, slug: $0) }
@@ -30,6 +41,7 @@ enum IncrementalBuild {
             }
             for (folder, entry) in zip(folders, entries) { reused[folder] = entry }
         }
+        phase("kunci dan cache")
         do {
             return try build(options, siteKey: siteKey, keys: Dictionary(uniqueKeysWithValues: zip(folders, keys)),
                              reused: reused, writer: writer, cache: cache)
@@ -45,6 +57,7 @@ enum IncrementalBuild {
                               reused: [String: BuildCache.Entry], writer: SiteWriter, cache: BuildCache) throws -> BuildResult {
         let site = try SiteLoader.load(content: options.content, displayPath: options.contentDisplay, metadataOnly: Set(reused.keys))
         let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay)
+        phase("muat")
 
         // Findings: from the cache for reused documents, checked afresh for the others; sorted as
         // `Validator.run(site)` sorts them, so reports read the same as after a full build.
@@ -52,14 +65,17 @@ enum IncrementalBuild {
             reused[doc.slug].map { $0.findings.map(\.diagnostic) } ?? Validator.run(doc)
         }
         let findings = Validator.sorted(perDocument.flatMap { $0 })
+        phase("validasi")
         if options.strict, findings.contains(where: { $0.severity != .info }) { throw FindingsError(findings: findings) }
 
         var renderer = SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL)
         renderer.cardFigures = reused.mapValues { $0.cardFigures.map { FigureView(label: $0.label, value: $0.value, note: $0.note) } }
         let files = try renderer.render(reusing: reused.mapValues(\.pageDirs))
+        phase("render")
         let kept = reused.values.flatMap(\.files).sorted { $0.path < $1.path }
         cache.invalidate()
         let report = try writer.write(files, keeping: kept)
+        phase("tulis")
 
         // Record what the new output was made from: entries for the documents rendered now.
         let pathsByDocument = Dictionary(grouping: files.map(\.path)) { $0.split(separator: "/").first.map(String.init) ?? "" }
@@ -74,6 +90,7 @@ enum IncrementalBuild {
         }
         let stillValid = Set(site.documents.map(\.slug).filter { reused[$0] != nil || entries[$0] != nil })
         cache.store(siteKey: siteKey, entries: entries, keep: stillValid)
+        phase("simpan cache")
 
         var notes: [String] = []
         if options.search {

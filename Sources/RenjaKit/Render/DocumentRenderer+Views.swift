@@ -310,10 +310,9 @@ extension DocumentRenderer {
         var used = Set<TableKind>()
         let chapters = document.chapters.map { c -> PrintChapterView in
             let id = "bab-\(c.slug)"
-            let (text, _) = Placeholders.expand(c.markdown, chapter: c, document: document)
             // Ids get the chapter's prefix (chapters share this page) and headings go one level
             // down, under the chapter's own <h2>.
-            var html = Markdown.render(text).html
+            var html = renderedChapter(c).0.html
                 .replacingOccurrences(of: " id=\"", with: " id=\"\(id)-")
                 .replacingOccurrences(of: "href=\"#", with: "href=\"#\(id)-")
             for level in (2...5).reversed() {
@@ -382,6 +381,8 @@ enum Excerpt {
 
 /// Memo of one document's open-data files (a `DocumentRenderer` is used by one thread at a time).
 final class OpenDataCache {
+    /// Rendered chapters by slug (see `renderedChapter`).
+    var chapters: [String: (RenderedMarkdown, [Diagnostic])] = [:]
     var csv: [TableKind: Data] = [:]
     var json: [TableKind: Result<Data, Error>] = [:]
     var document: Result<Data, Error>?

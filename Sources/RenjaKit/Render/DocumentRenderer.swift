@@ -163,10 +163,19 @@ struct DocumentRenderer {
 
     // MARK: Chapters
 
+    /// A chapter's Markdown with its placeholders filled, rendered: made once, used by the chapter's
+    /// page and the print page.
+    func renderedChapter(_ c: Chapter) -> (RenderedMarkdown, [Diagnostic]) {
+        if let known = openData.chapters[c.slug] { return known }
+        let (text, diags) = Placeholders.expand(c.markdown, chapter: c, document: document)
+        let result = (Markdown.render(text), diags)
+        openData.chapters[c.slug] = result
+        return result
+    }
+
     func chapterPage(_ i: Int, _ c: Chapter) -> (PagePlan, [Diagnostic]) {
         let dir = Paths.chapter(document, c)
-        let (text, diags) = Placeholders.expand(c.markdown, chapter: c, document: document)
-        let rendered = Markdown.render(text)
+        let (rendered, diags) = renderedChapter(c)
         var v = view(dir: dir, title: "\(c.displayTitle) — \(document.shortTitle)",
                      description: Excerpt.description(html: rendered.html, fallback: "\(c.displayTitle), \(document.title)."),
                      crumbs: [LinkView(title: c.displayTitle, href: nil)])

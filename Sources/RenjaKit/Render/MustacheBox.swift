@@ -1,18 +1,21 @@
 import Foundation
 import Mustache
+@_spi(Reflection) import Swift
 
-/// Turns a page's view value into nested `[String: Any]` dictionaries before it is rendered.
+/// Wraps a page's view value so Mustache reads its fields without `Mirror`.
 ///
 /// swift-mustache looks up every `{{name}}` of a plain struct through `Mirror`: it reflects all the
 /// struct's fields, for every lookup, and again in each enclosing context while it climbs the
 /// context stack. With page views of dozens of fields and tables of hundreds of rows that was about
-/// half of a build's time (profiled with `perf`, see BENCHMARKS.md). Reflecting each value once and
-/// rendering from dictionaries gives the same output:
-/// - a nil optional field is left out of the dictionary, so the lookup climbs to the enclosing
-///   context exactly as it does when Mirror finds `nil`;
-/// - arrays stay arrays (of boxed elements), so sections, `empty(…)` and the other transforms
+/// half of a build's time (profiled with `perf`, see BENCHMARKS.md). Here each view struct is
+/// wrapped in a `ViewBox`, a `MustacheParent` that finds a field through a per-type table of
+/// names and offsets (made once per type with the standard library's field reflection) and reads
+/// only the fields a template asks for. The output is the same:
+/// - a nil optional field answers nil, so the lookup climbs to the enclosing context exactly as it
+///   does when Mirror finds `nil`;
+/// - arrays stay arrays (of wrapped elements), so sections, `empty(…)` and the other transforms
 ///   behave the same;
-/// - only structs declared in this module are converted; strings, numbers, Booleans and any type
+/// - only structs declared in this module are wrapped; strings, numbers, Booleans and any type
 ///   with its own Mustache behaviour are passed through untouched.
 enum MustacheBox {
     static func box(_ value: Any) -> Any {
@@ -22,27 +25,19 @@ enum MustacheBox {
         case .array:
             return (value as! [Any]).map(box)
         case .optional:
-            return unwrap(value).map(box) ?? value
-        case .structure:
-            let mirror = Mirror(reflecting: value)
-            var fields: [String: Any] = [:]
-            for child in mirror.children {
-                guard let label = child.label else { continue }
-                if kind(of: child.value) == .optional {
-                    guard let wrapped = unwrap(child.value) else { continue }
-                    fields[label] = box(wrapped)
-                } else {
-                    fields[label] = box(child.value)
-                }
-            }
-            return fields
+            return Mirror(reflecting: value).children.first.map { box($0.value) } ?? value
+        case .structure(let make):
+            return make(value)
         }
     }
 
-    enum Kind { case leaf, array, optional, structure }
+    enum Kind {
+        case leaf, array, optional
+        /// Wraps a value of this struct type.
+        case structure((Any) -> Any)
+    }
 
-    /// What to do with a value depends only on its type: decided once per type (page views have a
-    /// few dozen types; the dynamic casts behind the decision are the expensive part).
+    /// What to do with a value depends only on its type: decided once per type.
     static func kind(of value: Any) -> Kind {
         let id = ObjectIdentifier(type(of: value))
         lock.lock()
@@ -59,6 +54,9 @@ enum MustacheBox {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var kinds: [ObjectIdentifier: Kind] = [:]
 
+    /// Module prefixes whose structs are view types (tests add theirs).
+    nonisolated(unsafe) static var viewModules: [String] = [String(String(reflecting: MustacheBoxMarker.self).prefix { $0 != "." }) + "."]
+
     private static func classify(_ value: Any) -> Kind {
         // Optional first: a dynamic cast would look through `.some(x)` and classify by `x`.
         let style = Mirror(reflecting: value).displayStyle
@@ -72,17 +70,67 @@ enum MustacheBox {
              is MustacheTransformable, is MustacheTemplate:
             return .leaf
         default:
-            return style == .struct && String(reflecting: type(of: value)).hasPrefix(modulePrefix) ? .structure : .leaf
+            let name = String(reflecting: type(of: value))
+            guard style == .struct, viewModules.contains(where: name.hasPrefix) else { return .leaf }
+            func maker<T>(_ v: T) -> Kind {
+                guard let layout = ViewLayout(T.self) else { return .leaf }
+                return .structure { ViewBox<T>($0 as! T, layout) }
+            }
+            return _openExistential(value, do: maker)
         }
     }
+}
 
-    /// `Optional.some(x)` → `x`, `Optional.none` → nil.
-    private static func unwrap(_ value: Any) -> Any? {
-        Mirror(reflecting: value).children.first?.value
+/// A view struct for Mustache: fields are found by name and read on demand.
+final class ViewBox<T>: MustacheParent {
+    private var value: T
+    private let layout: ViewLayout
+
+    init(_ value: T, _ layout: ViewLayout) {
+        self.value = value
+        self.layout = layout
     }
 
-    /// `RenjaKit.`: structs of this module are the page views; anything else keeps Mirror's behaviour.
-    private static let modulePrefix = String(String(reflecting: MustacheBoxMarker.self).prefix { $0 != "." }) + "."
+    func child(named name: String) -> Any? {
+        guard let field = layout.fields[name] else { return nil }
+        let read = withUnsafeMutableBytes(of: &value) { field.read($0.baseAddress! + field.offset) }
+        return read.map(MustacheBox.box)
+    }
+}
+
+/// The stored fields of a struct type: name → offset and a reader for the field's type that
+/// unwraps optionals (nil for `.none`).
+struct ViewLayout {
+    struct Field {
+        var offset: Int
+        var read: (UnsafeRawPointer) -> Any?
+    }
+
+    let fields: [String: Field]
+
+    init?(_ type: Any.Type) {
+        var fields: [String: Field] = [:]
+        let complete = _forEachField(of: type) { name, offset, fieldType, _ in
+            func reader<F>(_: F.Type) -> (UnsafeRawPointer) -> Any? {
+                if let optional = F.self as? MustacheOptional.Type { return optional.read }
+                return { $0.load(as: F.self) }
+            }
+            fields[String(cString: name)] = Field(offset: offset, read: _openExistential(fieldType, do: reader))
+            return true
+        }
+        guard complete else { return nil }
+        self.fields = fields
+    }
+}
+
+/// Any `Optional`, whatever it wraps.
+protocol MustacheOptional {
+    /// Reads an optional of this type at `raw` and unwraps it.
+    static func read(_ raw: UnsafeRawPointer) -> Any?
+}
+
+extension Optional: MustacheOptional {
+    static func read(_ raw: UnsafeRawPointer) -> Any? { raw.load(as: Self.self).map { $0 as Any } }
 }
 
 private struct MustacheBoxMarker {}

@@ -18,6 +18,10 @@ final class ScalingTests: XCTestCase {
         {{^empty}}no rows{{/empty}}{{#flag}}F{{/flag}}{{^missing}}M{{/missing}}{{#empty(rows)}}E{{/empty(rows)}}
         """
         let library = MustacheLibrary(templates: ["t": try MustacheTemplate(string: template)])
+        // The structs above are views too (they live in the test module).
+        let modules = MustacheBox.viewModules
+        MustacheBox.viewModules.append(String(String(reflecting: Link.self).prefix { $0 != "." }) + ".")
+        defer { MustacheBox.viewModules = modules }
         let page = Page(title: "Judul <&>", href: "/akar/",
                         rows: [Row(name: "satu", href: nil, count: 0, links: [Link(title: "a", href: nil, current: true),
                                                                             Link(title: "b", href: "b/", current: false)],
@@ -25,7 +29,9 @@ final class ScalingTests: XCTestCase {
                                Row(name: "dua", href: "dua/", count: 2, links: [], notes: [], child: nil)],
                         empty: [], flag: true, missing: nil)
         let plain = try XCTUnwrap(library.render(page, withTemplate: "t"))
-        let boxed = try XCTUnwrap(library.render(MustacheBox.box(page), withTemplate: "t"))
+        let box = MustacheBox.box(page)
+        XCTAssertTrue(box is MustacheParent, "the page is wrapped")
+        let boxed = try XCTUnwrap(library.render(box, withTemplate: "t"))
         XCTAssertEqual(boxed, plain)
         // A nil `href` is looked up in the enclosing contexts, as Mirror does: row "satu" shows the page's.
         XCTAssertTrue(plain.contains("[satu /akar/ 0"), plain)
