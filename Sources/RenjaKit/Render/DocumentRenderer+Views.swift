@@ -161,24 +161,15 @@ extension DocumentRenderer {
     // The open-data files are needed for their sizes on several pages and once for writing: make
     // each once per document.
     func csv(_ t: Table) -> Data {
-        if let d = openData.csv[t.kind] { return d }
-        let d = OpenData.csv(t, documentSlug: document.slug)
-        openData.csv[t.kind] = d
-        return d
+        openData.memo(\.csv, t.kind) { OpenData.csv(t, documentSlug: document.slug) }
     }
 
     func json(_ t: Table) throws -> Data {
-        if let d = openData.json[t.kind] { return try d.get() }
-        let d = Result { try OpenData.json(t) }
-        openData.json[t.kind] = d
-        return try d.get()
+        try openData.memo(\.json, t.kind) { Result { try OpenData.json(t) } }.get()
     }
 
     func documentJSON() throws -> Data {
-        if let d = openData.document { return try d.get() }
-        let d = Result { try OpenData.json(document, changes: ChangeSet(matched), baseURL: base.baseURL) }
-        openData.document = d
-        return try d.get()
+        try openData.memo(\.document, "") { Result { try OpenData.json(document, changes: ChangeSet(matched), baseURL: base.baseURL) } }.get()
     }
 
     func dataPage() -> PagePlan {
@@ -379,11 +370,27 @@ enum Excerpt {
     }
 }
 
-/// Memo of one document's open-data files (a `DocumentRenderer` is used by one thread at a time).
-final class OpenDataCache {
+/// Memo of one document's rendered chapters and open-data files. Pages of one document may be
+/// built on several threads at once (a site of one document), hence the lock; a value may be
+/// computed twice in a race, never stored twice differently (the computations are pure).
+final class OpenDataCache: @unchecked Sendable {
     /// Rendered chapters by slug (see `renderedChapter`).
     var chapters: [String: (RenderedMarkdown, [Diagnostic])] = [:]
     var csv: [TableKind: Data] = [:]
     var json: [TableKind: Result<Data, Error>] = [:]
-    var document: Result<Data, Error>?
+    var document: [String: Result<Data, Error>] = [:]
+    private let lock = NSLock()
+
+    func memo<K: Hashable, V>(_ table: ReferenceWritableKeyPath<OpenDataCache, [K: V]>, _ key: K, _ make: () -> V) -> V {
+        lock.lock()
+        let known = self[keyPath: table][key]
+        lock.unlock()
+        if let known { return known }
+        let value = make()
+        lock.lock()
+        defer { lock.unlock() }
+        if let raced = self[keyPath: table][key] { return raced }
+        self[keyPath: table][key] = value
+        return value
+    }
 }

@@ -22,26 +22,30 @@ struct DocumentRenderer {
     typealias PagePlan = (dir: String, template: String, view: PageView)
 
     func pages() -> ([PagePlan], [Diagnostic]) {
+        let built = pageBuilders().map { $0() }
+        return (built.map(\.0), built.flatMap(\.1))
+    }
+
+    /// One closure per page, in page order; they are independent, so a site of one document can
+    /// build them on all cores.
+    func pageBuilders() -> [() -> (PagePlan, [Diagnostic])] {
         let programs = matched
-        var out: [PagePlan] = []
-        var problems: [Diagnostic] = []
-        out.append(home(programs))
+        var out: [() -> (PagePlan, [Diagnostic])] = []
+        out.append { (home(programs), []) }
         for (i, c) in document.chapters.enumerated() {
-            let (p, d) = chapterPage(i, c)
-            out.append(p)
-            problems += d
+            out.append { chapterPage(i, c) }
         }
         for kind in TableKind.allCases {
-            if let t = table(kind) { out.append(tablePage(t)) }
+            if let t = table(kind) { out.append { (tablePage(t), []) } }
         }
-        for (i, p) in programs.enumerated() { out.append(programPage(i, p, all: programs)) }
-        out.append(validationPage(programs))
+        for (i, p) in programs.enumerated() { out.append { (programPage(i, p, all: programs), []) } }
+        out.append { (validationPage(programs), []) }
         if document.evaluation != nil || document.plan != nil {
-            out.append(changesPage(programs))
-            out.append(dataPage())
+            out.append { (changesPage(programs), []) }
+            out.append { (dataPage(), []) }
         }
-        out.append(printPage())
-        return (out, problems)
+        out.append { (printPage(), []) }
+        return out
     }
 
     var hasTables: Bool { document.evaluation != nil || document.plan != nil }
@@ -166,11 +170,10 @@ struct DocumentRenderer {
     /// A chapter's Markdown with its placeholders filled, rendered: made once, used by the chapter's
     /// page and the print page.
     func renderedChapter(_ c: Chapter) -> (RenderedMarkdown, [Diagnostic]) {
-        if let known = openData.chapters[c.slug] { return known }
-        let (text, diags) = Placeholders.expand(c.markdown, chapter: c, document: document)
-        let result = (Markdown.render(text), diags)
-        openData.chapters[c.slug] = result
-        return result
+        openData.memo(\.chapters, c.slug) {
+            let (text, diags) = Placeholders.expand(c.markdown, chapter: c, document: document)
+            return (Markdown.render(text), diags)
+        }
     }
 
     func chapterPage(_ i: Int, _ c: Chapter) -> (PagePlan, [Diagnostic]) {

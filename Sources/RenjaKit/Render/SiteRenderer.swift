@@ -56,10 +56,14 @@ public struct SiteRenderer {
         let rendered = try Parallel.mapThrowing(site.documents) { doc -> (files: [OutputFile], dirs: [String], problems: [Diagnostic]) in
             if let dirs = reused[doc.slug] { return ([], dirs, []) }
             let docRenderer = DocumentRenderer(site: site, document: doc, findings: owned[doc.slug] ?? [], base: self)
-            let (pages, diags) = docRenderer.pages()
-            let render = { (p: DocumentRenderer.PagePlan) in self.page(p.view, template: p.template, dir: p.dir) }
-            let out = perDocument ? pages.map(render) : Parallel.map(pages, render)
-            return (out + (try docRenderer.dataFiles()), pages.map(\.dir), diags)
+            // Each page is built and rendered in one go (its view is freed at once).
+            let make = { (build: () -> (DocumentRenderer.PagePlan, [Diagnostic])) -> (OutputFile, String, [Diagnostic]) in
+                let (p, diags) = build()
+                return (self.page(p.view, template: p.template, dir: p.dir), p.dir, diags)
+            }
+            let builders = docRenderer.pageBuilders()
+            let built = perDocument ? builders.map(make) : Parallel.map(builders, make)
+            return (built.map(\.0) + (try docRenderer.dataFiles()), built.map(\.1), built.flatMap(\.2))
         }
         for r in rendered {
             files += r.files
