@@ -114,9 +114,15 @@ def versions(tools):
             return subprocess.run(argv, capture_output=True, text=True).stdout.strip().splitlines()[0]
         except Exception:  # noqa: BLE001 - informational only
             return "?"
-    commit = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--", "Sources", "Templates"],
-                           capture_output=True, text=True).stdout.strip()
+    stamp = os.path.join(os.path.dirname(os.path.abspath(tools.renja)), "COMMIT")
+    if os.path.exists(stamp):
+        # A copied binary can say which commit it was built from (the tree may have moved on since).
+        with open(stamp) as f:
+            commit, dirty = f.read().strip(), ""
+    else:
+        commit = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--", "Sources", "Templates"],
+                               capture_output=True, text=True).stdout.strip()
     cpu = "?"
     try:
         with open("/proc/cpuinfo") as f:
@@ -227,21 +233,24 @@ def settle():
     os.sync()
 
 
-def run_tool(name, build, corpus, work, runs, warmup, log):
-    """Full builds: every run starts from an empty output folder (and, for Renja, an empty cache)."""
-    out = os.path.join(work, f"out-{name}")
-    samples = []
+def run_tools(tools, corpus, work, runs, warmup, log):
+    """Full builds, the tools taking turns (Renja, Hugo, Renja, …) so that a disturbance on the
+    shared machine hits both alike. Every run starts from an empty output folder (and, for Renja,
+    an empty build cache)."""
+    samples = {name: [] for name, _ in tools}
     for i in range(warmup + runs):
-        shutil.rmtree(out, ignore_errors=True)
-        settle()
-        r = build(corpus, out)
-        check_ok(r, f"{name} build of {corpus}")
-        stats = output_stats(out)
-        sample = {k: r[k] for k in ("wall", "rss_mib", "cpu")} | stats | {"load": load_average()}
-        if i >= warmup:
-            samples.append(sample)
-        log(f"    {name:5} run {i + 1 - warmup:>2}{' (warm-up)' if i < warmup else ''}: {r['wall']:.3f} s, "
-            f"{r['rss_mib']:.0f} MiB, cpu {r['cpu']:.2f} s, {stats['pages']} pages")
+        for name, build in tools:
+            out = os.path.join(work, f"out-{name}")
+            shutil.rmtree(out, ignore_errors=True)
+            settle()
+            r = build(corpus, out)
+            check_ok(r, f"{name} build of {corpus}")
+            stats = output_stats(out)
+            sample = {k: r[k] for k in ("wall", "rss_mib", "cpu")} | stats | {"load": load_average()}
+            if i >= warmup:
+                samples[name].append(sample)
+            log(f"    {name:5} run {i + 1 - warmup:>2}{' (warm-up)' if i < warmup else ''}: {r['wall']:.3f} s, "
+                f"{r['rss_mib']:.0f} MiB, cpu {r['cpu']:.2f} s, {stats['pages']} pages, load {sample['load']}")
     return samples
 
 
@@ -260,7 +269,12 @@ def main(argv=None):
     ap.add_argument("--max-load", type=float, default=0.0, help="before each scale, wait until the load average is below this")
     ap.add_argument("--max-wait", type=float, default=1800)
     ap.add_argument("--smoke", action="store_true", help="one run of the smallest scale, no warm-up")
+    ap.add_argument("--report-only", action="store_true", help="rewrite results.md, .csv and plot.svg from --results/results.json")
     args = ap.parse_args(argv)
+    if args.report_only:
+        with open(os.path.join(args.results, "results.json")) as f:
+            write_results(json.load(f), args.results)
+        return
 
     scales = sorted({int(s) for s in args.scales.split(",") if s.strip()})
     if args.smoke:
@@ -297,8 +311,8 @@ def main(argv=None):
         def renja_full(corpus_, out_):
             shutil.rmtree(cold, ignore_errors=True)
             return tools.renja_build(corpus_, out_, cold)
-        renja = run_tool("renja", renja_full, corpus, args.work, runs, args.warmup, log)
-        hugo = run_tool("hugo", tools.hugo_build, corpus, args.work, runs, args.warmup, log)
+        samples = run_tools([("renja", renja_full), ("hugo", tools.hugo_build)], corpus, args.work, runs, args.warmup, log)
+        renja, hugo = samples["renja"], samples["hugo"]
         entry = {"documents": documents, "corpus": manifest, "load_before": load,
                  "renja": summarize(renja) | {k: renja[-1][k] for k in ("pages", "files", "html_bytes", "bytes")},
                  "hugo": summarize(hugo) | {k: hugo[-1][k] for k in ("pages", "files", "html_bytes", "bytes")},
