@@ -17,7 +17,7 @@ public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
 
 /// One finding, as data. Printing (short, rich, JSON) is done elsewhere, so the same record
 /// can go to the terminal, to the site's Validasi page and to scripts.
-public struct Diagnostic: Hashable, Sendable {
+public struct Diagnostic: Hashable, Sendable, Codable {
     /// A labelled figure shown under the message, e.g. ("tertulis", "Rp 21.606.000").
     public struct Figure: Hashable, Sendable, Codable {
         public var label: String

@@ -1,7 +1,7 @@
 /// A position in a content file, 1-based like an editor shows it.
 /// `file` is the path as the user would type it (relative to the working folder when possible),
 /// so diagnostics can be pasted straight into an editor's "go to" box.
-public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int

@@ -23,7 +23,7 @@ import Glibc
 /// written into the content or the published site, and a build rewrites only the entries of the
 /// documents it rendered.
 struct BuildCache {
-    static let format = 1
+    static let format = 2
     let folder: URL
     let output: URL
 
@@ -58,7 +58,7 @@ struct BuildCache {
     struct Entry: Codable {
         /// Digest of the document folder's files.
         var key: String
-        var findings: [CachedDiagnostic]
+        var findings: [Diagnostic]
         var files: [KeptFile]
         /// The figures of the document's card on the home, search and 404 pages.
         var cardFigures: [CachedFigure]
@@ -199,41 +199,6 @@ public struct KeptFile: Codable, Sendable, Equatable {
         var st = stat()
         guard lstat(folder.appendingPathComponent(path).path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         return KeptFile(path: path, size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
-    }
-}
-
-/// `Diagnostic` as stored in the cache.
-struct CachedDiagnostic: Codable {
-    var severity: Severity
-    var code: String
-    var message: String
-    var file: String?
-    var line: Int?
-    var column: Int?
-    var figures: [Diagnostic.Figure]
-    var notes: [String]
-    var rowAnchor: String?
-    var programKey: String?
-    var documentSlug: String?
-
-    init(_ d: Diagnostic) {
-        severity = d.severity
-        code = d.code
-        message = d.message
-        file = d.location?.file
-        line = d.location?.line
-        column = d.location?.column
-        figures = d.figures
-        notes = d.notes
-        rowAnchor = d.rowAnchor
-        programKey = d.programKey
-        documentSlug = d.documentSlug
-    }
-
-    var diagnostic: Diagnostic {
-        let location = file.map { SourceLocation(file: $0, line: line ?? 0, column: column ?? 0) }
-        return Diagnostic(severity, code, message, at: location, figures: figures, notes: notes,
-                          rowAnchor: rowAnchor, programKey: programKey, documentSlug: documentSlug)
     }
 }
 

@@ -62,7 +62,7 @@ enum IncrementalBuild {
         // Findings: from the cache for reused documents, checked afresh for the others; sorted as
         // `Validator.run(site)` sorts them, so reports read the same as after a full build.
         let perDocument: [[Diagnostic]] = Parallel.map(site.documents) { doc in
-            reused[doc.slug].map { $0.findings.map(\.diagnostic) } ?? Validator.run(doc)
+            reused[doc.slug].map(\.findings) ?? Validator.run(doc)
         }
         let findings = Validator.sorted(perDocument.flatMap { $0 })
         phase("validasi")
@@ -85,7 +85,7 @@ enum IncrementalBuild {
             let current = paths.compactMap { KeptFile.current($0, in: writer.output) }
             guard let key = keys[doc.slug], current.count == paths.count else { continue }
             let figures = DocumentRenderer.card(doc, root: "", findings: findings).figures
-            entries[doc.slug] = BuildCache.Entry(key: key, findings: perDocument[i].map(CachedDiagnostic.init), files: current,
+            entries[doc.slug] = BuildCache.Entry(key: key, findings: perDocument[i], files: current,
                                                  cardFigures: figures.map { .init(label: $0.label, value: $0.value, note: $0.note) })
         }
         let stillValid = Set(site.documents.map(\.slug).filter { reused[$0] != nil || entries[$0] != nil })
