@@ -303,12 +303,11 @@ extension DocumentRenderer {
             let id = "bab-\(c.slug)"
             // Ids get the chapter's prefix (chapters share this page) and headings go one level
             // down, under the chapter's own <h2>.
-            var html = renderedChapter(c).0.html
-                .replacingOccurrences(of: " id=\"", with: " id=\"\(id)-")
-                .replacingOccurrences(of: "href=\"#", with: "href=\"#\(id)-")
+            var html = Text.replacingLiteral(renderedChapter(c).0.html, " id=\"", with: " id=\"\(id)-")
+            html = Text.replacingLiteral(html, "href=\"#", with: "href=\"#\(id)-")
             for level in (2...5).reversed() {
-                html = html.replacingOccurrences(of: "<h\(level)", with: "<h\(level + 1)")
-                    .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+                html = Text.replacingLiteral(html, "<h\(level)", with: "<h\(level + 1)")
+                html = Text.replacingLiteral(html, "</h\(level)>", with: "</h\(level + 1)>")
             }
             var segments: [PrintSegmentView] = []
             var rest = Substring(html)

@@ -368,8 +368,8 @@ enum TableEmbeds {
         var out = html
         for kind in TableKind.allCases {
             let marker = "<p>{{tabel \(kind.rawValue)}}</p>"
-            guard out.contains(marker) else { continue }
-            out = out.replacingOccurrences(of: marker, with: render(kind) ?? "")
+            guard Text.containsLiteral(out, marker) else { continue }
+            out = Text.replacingLiteral(out, marker, with: render(kind) ?? "")
         }
         return out
     }

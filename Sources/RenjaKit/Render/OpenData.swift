@@ -84,7 +84,7 @@ enum OpenData {
 
     /// `42,23`, `2000`, `0,5`: decimal comma, no grouping.
     static func plainDecimal(_ x: Double) -> String {
-        IndonesianNumber.decimal(x, places: nil).replacingOccurrences(of: ".", with: "")
+        Text.replacingLiteral(IndonesianNumber.decimal(x, places: nil), ".", with: "")
     }
 
     /// Quotes a field when it holds the separator, a quote or a line break; a text that a
@@ -92,8 +92,9 @@ enum OpenData {
     static func field(_ s: String) -> String {
         var t = s
         if let first = t.first, "=+@".contains(first) { t = "'" + t }
-        if t.contains(separator) || t.contains("\"") || t.contains("\n") || t.contains("\r") || t != s || t.hasPrefix(" ") || t.hasSuffix(" ") {
-            return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        if t.utf8.contains(where: { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) || Text.containsLiteral(t, separator) || t != s
+            || t.hasPrefix(" ") || t.hasSuffix(" ") {
+            return "\"" + Text.replacingLiteral(t, "\"", with: "\"\"") + "\""
         }
         return t
     }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 public enum Text {
     /// URL-safe slug: lowercase ASCII letters, digits and single hyphens.
@@ -79,5 +82,61 @@ public enum Text {
         let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         return best.1 <= max(2, word.count / 3) ? best.0 : nil
+    }
+}
+
+extension Text {
+    /// True when `needle`'s UTF-8 bytes occur in `haystack`'s: a literal search (memmem). Foundation's
+    /// `contains` goes through NSString and Unicode comparison, which the per-row checks and the
+    /// per-line narrative scans made one of the build's hot spots; for the plain words they look for,
+    /// a byte match is the same answer.
+    static func containsLiteral(_ haystack: String, _ needle: String) -> Bool {
+        firstLiteral(needle, in: haystack, from: 0) != nil
+    }
+
+    /// UTF-8 offset of the first occurrence of `needle` in `haystack` at or after byte `from`
+    /// (memchr for the first byte, then memcmp; glibc's memmem is not visible to Swift).
+    static func firstLiteral(_ needle: String, in haystack: String, from: Int) -> Int? {
+        var haystack = haystack, needle = needle
+        return haystack.withUTF8 { h -> Int? in
+            needle.withUTF8 { n -> Int? in
+                guard let hb = h.baseAddress, from >= 0, from <= h.count else { return nil }
+                guard let nb = n.baseAddress, n.count > 0 else { return from }
+                let first = Int32(nb.pointee), last = h.count - n.count
+                var i = from
+                while i <= last {
+                    guard let p = memchr(hb + i, first, last - i + 1) else { return nil }
+                    let at = hb.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hb + at, nb, n.count) == 0 { return at }
+                    i = at + 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// `s` with every occurrence of `target` replaced, matched byte for byte (see `containsLiteral`).
+    static func replacingLiteral(_ s: String, _ target: String, with replacement: String) -> String {
+        guard var at = firstLiteral(target, in: s, from: 0), !target.isEmpty else { return s }
+        let bytes = Array(s.utf8), t = target.utf8.count
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var copied = 0
+        while true {
+            out.append(contentsOf: bytes[copied..<at])
+            out.append(contentsOf: replacement.utf8)
+            copied = at + t
+            guard let next = firstLiteral(target, in: s, from: copied) else { break }
+            at = next
+        }
+        out.append(contentsOf: bytes[copied...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `s` with ASCII letters lower-cased and every other byte kept, so UTF-8 offsets in the result
+    /// are offsets in `s` (Unicode `lowercased()` may change lengths).
+    static func asciiLowercased(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return s }
+        return String(decoding: s.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }

@@ -40,10 +40,10 @@ public enum DirectionInference {
 
     public static func infer(_ name: String) -> ResolvedDirection {
         let text = " " + Text.normalizedName(name) + " "
-        for phrase in lowerIsBetter where text.contains(" \(phrase) ") {
+        for phrase in lowerIsBetter where Text.containsLiteral(text, " \(phrase) ") {
             return ResolvedDirection(direction: .turun, reason: .wording(phrase))
         }
-        for phrase in higherIsBetter where text.contains(" \(phrase) ") {
+        for phrase in higherIsBetter where Text.containsLiteral(text, " \(phrase) ") {
             return ResolvedDirection(direction: .naik, reason: .wording(phrase))
         }
         return ResolvedDirection(direction: .naik, reason: .assumed)

@@ -23,10 +23,10 @@ enum ChapterText {
         var fence: String?
         for (i, sub) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let text = String(sub)
-            let trimmed = text.drop { $0 == " " }
-            let leading = text.count - trimmed.count
+            let leading = text.utf8.prefix { $0 == 0x20 }.count
+            let trimmed = text.utf8.dropFirst(leading)
             var isFenceLine = false
-            if leading <= 3, let marker = ["```", "~~~"].first(where: { trimmed.hasPrefix($0) }) {
+            if leading <= 3, let marker = ["```", "~~~"].first(where: { trimmed.starts(with: $0.utf8) }) {
                 if fence == nil { fence = marker; isFenceLine = true } else if fence == marker { fence = nil; isFenceLine = true }
             }
             let inCode = fence != nil || isFenceLine
@@ -38,6 +38,7 @@ enum ChapterText {
 
     /// Replaces every character of a `code span` (backticks included) by a space.
     static func blankCodeSpans(_ line: String) -> String {
+        guard line.utf8.contains(0x60) else { return line }  // no backtick: nothing to blank
         let chars = Array(line)
         var out = chars
         var i = 0

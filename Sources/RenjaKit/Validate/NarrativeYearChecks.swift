@@ -38,23 +38,23 @@ enum NarrativeYearChecks {
         var location: SourceLocation
     }
 
-    /// (plan, end index) of every plan name in a line, in order.
+    /// (plan, range) of every plan name in a line, in order. Searched byte by byte in an ASCII
+    /// lower-cased copy (the names are ASCII), so offsets carry over to the line itself.
     static func planMentions(_ s: String) -> [(String, Range<String.Index>)] {
-        let lower = s.lowercased()
-        guard lower.count == s.count else { return [] }
+        let lower = Text.asciiLowercased(s)
         var out: [(String, Range<String.Index>)] = []
-        var taken: [Range<String.Index>] = []
+        var taken: [Range<Int>] = []
         for (name, plan) in planNames {
-            var from = lower.startIndex
-            while let r = lower.range(of: name, range: from..<lower.endIndex) {
-                from = r.upperBound
-                let before = r.lowerBound > lower.startIndex ? lower[lower.index(before: r.lowerBound)] : " "
-                let after = r.upperBound < lower.endIndex ? lower[r.upperBound] : " "
-                guard !before.isLetter, !after.isLetter, !taken.contains(where: { $0.overlaps(r) }) else { continue }
-                taken.append(r)
-                let start = s.index(s.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound))
-                let end = s.index(start, offsetBy: lower.distance(from: r.lowerBound, to: r.upperBound))
-                out.append((plan, start..<end))
+            var from = 0
+            while let start = Text.firstLiteral(name, in: lower, from: from) {
+                let end = start + name.utf8.count
+                from = end
+                let r = s.utf8.index(s.startIndex, offsetBy: start)..<s.utf8.index(s.startIndex, offsetBy: end)
+                let before = r.lowerBound > s.startIndex ? s[s.index(before: r.lowerBound)] : " "
+                let after = r.upperBound < s.endIndex ? s[r.upperBound] : " "
+                guard !before.isLetter, !after.isLetter, !taken.contains(where: { $0.overlaps(start..<end) }) else { continue }
+                taken.append(start..<end)
+                out.append((plan, r))
             }
         }
         return out.sorted { $0.1.lowerBound < $1.1.lowerBound }
@@ -125,8 +125,8 @@ enum NarrativeYearChecks {
 
     static func ownYear(_ line: ChapterLine, _ chapter: Chapter, _ ctx: DocumentContext) -> [Diagnostic] {
         let s = line.scannable
-        let lower = s.lowercased()
-        guard ownMentionWords.contains(where: { lower.utf8.firstRange(of: $0.utf8) != nil }), mayHoldYear(s) else { return [] }
+        let lower = Text.asciiLowercased(s)
+        guard ownMentionWords.contains(where: { Text.containsLiteral(lower, $0) }), mayHoldYear(s) else { return [] }
         let year = ctx.document.year.value
         let mentions = s.matches(of: ownMentionPattern)
         guard !mentions.isEmpty else { return [] }
