@@ -79,15 +79,17 @@ enum IncrementalBuild {
 
         // Record what the new output was made from: entries for the documents rendered now.
         let pathsByDocument = Dictionary(grouping: files.map(\.path)) { $0.split(separator: "/").first.map(String.init) ?? "" }
-        var entries: [String: BuildCache.Entry] = [:]
-        for (i, doc) in site.documents.enumerated() where reused[doc.slug] == nil {
+        let made = Parallel.map(Array(site.documents.enumerated())) { i, doc -> BuildCache.Entry? in
+            guard reused[doc.slug] == nil else { return nil }
             let paths = pathsByDocument[doc.slug] ?? []
             let current = paths.compactMap { KeptFile.current($0, in: writer.output) }
-            guard let key = keys[doc.slug], current.count == paths.count else { continue }
+            guard let key = keys[doc.slug], current.count == paths.count else { return nil }
             let figures = DocumentRenderer.card(doc, root: "", findings: findings).figures
-            entries[doc.slug] = BuildCache.Entry(key: key, findings: perDocument[i], files: current,
-                                                 cardFigures: figures.map { .init(label: $0.label, value: $0.value, note: $0.note) })
+            return BuildCache.Entry(key: key, findings: perDocument[i], files: current,
+                                    cardFigures: figures.map { .init(label: $0.label, value: $0.value, note: $0.note) })
         }
+        var entries: [String: BuildCache.Entry] = [:]
+        for (doc, entry) in zip(site.documents, made) { entries[doc.slug] = entry }
         let stillValid = Set(site.documents.map(\.slug).filter { reused[$0] != nil || entries[$0] != nil })
         cache.store(siteKey: siteKey, entries: entries, keep: stillValid)
         phase("simpan cache")

@@ -12,18 +12,39 @@ public enum TableKind: String, Sendable, CaseIterable {
 public struct Table: Sendable {
     public var kind: TableKind
     public var title: String
-    public var programs: [Item]
+    public var programs: [Item] { didSet { flattened = Flattened(programs) } }
     public var file: String
 
-    /// Every item, depth first (program, its kegiatan, their sub kegiatan, …), in document order.
-    public var allItems: [Item] {
-        var out: [Item] = []
-        func walk(_ i: Item) { out.append(i); i.children.forEach(walk) }
-        programs.forEach(walk)
-        return out
+    public init(kind: TableKind, title: String, programs: [Item], file: String) {
+        self.kind = kind
+        self.title = title
+        self.programs = programs
+        self.file = file
+        self.flattened = Flattened(programs)
     }
 
-    public func items(at level: Level) -> [Item] { allItems.filter { $0.level == level } }
+    /// Every item, depth first (program, its kegiatan, their sub kegiatan, …), in document order.
+    public var allItems: [Item] { flattened.all }
+
+    public func items(at level: Level) -> [Item] { flattened.byLevel[level.rawValue] }
+
+    /// The tree walked once when the table is made or changed: checks and pages ask for these lists
+    /// many times per table, and walking (copying every row) each time was a visible part of a build.
+    private var flattened: Flattened
+
+    private struct Flattened: Sendable {
+        var all: [Item] = []
+        var byLevel: [[Item]] = Array(repeating: [], count: Level.allCases.count)
+
+        init(_ programs: [Item]) {
+            func walk(_ i: Item) {
+                all.append(i)
+                byLevel[i.level.rawValue].append(i)
+                i.children.forEach(walk)
+            }
+            programs.forEach(walk)
+        }
+    }
 }
 
 public enum Level: Int, Sendable, CaseIterable, Comparable {

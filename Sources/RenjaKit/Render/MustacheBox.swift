@@ -18,12 +18,20 @@ import Mustache
 /// - only structs declared in this module are wrapped; strings, numbers, Booleans and any type
 ///   with its own Mustache behaviour are passed through untouched.
 enum MustacheBox {
-    static func box(_ value: Any) -> Any {
-        switch kind(of: value) {
+    static func box(_ value: Any) -> Any { box(value, as: kind(of: value)) }
+
+    static func box(_ value: Any, as known: Kind) -> Any {
+        switch known {
         case .leaf:
             return value
         case .array:
-            return (value as! [Any]).map(box)
+            // Elements are nearly always of one type: ask for its kind once, not per element.
+            var last: (type: ObjectIdentifier, kind: Kind)?
+            return (value as! [Any]).map { element in
+                let id = ObjectIdentifier(type(of: element))
+                if last?.type != id { last = (id, kind(of: element)) }
+                return box(element, as: last!.kind)
+            }
         case .optional:
             return Mirror(reflecting: value).children.first.map { box($0.value) } ?? value
         case .structure(let make):
@@ -94,7 +102,7 @@ final class ViewBox<T>: MustacheParent {
     func child(named name: String) -> Any? {
         guard let field = layout.fields[name] else { return nil }
         let read = withUnsafeMutableBytes(of: &value) { field.read($0.baseAddress! + field.offset) }
-        return read.map(MustacheBox.box)
+        return field.isLeaf ? read : read.map(MustacheBox.box)
     }
 }
 
@@ -104,7 +112,14 @@ struct ViewLayout {
     struct Field {
         var offset: Int
         var read: (UnsafeRawPointer) -> Any?
+        /// A text, number or Boolean (or an optional one): passed to Mustache as it is, without
+        /// asking `MustacheBox` what to do with its type on every lookup.
+        var isLeaf: Bool
     }
+
+    /// Field types `MustacheBox.box` returns unchanged.
+    static let leafTypes: [Any.Type] = [String.self, Int.self, Bool.self, Double.self,
+                                        String?.self, Int?.self, Bool?.self, Double?.self]
 
     let fields: [String: Field]
 
@@ -115,7 +130,8 @@ struct ViewLayout {
                 if let optional = F.self as? MustacheOptional.Type { return optional.read }
                 return { $0.load(as: F.self) }
             }
-            fields[String(cString: name)] = Field(offset: offset, read: _openExistential(fieldType, do: reader))
+            let isLeaf = ViewLayout.leafTypes.contains { $0 == fieldType }
+            fields[String(cString: name)] = Field(offset: offset, read: _openExistential(fieldType, do: reader), isLeaf: isLeaf)
             return true
         }
         guard complete else { return nil }

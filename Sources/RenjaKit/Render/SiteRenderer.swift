@@ -48,7 +48,8 @@ public struct SiteRenderer {
         var sitemap: [String] = [""]
         var problems: [Diagnostic] = []
 
-        files.append(page(siteIndex(), template: "site-index", dir: ""))
+        // Every document's card (its key figures) appears on three site pages: made once, on all cores.
+        let cards = Parallel.map(site.documents) { card($0, root: "") }
         // Documents are independent: render them on all cores (a site of one document spreads its
         // pages instead). Results are collected in document order, so the output is the same.
         let owned = findingsByDocument()
@@ -70,10 +71,14 @@ public struct SiteRenderer {
             sitemap += r.dirs
             problems += r.problems
         }
-        files.append(page(searchPage(), template: "cari", dir: Paths.search))
         if problems.contains(where: { $0.severity == .galat }) { throw InputError(problems) }
 
-        files.append(page(notFound(), template: "404", dir: "", fileName: "404.html"))
+        let sitePages: [() -> OutputFile] = [
+            { page(siteIndex(cards), template: "site-index", dir: "") },
+            { page(searchPage(cards), template: "cari", dir: Paths.search) },
+            { page(notFound(cards), template: "404", dir: "", fileName: "404.html") },
+        ]
+        files += Parallel.map(sitePages) { $0() }
         files.append(OutputFile(path: "sitemap.xml", data: Data(Sitemap.xml(baseURL: baseURL, dirs: sitemap).utf8)))
         for asset in templates.assets {
             files.append(OutputFile(path: "assets/\(asset.path)", data: asset.data))
@@ -86,6 +91,11 @@ public struct SiteRenderer {
         var c = DocumentRenderer.card(d, root: root, findings: findings)
         if let figures = cardFigures[d.slug] { c.figures = figures }
         return c
+    }
+
+    /// Cards made with an empty root, for a page at `root`.
+    private func cards(_ cards: [DocumentCardView], root: String) -> [DocumentCardView] {
+        cards.map { var c = $0; c.href = root + c.href; return c }
     }
 
     /// Each document's findings, in their order: those tagged with its slug, and untagged ones in
@@ -133,12 +143,12 @@ public struct SiteRenderer {
                         generator: SiteRenderer.generator, searchAvailable: searchAvailable, searchHref: root + Paths.search)
     }
 
-    private func searchPage() -> PageView {
+    private func searchPage(_ all: [DocumentCardView]) -> PageView {
         var v = common(dir: Paths.search, title: "Cari — \(site.settings.title)",
                        description: "Cari di seluruh bab, tabel dan program dokumen perencanaan.",
                        breadcrumbs: [LinkView(title: "Beranda", href: "../"), LinkView(title: "Cari", href: nil)])
         v.search = SearchView(available: searchAvailable, bundle: v.root + Paths.searchBundle)
-        v.documents = site.documents.map { card($0, root: v.root) }
+        v.documents = cards(all, root: v.root)
         if searchAvailable {
             v.styles = [v.root + Paths.searchBundle + "pagefind-ui.css"]
             v.scripts = [v.root + Paths.searchBundle + "pagefind-ui.js", v.root + "assets/cari.js"]
@@ -146,20 +156,20 @@ public struct SiteRenderer {
         return v
     }
 
-    private func siteIndex() -> PageView {
+    private func siteIndex(_ all: [DocumentCardView]) -> PageView {
         var v = common(dir: "", title: site.settings.title, description: site.settings.description, breadcrumbs: [])
-        v.documents = site.documents.map { card($0, root: "") }
+        v.documents = all
         return v
     }
 
-    private func notFound() -> PageView {
+    private func notFound(_ all: [DocumentCardView]) -> PageView {
         // Served for any missing address, so links must work from anywhere: use the base URL's path.
         var v = common(dir: "", title: "Halaman tidak ditemukan", description: "", breadcrumbs: [])
         let absoluteRoot = URL(string: baseURL)?.path ?? "/"
         v.root = absoluteRoot.hasSuffix("/") ? absoluteRoot : absoluteRoot + "/"
         v.searchHref = v.root + Paths.search
         v.nav = [LinkView(title: "Beranda", href: v.root)] + site.documents.map { LinkView(title: $0.shortTitle, href: v.root + Paths.document($0)) }
-        v.documents = site.documents.map { card($0, root: v.root) }
+        v.documents = cards(all, root: v.root)
         return v
     }
 }

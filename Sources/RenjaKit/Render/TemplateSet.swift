@@ -9,6 +9,8 @@ public struct TemplateSet: @unchecked Sendable {
     public let names: Set<String>
     /// Files under `assets/`, relative path → bytes.
     public let assets: [(path: String, data: Data)]
+    /// The same templates parsed once per rendering thread (see `PerThreadLibraries`).
+    let perThread: PerThreadLibraries
 
     public static let requiredPages = ["site-index", "document", "chapter", "table", "program", "validation", "404",
                                        "perubahan", "data", "cetak", "cari"]
@@ -56,7 +58,10 @@ public struct TemplateSet: @unchecked Sendable {
                        figures: [.init("diharapkan", "\(displayPath)/\(page).mustache"), .init("ditemukan", "tidak ada")])
         }
         try sink.throwIfErrors()
-        return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), assets: assets)
+        let texts = templates.keys.reduce(into: [String: String]()) { $0[$1] = RenjaHTMLContentType.pragma + sources[$1]!.text }
+        let library = MustacheLibrary(templates: templates)
+        return TemplateSet(library: library, names: Set(templates.keys), assets: assets,
+                           perThread: PerThreadLibraries(texts: texts, first: library))
     }
 
     static func describe(_ error: Error) -> String {
@@ -118,7 +123,7 @@ public struct TemplateSet: @unchecked Sendable {
 
     func render(_ view: Any, page: String) -> String {
         // Dictionaries instead of structs: same output, without a Mirror walk per lookup (see MustacheBox).
-        library.render(MustacheBox.box(view), withTemplate: page) ?? ""
+        perThread.current().render(MustacheBox.box(view), withTemplate: page) ?? ""
     }
 }
 
@@ -134,4 +139,36 @@ struct RenjaHTMLContentType: MustacheContentType {
     }()
 
     func escapeText(_ text: String) -> String { HTMLText.escape(text) }
+}
+
+/// One parsed copy of the templates per thread that renders pages. Rendering walks the templates'
+/// token arrays, retaining and releasing every token it passes; with both cores rendering from one
+/// shared copy, those reference counts bounced between the cores' caches and rendering ran about
+/// 1.5 times faster on two cores instead of nearly twice (measured with `RENJA_THREADS=1`). The
+/// copies are parsed from the same text, so they render the same; parsing them takes a few
+/// milliseconds per thread.
+final class PerThreadLibraries: @unchecked Sendable {
+    private let texts: [String: String]
+    private let lock = NSLock()
+    private var libraries: [pthread_t: MustacheLibrary]
+
+    init(texts: [String: String], first: MustacheLibrary) {
+        self.texts = texts
+        self.libraries = [pthread_self(): first]
+    }
+
+    func current() -> MustacheLibrary {
+        let me = pthread_self()
+        lock.lock()
+        let known = libraries[me]
+        lock.unlock()
+        if let known { return known }
+        // The texts parsed without error when the set was loaded, so they parse again.
+        let parsed = texts.reduce(into: [String: MustacheTemplate]()) { $0[$1.key] = try! MustacheTemplate(string: $1.value) }
+        let library = MustacheLibrary(templates: parsed)
+        lock.lock()
+        libraries[me] = library
+        lock.unlock()
+        return library
+    }
 }
