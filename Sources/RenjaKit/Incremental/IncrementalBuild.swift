@@ -10,11 +10,22 @@ enum IncrementalBuild {
     /// `RENJA_TIMING=1`: phase times on standard error (for profiling builds of large sites).
     static let timing = ProcessInfo.processInfo.environment["RENJA_TIMING"] == "1"
     nonisolated(unsafe) static var last = Date()
+    nonisolated(unsafe) static var lastCPU = processorTime()
+    /// Prints the wall time and the processor time (user + system, all threads) since the last phase:
+    /// their ratio tells how many cores the phase kept busy.
     static func phase(_ name: String) {
         guard timing else { return }
-        let now = Date()
-        FileHandle.standardError.write(Data(String(format: "[waktu] %@: %.3f s\n", name, now.timeIntervalSince(last)).utf8))
+        let now = Date(), cpu = processorTime()
+        FileHandle.standardError.write(Data(String(format: "[waktu] %@: %.3f s (prosesor %.3f s)\n", name, now.timeIntervalSince(last), cpu - lastCPU).utf8))
         last = now
+        lastCPU = cpu
+    }
+
+    static func processorTime() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     static func build(_ options: BuildOptions, writer: SiteWriter?) throws -> BuildResult {
@@ -29,6 +40,7 @@ enum IncrementalBuild {
         }
         writer.spareFolder = cache.spareSite
         last = Date()
+        lastCPU = processorTime()
         let folders = BuildCache.documentFolders(options.content)
         let siteKey = BuildCache.siteKey(options: options, folders: folders)
         let keys = Parallel.map(folders) { BuildCache.documentKey(content: options.content, slug: $0) }
@@ -70,12 +82,22 @@ enum IncrementalBuild {
 
         var renderer = SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL)
         renderer.cardFigures = reused.mapValues { $0.cardFigures.map { FigureView(label: $0.label, value: $0.value, note: $0.note) } }
-        let files = try renderer.render(reusing: reused.mapValues(\.pageDirs))
-        phase("render")
+        // Each document's pages go to the staging folder as soon as they are rendered, so the disk
+        // work overlaps the rendering; the published site changes only at `finish`.
         let kept = reused.values.flatMap(\.files).sorted { $0.path < $1.path }
-        cache.invalidate()
-        let report = try writer.write(files, keeping: kept)
-        phase("tulis")
+        let session = try writer.begin()
+        let files: [OutputFile]
+        let report: WriteReport
+        do {
+            files = try renderer.render(reusing: reused.mapValues(\.pageDirs), emit: { try session.add($0) })
+            phase("render dan tulis")
+            cache.invalidate()
+            report = try session.finish(keeping: kept)
+        } catch {
+            session.abandon()
+            throw error
+        }
+        phase("pasang")
 
         // Record what the new output was made from: entries for the documents rendered now.
         let pathsByDocument = Dictionary(grouping: files.map(\.path)) { $0.split(separator: "/").first.map(String.init) ?? "" }

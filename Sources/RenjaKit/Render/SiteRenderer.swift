@@ -43,7 +43,10 @@ public struct SiteRenderer {
     /// placeholder in a chapter).
     /// - Parameter reused: documents whose pages are kept from the previous build (incremental
     ///   `renja build`), by slug, with their page folders for the sitemap; they are not rendered.
-    public func render(reusing reused: [String: [String]] = [:]) throws -> [OutputFile] {
+    /// - Parameter emit: called with each document's files as soon as they are rendered (from the
+    ///   thread that rendered them) and at the end with the site's own files, so they can be
+    ///   written while the rest renders. Every file is also in the returned list.
+    public func render(reusing reused: [String: [String]] = [:], emit: (([OutputFile]) throws -> Void)? = nil) throws -> [OutputFile] {
         var files: [OutputFile] = []
         var sitemap: [String] = [""]
         var problems: [Diagnostic] = []
@@ -64,7 +67,9 @@ public struct SiteRenderer {
             }
             let builders = docRenderer.pageBuilders()
             let built = perDocument ? builders.map(make) : Parallel.map(builders, make)
-            return (built.map(\.0) + (try docRenderer.dataFiles()), built.map(\.1), built.flatMap(\.2))
+            let docFiles = built.map(\.0) + (try docRenderer.dataFiles())
+            try emit?(docFiles)
+            return (docFiles, built.map(\.1), built.flatMap(\.2))
         }
         for r in rendered {
             files += r.files
@@ -78,11 +83,13 @@ public struct SiteRenderer {
             { page(searchPage(cards), template: "cari", dir: Paths.search) },
             { page(notFound(cards), template: "404", dir: "", fileName: "404.html") },
         ]
-        files += Parallel.map(sitePages) { $0() }
-        files.append(OutputFile(path: "sitemap.xml", data: Data(Sitemap.xml(baseURL: baseURL, dirs: sitemap).utf8)))
+        var siteFiles = Parallel.map(sitePages) { $0() }
+        siteFiles.append(OutputFile(path: "sitemap.xml", data: Data(Sitemap.xml(baseURL: baseURL, dirs: sitemap).utf8)))
         for asset in templates.assets {
-            files.append(OutputFile(path: "assets/\(asset.path)", data: asset.data))
+            siteFiles.append(OutputFile(path: "assets/\(asset.path)", data: asset.data))
         }
+        try emit?(siteFiles)
+        files += siteFiles
         return files.sorted { $0.path < $1.path }
     }
 

@@ -61,87 +61,218 @@ public struct SiteWriter {
     var staging: URL { parent.appendingPathComponent(".\(output.lastPathComponent).staging") }
     var previous: URL { parent.appendingPathComponent(".\(output.lastPathComponent).lama") }
 
+    /// Writes a whole site: `begin()`, `add` every file, `finish`.
     /// - Parameter kept: files of the previous output to keep as they are (documents an incremental
     ///   build did not render again); each is checked, under the lock, to still have the recorded
     ///   size and modification time (else `KeptFileChanged` is thrown and nothing changes).
     public func write(_ files: [OutputFile], keeping kept: [KeptFile] = []) throws -> WriteReport {
-        let fm = FileManager.default
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let lock = try FolderLock(parent)
-        defer { lock.release() }
-
-        try recoverInterruptedSwap()
-        try removeIfPresent(staging)
-        var placed = StagingTree()
-        if let spare = spareFolder, access(spare.path, F_OK) == 0, rename(spare.path, staging.path) == 0 {
-            placed = StagingTree.scan(staging)
-        } else {
-            if let spare = spareFolder { try? removeIfPresent(spare) }
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        }
-        var report = WriteReport(written: 0, unchanged: 0, removed: 0)
-        var folders = StagingFolders(root: staging.path, existing: placed.folders)
+        let session = try begin()
         do {
-            var seen = Set<String>()
-            if beforeWrite == nil, Parallel.enabled, files.count >= 64 {
-                // Large sites: folders are made one by one (cheap now), then the files are compared
-                // with the published ones and linked or written on all cores. Same result and
-                // report as the loop below, which tests (with their per-file hook) go through.
-                var there: [FileID?] = []
-                there.reserveCapacity(files.count)
-                for file in files {
-                    guard SiteWriter.isSafe(file.path), seen.insert(file.path).inserted else {
-                        throw InputError(.galat("jalur-tidak-aman", "jalur berkas keluaran tidak aman, ganda, atau memakai folder \(SiteWriter.reservedFolder)/ yang dicadangkan untuk pratinjau", at: nil,
-                                                figures: [.init("diharapkan", "jalur di dalam folder keluaran"), .init("ditemukan", file.path)]))
-                    }
-                    try folders.make(staging.appendingPathComponent(file.path).deletingLastPathComponent().path)
-                    there.append(placed.clear(file.path, in: staging))
-                }
-                let unchanged = try Parallel.mapThrowing(Array(files.indices)) { i -> Bool in
-                    let file = files[i]
-                    let target = staging.appendingPathComponent(file.path)
-                    if try keepUnchanged(old: output.appendingPathComponent(file.path), target: target, data: file.data, placed: there[i]) {
-                        return true
-                    }
-                    if there[i] != nil, unlink(target.path) != 0, errno != ENOENT {
-                        throw SiteWriter.failure("berkas lama tidak dapat dihapus", path: target.path, errno: errno)
-                    }
-                    try file.data.write(to: target)
-                    return false
-                }
-                for (file, same) in zip(files, unchanged) {
-                    if same {
-                        report.unchanged += 1
-                    } else {
-                        report.written += 1
-                        report.writtenFiles.append(file.path)
-                    }
-                }
+            try session.add(files, spreadOverCores: true)
+            return try session.finish(keeping: kept)
+        } catch {
+            session.abandon()
+            throw error
+        }
+    }
+
+    /// Starts writing a site: takes the lock and opens the staging folder. The caller adds files
+    /// (from several threads if it likes) and then calls `finish` or, on any error, `abandon`.
+    public func begin() throws -> StagedSite { try StagedSite(self) }
+
+    /// Paths come from content (slugs); they must stay inside the output folder and out of the
+    /// preview server's reserved folder.
+    static func isSafe(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.first.map({ $0.lowercased() == reservedFolder }) == true { return false }
+        return !parts.contains { $0 == ".." || $0 == "." || $0.isEmpty }
+    }
+
+    /// If the published file has the same bytes, link it into the staging folder (same inode, same
+    /// timestamp). Where hard links are not possible, copy it and carry its timestamp over.
+    /// `placed`: what a reused staging tree already has at `target` (nil: nothing, or cleared).
+    fileprivate func keepUnchanged(old: URL, target: URL, data: Data, placed: FileID?) throws -> Bool {
+        var st = stat()
+        guard lstat(old.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == data.count,
+              let existing = FileManager.default.contents(atPath: old.path), existing == data else { return false }
+        if let placed, placed == FileID(st) { return true }  // already the published file
+        if placed != nil { _ = unlink(target.path) }
+        if link(old.path, target.path) == 0 { return true }
+        try data.write(to: target)
+        var times = [st.st_atim, st.st_mtim]
+        _ = utimensat(AT_FDCWD, target.path, &times, 0)
+        return true
+    }
+
+    fileprivate func swapIntoPlace() throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: output.path) {
+            switch atomicExchange ? Rename.exchange(staging.path, output.path) : .unsupported {
+            case .done:
+                // The old site now sits at the staging path.
+                keepOrRemove(staging)
+                return
+            case .unsupported:
+                break
+            case .failed(let code):
+                throw SiteWriter.failure("folder \(output.lastPathComponent) tidak dapat ditukar dengan folder sementara", path: output.path, errno: code)
+            }
+            try removeIfPresent(previous)
+            try fm.moveItem(at: output, to: previous)
+        }
+        try fm.moveItem(at: staging, to: output)
+        keepOrRemove(previous)
+    }
+
+    /// The replaced site: kept as the spare tree when asked for, else deleted.
+    fileprivate func keepOrRemove(_ replaced: URL) {
+        guard access(replaced.path, F_OK) == 0 else { return }
+        if let spare = spareFolder {
+            try? removeIfPresent(spare)
+            try? FileManager.default.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if rename(replaced.path, spare.path) == 0 { return }
+        }
+        try? FileManager.default.removeItem(at: replaced)
+    }
+
+    /// If a previous run was killed between the two renames of the fallback swap, the output folder
+    /// is missing but the old complete site is beside it: put it back.
+    public func recoverInterruptedSwap() throws {
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: output.path), fm.fileExists(atPath: previous.path) {
+            try fm.moveItem(at: previous, to: output)
+        }
+    }
+
+    fileprivate func removeIfPresent(_ url: URL) throws {
+        var st = stat()
+        if lstat(url.path, &st) == 0 { try FileManager.default.removeItem(at: url) }
+    }
+
+    /// Every regular file under `dir`, as paths relative to it.
+    public static func files(in dir: URL) -> Set<String> {
+        guard let e = FileManager.default.enumerator(atPath: dir.path) else { return [] }
+        var out = Set<String>()
+        while let rel = e.nextObject() as? String {
+            var st = stat()
+            if lstat(dir.appendingPathComponent(rel).path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
+                out.insert(rel)
+            }
+        }
+        return out
+    }
+
+    static func unsafePath(_ path: String) -> InputError {
+        InputError(.galat("jalur-tidak-aman", "jalur berkas keluaran tidak aman, ganda, atau memakai folder \(SiteWriter.reservedFolder)/ yang dicadangkan untuk pratinjau", at: nil,
+                          figures: [.init("diharapkan", "jalur di dalam folder keluaran"), .init("ditemukan", path)]))
+    }
+
+    static func failure(_ message: String, path: String, errno code: Int32) -> CocoaError {
+        let reason = String(cString: strerror(code))
+        return CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(message) (\(path): \(reason))",
+                                                         NSFilePathErrorKey: path])
+    }
+}
+
+/// A site being written: from `SiteWriter.begin()` the lock is held and the staging folder is open
+/// until `finish` swaps it into place or `abandon` drops it; the published output is untouched
+/// until the swap. Files can be added from several threads at once, so a build writes each
+/// document's pages while it renders the next: making folders and files is kernel work that ran
+/// on one core at a time (about a third of a large build's time when it came after rendering).
+public final class StagedSite: @unchecked Sendable {
+    private let writer: SiteWriter
+    private let folderLock: FolderLock
+    /// Guards everything below: the reused tree, the folders made, the paths seen and the report.
+    private let mutex = NSLock()
+    private var placed: StagingTree
+    private var folders: StagingFolders
+    private var seen = Set<String>()
+    private var report = WriteReport(written: 0, unchanged: 0, removed: 0)
+    private var open = true
+
+    fileprivate init(_ writer: SiteWriter) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: writer.parent, withIntermediateDirectories: true)
+        let lock = try FolderLock(writer.parent)
+        do {
+            try writer.recoverInterruptedSwap()
+            try writer.removeIfPresent(writer.staging)
+            var placed = StagingTree()
+            if let spare = writer.spareFolder, access(spare.path, F_OK) == 0, rename(spare.path, writer.staging.path) == 0 {
+                placed = StagingTree.scan(writer.staging)
             } else {
-                for file in files {
-                    guard SiteWriter.isSafe(file.path), seen.insert(file.path).inserted else {
-                        throw InputError(.galat("jalur-tidak-aman", "jalur berkas keluaran tidak aman, ganda, atau memakai folder \(SiteWriter.reservedFolder)/ yang dicadangkan untuk pratinjau", at: nil,
-                                                figures: [.init("diharapkan", "jalur di dalam folder keluaran"), .init("ditemukan", file.path)]))
-                    }
-                    try beforeWrite?(file.path)
-                    let target = staging.appendingPathComponent(file.path)
-                    try folders.make(target.deletingLastPathComponent().path)
-                    let old = output.appendingPathComponent(file.path)
-                    if try keepUnchanged(old: old, target: target, data: file.data, placed: placed.clear(file.path, in: staging)) {
-                        report.unchanged += 1
-                    } else {
-                        try placed.clearForWriting(file.path, in: staging)
-                        try file.data.write(to: target)
-                        report.written += 1
-                        report.writtenFiles.append(file.path)
-                    }
+                if let spare = writer.spareFolder { try? writer.removeIfPresent(spare) }
+                try fm.createDirectory(at: writer.staging, withIntermediateDirectories: true)
+            }
+            self.placed = placed
+            self.folders = StagingFolders(root: writer.staging.path, existing: placed.folders)
+        } catch {
+            lock.release()
+            throw error
+        }
+        self.writer = writer
+        self.folderLock = lock
+    }
+
+    /// Puts `files` into the staging folder: a file whose bytes equal the published one is linked,
+    /// the others are written. Paths are checked first (unsafe or already added: `InputError`).
+    /// - Parameter spreadOverCores: write on all cores (for a whole site added at once); a caller
+    ///   that is itself one of several threads leaves it off.
+    public func add(_ files: [OutputFile], spreadOverCores: Bool = false) throws {
+        let staging = writer.staging
+        // Paths, folders and what a reused tree holds there: shared state, one thread at a time.
+        let there: [FileID?] = try mutex.withLock {
+            precondition(open, "files added to a finished site")
+            var there: [FileID?] = []
+            there.reserveCapacity(files.count)
+            for file in files {
+                guard SiteWriter.isSafe(file.path), seen.insert(file.path).inserted else { throw SiteWriter.unsafePath(file.path) }
+                try folders.make(staging.appendingPathComponent(file.path).deletingLastPathComponent().path)
+                there.append(placed.clear(file.path, in: staging))
+            }
+            return there
+        }
+        // The files themselves: each touches only its own path.
+        let place = { (i: Int) throws -> Bool in
+            let file = files[i]
+            try self.writer.beforeWrite?(file.path)
+            let target = staging.appendingPathComponent(file.path)
+            if try self.writer.keepUnchanged(old: self.writer.output.appendingPathComponent(file.path), target: target,
+                                             data: file.data, placed: there[i]) {
+                return true
+            }
+            if there[i] != nil, unlink(target.path) != 0, errno != ENOENT {
+                throw SiteWriter.failure("berkas lama tidak dapat dihapus", path: target.path, errno: errno)
+            }
+            try file.data.write(to: target)
+            return false
+        }
+        // The test hook stops at a given file: keep the order then.
+        let parallel = spreadOverCores && writer.beforeWrite == nil && files.count >= 64
+        let unchanged = parallel ? try Parallel.mapThrowing(Array(files.indices), place) : try files.indices.map(place)
+        mutex.withLock {
+            for (file, same) in zip(files, unchanged) {
+                if same {
+                    report.unchanged += 1
+                } else {
+                    report.written += 1
+                    report.writtenFiles.append(file.path)
                 }
             }
+        }
+    }
+
+    /// Keeps `kept` (files of the previous output an incremental build did not render again; each
+    /// must still have the recorded size and modification time, else `KeptFileChanged`), removes
+    /// what the new site no longer has and swaps the staging folder into place.
+    public func finish(keeping kept: [KeptFile] = []) throws -> WriteReport {
+        try mutex.withLock {
+            precondition(open, "site finished twice")
+            let fm = FileManager.default
+            let staging = writer.staging, output = writer.output
             for k in kept {
-                guard SiteWriter.isSafe(k.path), seen.insert(k.path).inserted else {
-                    throw InputError(.galat("jalur-tidak-aman", "jalur berkas keluaran tidak aman, ganda, atau memakai folder \(SiteWriter.reservedFolder)/ yang dicadangkan untuk pratinjau", at: nil,
-                                            figures: [.init("diharapkan", "jalur di dalam folder keluaran"), .init("ditemukan", k.path)]))
-                }
+                guard SiteWriter.isSafe(k.path), seen.insert(k.path).inserted else { throw SiteWriter.unsafePath(k.path) }
                 guard KeptFile.current(k.path, in: output) == k else { throw KeptFileChanged(path: k.path) }
                 let target = staging.appendingPathComponent(k.path)
                 try folders.make(target.deletingLastPathComponent().path)
@@ -165,102 +296,22 @@ public struct SiteWriter {
             report.removedFiles = SiteWriter.files(in: output).subtracting(seen).sorted()
             report.removed = report.removedFiles.count
             report.writtenFiles.sort()
-            try beforeSwap?()
-            try swapIntoPlace()
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
-        }
-        return report
-    }
-
-    /// Paths come from content (slugs); they must stay inside the output folder and out of the
-    /// preview server's reserved folder.
-    static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.first.map({ $0.lowercased() == reservedFolder }) == true { return false }
-        return !parts.contains { $0 == ".." || $0 == "." || $0.isEmpty }
-    }
-
-    /// If the published file has the same bytes, link it into the staging folder (same inode, same
-    /// timestamp). Where hard links are not possible, copy it and carry its timestamp over.
-    /// `placed`: what a reused staging tree already has at `target` (nil: nothing, or cleared).
-    private func keepUnchanged(old: URL, target: URL, data: Data, placed: FileID?) throws -> Bool {
-        var st = stat()
-        guard lstat(old.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == data.count,
-              let existing = FileManager.default.contents(atPath: old.path), existing == data else { return false }
-        if let placed, placed == FileID(st) { return true }  // already the published file
-        if placed != nil { _ = unlink(target.path) }
-        if link(old.path, target.path) == 0 { return true }
-        try data.write(to: target)
-        var times = [st.st_atim, st.st_mtim]
-        _ = utimensat(AT_FDCWD, target.path, &times, 0)
-        return true
-    }
-
-    private func swapIntoPlace() throws {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: output.path) {
-            switch atomicExchange ? Rename.exchange(staging.path, output.path) : .unsupported {
-            case .done:
-                // The old site now sits at the staging path.
-                keepOrRemove(staging)
-                return
-            case .unsupported:
-                break
-            case .failed(let code):
-                throw SiteWriter.failure("folder \(output.lastPathComponent) tidak dapat ditukar dengan folder sementara", path: output.path, errno: code)
-            }
-            try removeIfPresent(previous)
-            try fm.moveItem(at: output, to: previous)
-        }
-        try fm.moveItem(at: staging, to: output)
-        keepOrRemove(previous)
-    }
-
-    /// The replaced site: kept as the spare tree when asked for, else deleted.
-    private func keepOrRemove(_ replaced: URL) {
-        guard access(replaced.path, F_OK) == 0 else { return }
-        if let spare = spareFolder {
-            try? removeIfPresent(spare)
-            try? FileManager.default.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if rename(replaced.path, spare.path) == 0 { return }
-        }
-        try? FileManager.default.removeItem(at: replaced)
-    }
-
-    /// If a previous run was killed between the two renames of the fallback swap, the output folder
-    /// is missing but the old complete site is beside it: put it back.
-    public func recoverInterruptedSwap() throws {
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: output.path), fm.fileExists(atPath: previous.path) {
-            try fm.moveItem(at: previous, to: output)
+            try writer.beforeSwap?()
+            try writer.swapIntoPlace()
+            open = false
+            folderLock.release()
+            return report
         }
     }
 
-    private func removeIfPresent(_ url: URL) throws {
-        var st = stat()
-        if lstat(url.path, &st) == 0 { try FileManager.default.removeItem(at: url) }
-    }
-
-    /// Every regular file under `dir`, as paths relative to it.
-    public static func files(in dir: URL) -> Set<String> {
-        guard let e = FileManager.default.enumerator(atPath: dir.path) else { return [] }
-        var out = Set<String>()
-        while let rel = e.nextObject() as? String {
-            var st = stat()
-            if lstat(dir.appendingPathComponent(rel).path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
-                out.insert(rel)
-            }
+    /// Drops the staging folder (the published output was never touched) and releases the lock.
+    public func abandon() {
+        mutex.withLock {
+            guard open else { return }
+            open = false
+            try? FileManager.default.removeItem(at: writer.staging)
+            folderLock.release()
         }
-        return out
-    }
-
-    static func failure(_ message: String, path: String, errno code: Int32) -> CocoaError {
-        let reason = String(cString: strerror(code))
-        return CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(message) (\(path): \(reason))",
-                                                         NSFilePathErrorKey: path])
     }
 }
 

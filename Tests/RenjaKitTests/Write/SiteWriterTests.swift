@@ -135,6 +135,35 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertEqual(try Tree.read(out), ["index.html": Data("a".utf8)])
     }
 
+    /// A build adds each document's files while it renders the next: files come in from several
+    /// threads, the published site stays the previous one until `finish`, and `abandon` (a render
+    /// error after some documents were written) leaves it untouched with nothing beside it.
+    func testFilesAddedFromManyThreadsArePublishedOnlyAtFinish() throws {
+        let out = RepoPaths.temporaryFolder().appendingPathComponent("Public")
+        _ = try SiteWriter(output: out).write(files(["index.html": "lama", "d0/index.html": "0"]))
+        let groups = (0..<16).map { d in files(Dictionary(uniqueKeysWithValues: (0..<20).map { ("d\(d)/p\($0)/index.html", "\(d)-\($0)") })) }
+
+        let session = try SiteWriter(output: out).begin()
+        DispatchQueue.concurrentPerform(iterations: groups.count) { try! session.add(groups[$0]) }
+        XCTAssertEqual(try Tree.read(out), ["index.html": Data("lama".utf8), "d0/index.html": Data("0".utf8)], "nothing published before finish")
+        XCTAssertThrowsError(try session.add(files(["d3/p1/index.html": "again"])), "a path added twice is refused")
+        try session.add(files(["index.html": "baru"]))
+        let report = try session.finish()
+        XCTAssertEqual(report.written, 16 * 20 + 1)
+        XCTAssertEqual(report.removedFiles, ["d0/index.html"])
+        var expected = ["index.html": Data("baru".utf8)]
+        for g in groups { for f in g { expected[f.path] = f.data } }
+        XCTAssertEqual(try Tree.read(out), expected)
+        XCTAssertEqual(try Tree.siblings(of: out), ["Public"])
+
+        let failed = try SiteWriter(output: out).begin()
+        try failed.add(files(["index.html": "setengah", "d1/p0/index.html": "x"]))
+        failed.abandon()
+        XCTAssertEqual(try Tree.read(out), expected, "an abandoned write leaves the published site as it was")
+        XCTAssertEqual(try Tree.siblings(of: out), ["Public"], "and no staging folder")
+        _ = try SiteWriter(output: out).write(files(["index.html": "lagi"]))  // the lock was released
+    }
+
     func testConcurrentWritersTakeTurns() throws {
         let out = RepoPaths.temporaryFolder().appendingPathComponent("Public")
         let sites = (0..<6).map { n in files(["index.html": "situs \(n)", "p\(n)/index.html": "halaman \(n)", "assets/style.css": "sama"]) }
