@@ -104,8 +104,11 @@ struct BuildCache {
                 let slug = String(name.dropFirst(4).dropLast(5))
                 if !keep.contains(slug) { try? fm.removeItem(at: folder.appendingPathComponent(name)) }
             }
+            // One file per document, encoded and written on all cores (a thousand documents' findings).
+            _ = try Parallel.mapThrowing(entries.keys.sorted()) { slug in
+                try atomicWrite(try JSONEncoder().encode(entries[slug]!), to: documentFile(slug))
+            }
             let encoder = JSONEncoder()
-            for (slug, entry) in entries { try atomicWrite(try encoder.encode(entry), to: documentFile(slug)) }
             try atomicWrite(try encoder.encode(SiteEntry(format: BuildCache.format, siteKey: siteKey, output: output.path)), to: siteFile)
         } catch {
             remove()

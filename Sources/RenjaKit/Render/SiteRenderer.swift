@@ -60,16 +60,20 @@ public struct SiteRenderer {
         let rendered = try Parallel.mapThrowing(site.documents) { doc -> (files: [OutputFile], dirs: [String], problems: [Diagnostic]) in
             if let dirs = reused[doc.slug] { return ([], dirs, []) }
             let docRenderer = DocumentRenderer(site: site, document: doc, findings: owned[doc.slug] ?? [], base: self)
-            // Each page is built and rendered in one go (its view is freed at once).
-            let make = { (build: () -> (DocumentRenderer.PagePlan, [Diagnostic])) -> (OutputFile, String, [Diagnostic]) in
+            // Each page is built and rendered in one go (its view is freed at once). When this
+            // document's pages are spread over the cores, each is handed on as soon as it is ready.
+            let emitEachPage = !perDocument && emit != nil
+            let make = { (build: () -> (DocumentRenderer.PagePlan, [Diagnostic])) throws -> (OutputFile, String, [Diagnostic]) in
                 let (p, diags) = build()
-                return (self.page(p.view, template: p.template, dir: p.dir), p.dir, diags)
+                let file = self.page(p.view, template: p.template, dir: p.dir)
+                if emitEachPage { try emit?([file]) }
+                return (file, p.dir, diags)
             }
             let builders = docRenderer.pageBuilders()
-            let built = perDocument ? builders.map(make) : Parallel.map(builders, make)
-            let docFiles = built.map(\.0) + (try docRenderer.dataFiles())
-            try emit?(docFiles)
-            return (docFiles, built.map(\.1), built.flatMap(\.2))
+            let built = perDocument ? try builders.map(make) : try Parallel.mapThrowing(builders, make)
+            let data = try docRenderer.dataFiles()
+            try emit?(emitEachPage ? data : built.map(\.0) + data)
+            return (built.map(\.0) + data, built.map(\.1), built.flatMap(\.2))
         }
         for r in rendered {
             files += r.files

@@ -9,8 +9,6 @@ public struct TemplateSet: @unchecked Sendable {
     public let names: Set<String>
     /// Files under `assets/`, relative path → bytes.
     public let assets: [(path: String, data: Data)]
-    /// The same templates parsed once per rendering thread (see `PerThreadLibraries`).
-    let perThread: PerThreadLibraries
 
     public static let requiredPages = ["site-index", "document", "chapter", "table", "program", "validation", "404",
                                        "perubahan", "data", "cetak", "cari"]
@@ -58,10 +56,7 @@ public struct TemplateSet: @unchecked Sendable {
                        figures: [.init("diharapkan", "\(displayPath)/\(page).mustache"), .init("ditemukan", "tidak ada")])
         }
         try sink.throwIfErrors()
-        let texts = templates.keys.reduce(into: [String: String]()) { $0[$1] = RenjaHTMLContentType.pragma + sources[$1]!.text }
-        let library = MustacheLibrary(templates: templates)
-        return TemplateSet(library: library, names: Set(templates.keys), assets: assets,
-                           perThread: PerThreadLibraries(texts: texts, first: library))
+        return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), assets: assets)
     }
 
     static func describe(_ error: Error) -> String {
@@ -123,7 +118,7 @@ public struct TemplateSet: @unchecked Sendable {
 
     func render(_ view: Any, page: String) -> String {
         // Dictionaries instead of structs: same output, without a Mirror walk per lookup (see MustacheBox).
-        perThread.current().render(MustacheBox.box(view), withTemplate: page) ?? ""
+        library.render(MustacheBox.box(view), withTemplate: page) ?? ""
     }
 }
 
@@ -139,35 +134,4 @@ struct RenjaHTMLContentType: MustacheContentType {
     }()
 
     func escapeText(_ text: String) -> String { HTMLText.escape(text) }
-}
-
-/// One parsed copy of the templates per thread that renders pages. Rendering walks the templates'
-/// token arrays, retaining and releasing every token it passes; from one shared copy, both cores
-/// update the same reference counts. Separate copies made the render phase of a 40-document site
-/// 2–4% faster (1.10–1.12 s against 1.13–1.16 s, `RENJA_TIMING=1`, three runs each). They are
-/// parsed from the same text, so they render the same; parsing takes milliseconds per thread.
-final class PerThreadLibraries: @unchecked Sendable {
-    private let texts: [String: String]
-    private let lock = NSLock()
-    private var libraries: [pthread_t: MustacheLibrary]
-
-    init(texts: [String: String], first: MustacheLibrary) {
-        self.texts = texts
-        self.libraries = [pthread_self(): first]
-    }
-
-    func current() -> MustacheLibrary {
-        let me = pthread_self()
-        lock.lock()
-        let known = libraries[me]
-        lock.unlock()
-        if let known { return known }
-        // The texts parsed without error when the set was loaded, so they parse again.
-        let parsed = texts.reduce(into: [String: MustacheTemplate]()) { $0[$1.key] = try! MustacheTemplate(string: $1.value) }
-        let library = MustacheLibrary(templates: parsed)
-        lock.lock()
-        libraries[me] = library
-        lock.unlock()
-        return library
-    }
 }

@@ -2,7 +2,7 @@ import XCTest
 import Foundation
 @testable import RenjaKit
 
-/// The indexes and per-thread copies that made rendering faster must not change what is rendered.
+/// The row indexes and the parallel rendering that made builds faster must not change what is rendered.
 final class RenderConcurrencyTests: XCTestCase {
     /// `allItems` and `items(at:)` are kept from the tree when the table is made and whenever its
     /// programs change.
@@ -22,8 +22,8 @@ final class RenderConcurrencyTests: XCTestCase {
         XCTAssertEqual(table.items(at: .kegiatan).map(\.anchor), walk(table.programs).filter { $0.level == .kegiatan }.map(\.anchor))
     }
 
-    /// Pages rendered at once on many threads (each with its own parsed templates) are the pages
-    /// one thread renders.
+    /// Pages rendered at once on many threads (sharing the templates and the view boxes' type
+    /// tables) are the pages one thread renders.
     func testPagesRenderedOnManyThreadsAreThePagesOneThreadRenders() throws {
         let site = try RepoPaths.loadRealSite()
         let templates = try TemplateSet.load(folder: RepoPaths.templates, displayPath: "Templates")
