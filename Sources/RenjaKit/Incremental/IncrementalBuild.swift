@@ -106,7 +106,7 @@ enum IncrementalBuild {
             let paths = pathsByDocument[doc.slug] ?? []
             let current = paths.compactMap { KeptFile.current($0, in: writer.output) }
             guard let key = keys[doc.slug], current.count == paths.count else { return nil }
-            let figures = DocumentRenderer.card(doc, root: "", findings: findings).figures
+            let figures = DocumentRenderer.card(DocumentFacts(doc), root: "").figures
             return BuildCache.Entry(key: key, findings: perDocument[i], files: current,
                                     cardFigures: figures.map { .init(label: $0.label, value: $0.value, note: $0.note) })
         }

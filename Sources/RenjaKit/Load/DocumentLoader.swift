@@ -10,8 +10,8 @@ enum DocumentLoader {
         guard let text = ContentFile.read(folder.appendingPathComponent("dokumen.yaml"), displayPath: metaPath, sink: sink) else { return nil }
         let reader = YAMLReader(path: metaPath, sink: sink)
         guard let root = reader.parse(text), let m = reader.mapping(root, what: "dokumen.yaml") else { return nil }
-        m.checkKeys(allowed: ["judul", "judul_singkat", "jenis", "tahun", "urutan", "instansi", "pengesahan", "validasi"],
-                    required: ["judul", "tahun", "pengesahan"])
+        m.checkKeys(allowed: ["judul", "judul_singkat", "jenis", "tahun", "urutan", "instansi", "pengesahan", "validasi", "periode_evaluasi"],
+                    required: ["judul", "tahun"])
         let title = m.string("judul")?.value ?? slug
         let year = m.int("tahun")
         let agency = m.mapping("instansi", what: "instansi").map { SiteLoader.agency($0) } ?? defaultAgency
@@ -46,10 +46,24 @@ enum DocumentLoader {
 
         let chapters = metadataOnly ? [] : loadChapters(folder: folder.appendingPathComponent("bab"), displayFolder: "\(displayFolder)/bab", sink: sink)
         let tables = metadataOnly ? [:] : loadTables(folder: folder.appendingPathComponent("tabel"), displayFolder: "\(displayFolder)/tabel", sink: sink)
-        return Document(slug: slug, title: title, shortTitle: m.string("judul_singkat")?.value ?? title,
-                        kind: m.string("jenis")?.value ?? "Renja", year: year ?? Located(0, at: m.location),
-                        order: m.int("urutan")?.value ?? 0, agency: agency, signing: signing, validation: validation,
-                        chapters: chapters, evaluation: tables[.evaluasi], plan: tables[.rencana], metadataFile: metaPath)
+        var document = Document(slug: slug, title: title, shortTitle: m.string("judul_singkat")?.value ?? title,
+                                kind: m.string("jenis")?.value ?? kindFromTitle(title), year: year ?? Located(0, at: m.location),
+                                order: m.int("urutan")?.value ?? 0, agency: agency, signing: signing, validation: validation,
+                                chapters: chapters, evaluation: tables[.evaluasi], plan: tables[.rencana], metadataFile: metaPath)
+        if let period = m.string("periode_evaluasi") {
+            if EvaluationPeriod.parse(period.value) == nil {
+                sink.error("nilai-tak-dikenal", "`periode_evaluasi` tidak dapat dibaca", at: period.location,
+                           figures: [.init("diharapkan", "mis. Triwulan II, Triwulan IV atau Tahun 2023"), .init("ditemukan", period.value)])
+            }
+            document.evaluationPeriod = period
+        }
+        return document
+    }
+
+    /// Without `jenis`, the document's own title says what it is: "Perubahan Rencana Kerja …" is a
+    /// Perubahan Renja, anything else a Renja.
+    static func kindFromTitle(_ title: String) -> String {
+        Text.normalizedName(title).split(separator: " ").contains("perubahan") ? "Perubahan Renja" : "Renja"
     }
 
     static func loadChapters(folder: URL, displayFolder: String, sink: DiagnosticSink) -> [Chapter] {

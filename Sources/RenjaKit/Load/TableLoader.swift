@@ -23,8 +23,11 @@ enum TableLoader {
         var allowed = [keyField, "nama", "indikator", "pagu"]
         if kind == .evaluasi { allowed += ["realisasi", "persen_realisasi"] }
         if let children = level.childrenKey { allowed.append(children) }
-        var required = [keyField, "nama", "pagu"]
-        if kind == .evaluasi { required.append("realisasi") }
+        // A program or kegiatan may leave its amounts out (some planning apps only store them per
+        // sub kegiatan): its sums are then not checked and the table's total comes from the level
+        // below. A sub kegiatan must state them.
+        var required = [keyField, "nama"]
+        if level == .subKegiatan { required += kind == .evaluasi ? ["pagu", "realisasi"] : ["pagu"] }
         m.checkKeys(allowed: allowed, required: required)
 
         let key = m.string(keyField)

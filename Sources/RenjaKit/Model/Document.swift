@@ -10,6 +10,9 @@ public struct Document: Sendable {
     public var agency: Agency
     public var signing: Signing
     public var validation: ValidationSettings
+    /// `periode_evaluasi` as written (e.g. "Triwulan II"), when `dokumen.yaml` says what period
+    /// Tabel 1's realisasi covers; otherwise the period is read from Tabel 1's title.
+    public var evaluationPeriod: Located<String>? = nil
     public var chapters: [Chapter]
     /// Tabel 1: evaluation of the running year (before the revision).
     public var evaluation: Table?

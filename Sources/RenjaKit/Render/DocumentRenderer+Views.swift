@@ -11,25 +11,25 @@ extension DocumentRenderer {
         var rows: [ChartRowView] = []
         for p in programs {
             guard let e = p.evaluation else { continue }
-            let pagu = e.pagu?.value.value, real = e.realisasi?.value.value
-            let share = (pagu != nil && real != nil) ? real!.percent(of: pagu!) : nil
+            let share = facts.item(e)?.absorption
             let text = share?.formatted ?? "tidak dapat dihitung"
             groups.append(.init(label: titleCase(p.name), bars: [.init(value: share?.value, valueText: text)]))
             rows.append(ChartRowView(label: titleCase(p.name), cells: [Format.amount(e.pagu), Format.amount(e.realisasi), text]))
         }
         guard !groups.isEmpty else { return nil }
-        let totals = TableTotals(document.evaluation)
-        let overall = Format.percent(totals.realisasi.percent(of: totals.pagu))
+        let overall = Format.percent(facts.evaluation?.absorption)
+        let period = profile.period.map { " " + $0.phrase } ?? ""
+        let paguWord = profile.evaluationPaguLabel.lowercased()
         let chart = BarChart(
-            id: "grafik-serapan", title: "Serapan anggaran per program s.d. Triwulan II",
-            description: "Realisasi dibagi pagu sebelum perubahan, per program. Seluruh program: \(overall). "
+            id: "grafik-serapan", title: "Serapan anggaran per program\(period)",
+            description: "Realisasi dibagi \(paguWord), per program. Seluruh program: \(overall). "
                 + groups.map { "\($0.label): \($0.bars[0].valueText)" }.joined(separator: "; ") + ".",
             series: [.init(name: "Serapan", key: "serapan")], groups: groups,
             scaleMax: BarChart.percentScale(groups.map { $0.bars[0].value }), reference: (100, "100%"))
         return ChartView(id: chart.id, heading: "Serapan anggaran per program", svg: chart.svg, legend: [],
-                         tableCaption: "Angka grafik: pagu sebelum perubahan, realisasi s.d. Triwulan II dan serapan per program",
+                         tableCaption: "Angka grafik: \(paguWord), \(profile.realisasiLabel.lowercased()) dan serapan per program",
                          headers: ["Program", "Pagu (Rp)", "Realisasi (Rp)", "Serapan"], rows: rows,
-                         note: "Serapan = realisasi ÷ pagu sebelum perubahan (Tabel 1). Seluruh program: \(overall).")
+                         note: "Serapan = realisasi ÷ \(paguWord) (Tabel 1). Seluruh program: \(overall).")
     }
 
     /// Program page: pagu vs realisasi per kegiatan, and each indicator's achievement against its target.
@@ -46,32 +46,35 @@ extension DocumentRenderer {
                     .init(value: pagu.map { Double($0.value) }, valueText: pagu.map(ShortRupiah.format) ?? Format.amount(k.pagu)),
                     .init(value: real.map { Double($0.value) }, valueText: real.map(ShortRupiah.format) ?? Format.amount(k.realisasi)),
                 ]))
-                let share = (pagu != nil && real != nil) ? real!.percent(of: pagu!) : nil
-                rows.append(ChartRowView(label: label, cells: [Format.amount(k.pagu), Format.amount(k.realisasi), Format.percent(share)]))
+                rows.append(ChartRowView(label: label, cells: [Format.amount(k.pagu), Format.amount(k.realisasi), Format.percent(facts.item(k)?.absorption)]))
             }
             let id = "grafik-pagu-\(p.key)"
             let chart = BarChart(
                 id: id, title: "Pagu dan realisasi per kegiatan",
-                description: "Pagu sebelum perubahan dan realisasi s.d. Triwulan II per kegiatan. "
+                description: "\(profile.evaluationPaguLabel) dan \(profile.realisasiLabel.lowercased()) per kegiatan. "
                     + zip(groups, rows).map { g, r in "\(g.label): pagu Rp \(r.cells[0]), realisasi Rp \(r.cells[1])" }.joined(separator: "; ") + ".",
                 series: [.init(name: "Pagu", key: "pagu"), .init(name: "Realisasi", key: "realisasi")], groups: groups,
                 scaleMax: BarChart.amountScale(groups.flatMap { $0.bars.map(\.value) }))
             out.append(ChartView(id: id, heading: "Pagu dan realisasi per kegiatan", svg: chart.svg,
                                  legend: chart.series.map { LegendView(name: $0.name, key: $0.key) },
-                                 tableCaption: "Angka grafik: pagu sebelum perubahan, realisasi dan serapan per kegiatan (Rp)",
+                                 tableCaption: "Angka grafik: \(profile.evaluationPaguLabel.lowercased()), realisasi dan serapan per kegiatan (Rp)",
                                  headers: ["Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Serapan"], rows: rows,
-                                 note: "Pagu sebelum perubahan (Tabel 1); realisasi s.d. Triwulan II."))
+                                 note: "\(profile.evaluationPaguLabel) (Tabel 1); \(profile.realisasiLabel.lowercased())."))
         }
 
+        // Achievement: the facts' figure for each indicator (stated, or computed where the units
+        // compare); "di bawah target" counts only indicators that have one.
         var groups: [BarChart.Group] = []
         var rows: [ChartRowView] = []
+        var withoutFigure = 0, stated = 0, computed = 0
         func collect(_ item: Item) {
             let key = item.number?.value ?? ""
-            for ind in item.indicators {
-                let share = ind.stated?.value.value?.value ?? computedAchievement(ind)
-                let text = share.map { Percent($0).formatted } ?? (ind.stated?.value.raw ?? "–")
+            for (index, ind) in item.indicators.enumerated() {
+                let shown = facts.indicator(item, index)?.shown
+                if let shown { if shown.isStated { stated += 1 } else { computed += 1 } } else { withoutFigure += 1 }
+                let text = shown.map { Percent($0.value).formatted } ?? (ind.stated?.value.raw ?? "–")
                 let label = key.isEmpty ? ind.name.value : "\(key) · \(ind.name.value)"
-                groups.append(.init(label: label, bars: [.init(value: share, valueText: text, tone: (share ?? 0) < 100 ? "di-bawah" : nil)]))
+                groups.append(.init(label: label, bars: [.init(value: shown?.value, valueText: text, tone: (shown?.value ?? 100) < 100 ? "di-bawah" : nil)]))
                 rows.append(ChartRowView(label: label, cells: [Format.quantity(ind.target), Format.quantity(ind.actual), text]))
             }
             item.children.forEach(collect)
@@ -79,10 +82,17 @@ extension DocumentRenderer {
         if let e = p.evaluation { collect(e) }
         if !groups.isEmpty {
             let id = "grafik-capaian-\(p.key)"
-            let behind = groups.filter { ($0.bars[0].value ?? 0) < 100 }.count
+            let measured = groups.filter { $0.bars[0].value != nil }
+            let behind = measured.filter { ($0.bars[0].value ?? 0) < 100 }.count
+            let period = profile.period.map { " " + $0.phrase } ?? ""
+            var summary = "\(behind) dari \(measured.count) indikator yang memiliki persentase capaian di bawah target"
+            if withoutFigure > 0 { summary += "; \(withoutFigure) indikator tanpa persentase capaian" }
+            var source: [String] = []
+            if stated > 0 { source.append("\(stated) persentase sebagaimana tertulis dalam Tabel 1") }
+            if computed > 0 { source.append("\(computed) dihitung dari capaian ÷ target (Tabel 1 tidak menuliskannya)") }
             let chart = BarChart(
-                id: id, title: "Capaian indikator terhadap target s.d. Triwulan II",
-                description: "Persentase capaian setiap indikator; garis 100% adalah target tahunan. \(behind) dari \(groups.count) indikator di bawah target. "
+                id: id, title: "Capaian indikator terhadap target\(period)",
+                description: "Persentase capaian setiap indikator; garis 100% adalah target tahunan. \(summary). "
                     + groups.map { "\($0.label): \($0.bars[0].valueText)" }.joined(separator: "; ") + ".",
                 series: [.init(name: "Capaian", key: "capaian")], groups: groups,
                 scaleMax: BarChart.percentScale(groups.map { $0.bars[0].value }), reference: (100, "Target 100%"))
@@ -90,35 +100,29 @@ extension DocumentRenderer {
                                  legend: [LegendView(name: "Mencapai target", key: "capaian"), LegendView(name: "Di bawah target", key: "di-bawah")],
                                  tableCaption: "Angka grafik: target, capaian dan persentase capaian per indikator",
                                  headers: ["Indikator", "Target", "Capaian", "Persentase"], rows: rows,
-                                 note: "\(behind) dari \(groups.count) indikator di bawah target pada Triwulan II. Persentase sebagaimana tertulis dalam Tabel 1."))
+                                 note: "\(summary)\(period.isEmpty ? "" : " (" + period.trimmingCharacters(in: .whitespaces) + ")"). "
+                                    + (source.isEmpty ? "" : source.joined(separator: "; ") + ".")))
         }
         return out
-    }
-
-    /// capaian ÷ target × 100 when the document states no percentage (higher is better only).
-    func computedAchievement(_ ind: Indicator) -> Double? {
-        guard let t = ind.target?.value.value?.value, let a = ind.actual?.value.value?.value, t > 0,
-              ind.declaredDirection?.value != .turun else { return nil }
-        return a / t * 100
     }
 
     // MARK: Descriptions
 
     func tableDescription(_ t: Table) -> String {
-        let totals = TableTotals(t)
-        var s = "Tabel \(t.kind.number). \(t.title): \(t.items(at: .program).count) program, \(t.items(at: .kegiatan).count) kegiatan, "
-            + "\(t.items(at: .subKegiatan).count) sub kegiatan; pagu \(totals.pagu.formatted)"
-        if t.kind == .evaluasi { s += ", realisasi \(totals.realisasi.formatted) (\(Format.percent(totals.realisasi.percent(of: totals.pagu))))" }
+        let tf = facts.table(t.kind)
+        var s = "Tabel \(t.kind.number). \(t.title): \(tf?.rows(.program) ?? 0) program, \(tf?.rows(.kegiatan) ?? 0) kegiatan, "
+            + "\(tf?.rows(.subKegiatan) ?? 0) sub kegiatan; pagu \(Format.total(tf?.programTotal[.pagu]))"
+        if t.kind == .evaluasi { s += ", realisasi \(Format.total(tf?.programTotal[.realisasi])) (\(Format.percent(tf?.absorption)))" }
         return s + "."
     }
 
     func programDescription(_ p: MatchedItem, name: String) -> String {
         var parts: [String] = []
-        if let b = p.evaluation?.pagu?.value.value { parts.append("pagu sebelum perubahan \(b.formatted)") }
-        if let a = p.plan?.pagu?.value.value { parts.append("setelah perubahan \(a.formatted)") }
-        if let r = p.evaluation?.realisasi?.value.value {
-            let share = p.evaluation?.pagu?.value.value.flatMap { r.percent(of: $0) }
-            parts.append("realisasi s.d. Triwulan II \(r.formatted)" + (share.map { " (\($0.formatted))" } ?? ""))
+        if let b = p.evaluation?.pagu?.value.value { parts.append("\(profile.evaluationPaguLabel.lowercased()) \(b.formatted)") }
+        if let a = p.plan?.pagu?.value.value { parts.append("\(profile.planPaguLabel.lowercased()) \(a.formatted)") }
+        if let e = p.evaluation, let r = e.realisasi?.value.value {
+            let share = facts.item(e)?.absorption
+            parts.append("\(profile.realisasiLabel.lowercased()) \(r.formatted)" + (share.map { " (\($0.formatted))" } ?? ""))
         }
         let kegiatan = p.children.count, sub = p.children.reduce(0) { $0 + $1.children.count }
         return "\(name) dalam \(document.shortTitle): " + (parts.isEmpty ? "" : parts.joined(separator: ", ") + "; ")
@@ -152,7 +156,7 @@ extension DocumentRenderer {
             out.append(OutputFile(path: OpenData.csvPath(document, kind), data: csv(t)))
             out.append(OutputFile(path: OpenData.jsonPath(document, kind), data: try json(t)))
         }
-        if document.evaluation != nil || document.plan != nil {
+        if hasTables {
             out.append(OutputFile(path: OpenData.documentJSONPath(document), data: try documentJSON()))
         }
         return out
@@ -165,11 +169,11 @@ extension DocumentRenderer {
     }
 
     func json(_ t: Table) throws -> Data {
-        try openData.memo(\.json, t.kind) { Result { try OpenData.json(t) } }.get()
+        try openData.memo(\.json, t.kind) { Result { try OpenData.json(t, facts: facts.table(t.kind)) } }.get()
     }
 
     func documentJSON() throws -> Data {
-        try openData.memo(\.document, "") { Result { try OpenData.json(document, changes: ChangeSet(matched), baseURL: base.baseURL) } }.get()
+        try openData.memo(\.document, "") { Result { try OpenData.json(facts, baseURL: base.baseURL) } }.get()
     }
 
     func dataPage() -> PagePlan {
@@ -180,13 +184,14 @@ extension DocumentRenderer {
         let docJSON = (try? documentJSON())?.count ?? 0
         files.append(DownloadView(title: "Seluruh dokumen (JSON)", href: v.root + OpenData.documentJSONPath(document), format: "JSON",
                                   size: Self.size(docJSON),
-                                  description: "Data dokumen, teks setiap bab (Markdown), kedua tabel dan daftar perubahan anggaran."))
+                                  description: profile.comparesStages ? "Data dokumen, teks setiap bab (Markdown), kedua tabel dan daftar perubahan anggaran."
+                                      : "Data dokumen, teks setiap bab (Markdown) dan tabelnya."))
         let columns: [ColumnView] = [
             .init(name: "tingkat", meaning: "program, kegiatan atau sub kegiatan"),
             .init(name: "nomor / kode", meaning: "nomor baris Tabel 1 (I, 1., 1.1) atau kode nomenklatur Tabel 2"),
             .init(name: "program, kegiatan, sub_kegiatan", meaning: "nama induk-induk baris, sehingga setiap baris dapat disaring sendiri"),
             .init(name: "indikator, target, satuan_target", meaning: "satu baris per indikator kinerja; angka target dan satuannya"),
-            .init(name: "capaian, satuan_capaian, persen_capaian", meaning: "Tabel 1: capaian s.d. Triwulan II dan persentasenya"),
+            .init(name: "capaian, satuan_capaian, persen_capaian", meaning: "Tabel 1: \(DocumentWordsView(profile).capaian.lowercased()) dan persentasenya"),
             .init(name: "pagu, realisasi, persen_realisasi", meaning: "rupiah tanpa pemisah ribuan; ditulis sekali per program/kegiatan/sub kegiatan (pada indikator pertama). Jumlahkan baris bertingkat program untuk total tabel"),
             .init(name: "catatan", meaning: "angka yang dalam dokumen tertulis tidak sah, beserta teks aslinya (kolom angkanya dikosongkan)"),
         ]
@@ -198,8 +203,9 @@ extension DocumentRenderer {
 
     func changesPage(_ programs: [MatchedItem]) -> PagePlan {
         let dir = Paths.changes(document)
-        let set = ChangeSet(programs)
-        let before = set.totalBefore, after = set.totalAfter, diff = after - before
+        let set = facts.changes
+        let beforeTotal = facts.evaluation?.programTotal[.pagu], afterTotal = facts.plan?.programTotal[.pagu]
+        let before = beforeTotal?.readable ?? .zero, after = afterTotal?.readable ?? .zero, diff = after - before
         var v = view(dir: dir, title: "Perubahan anggaran — \(document.shortTitle)",
                      description: "Apa yang diubah oleh \(document.shortTitle): pagu \(before.formatted) menjadi \(after.formatted) (\(signed(diff))), per program, kegiatan dan sub kegiatan.",
                      crumbs: [LinkView(title: "Perubahan", href: nil)])
@@ -210,8 +216,8 @@ extension DocumentRenderer {
         let changed = set.items.filter { $0.status != .tetap }
         let subTotal = set.items.filter { $0.level == .subKegiatan }.reduce(Rupiah.zero) { $0 + ($1.difference ?? .zero) }
         var reconcile: [ReconcileView] = []
-        reconcile.append(stated("Jumlah pagu Tabel 1 (sebelum perubahan)", before, root: root))
-        reconcile.append(stated("Jumlah pagu Tabel 2 (setelah perubahan)", after, root: root))
+        reconcile.append(stated("Jumlah pagu Tabel 1 (sebelum perubahan)", before, table: .evaluasi, root: root))
+        reconcile.append(stated("Jumlah pagu Tabel 2 (setelah perubahan)", after, table: .rencana, root: root))
         reconcile.append(ReconcileView(label: "Selisih jumlah (Tabel 2 − Tabel 1)", computed: signed(diff),
                                        stated: "jumlah selisih per program: \(signed(set.totalOfDifferences))", source: nil,
                                        statusWord: set.totalOfDifferences == diff ? "Cocok" : "Tidak cocok",
@@ -229,8 +235,8 @@ extension DocumentRenderer {
             }
         }
         v.changes = ChangesView(
-            figures: [FigureView(label: "Pagu sebelum perubahan", value: before.formatted, note: "Tabel 1"),
-                      FigureView(label: "Pagu setelah perubahan", value: after.formatted, note: "Tabel 2"),
+            figures: [FigureView(label: "Pagu sebelum perubahan", value: Format.total(beforeTotal), note: "Tabel 1"),
+                      FigureView(label: "Pagu setelah perubahan", value: Format.total(afterTotal), note: "Tabel 2"),
                       FigureView(label: "Selisih", value: signed(diff), note: before.value == 0 ? nil : diff.percent(of: before).map { signedPercent($0) }),
                       FigureView(label: "Kegiatan dan sub kegiatan berubah", value: Format.int(changed.count), note: "dari \(Format.int(set.items.count)) baris")],
             reconciliation: reconcile,
@@ -278,11 +284,11 @@ extension DocumentRenderer {
         return p.value > 0.0049 ? "+" + s : p.value < -0.0049 ? "−" + s : s
     }
 
-    /// A table total beside the same figure in the narrative, when a chapter states it.
-    func stated(_ label: String, _ total: Rupiah, root: String) -> ReconcileView {
-        let needle = total.plain
-        if let c = document.chapters.first(where: { $0.markdown.contains(needle) }) {
-            return ReconcileView(label: label, computed: total.formatted, stated: "Rp \(needle)",
+    /// A table total beside the same figure in the narrative, when a chapter states it (as the
+    /// narrative facts read it, the same reading the `narasi-angka` check reports).
+    func stated(_ label: String, _ total: Rupiah, table: TableKind, root: String) -> ReconcileView {
+        if let f = facts.narrativeStatement(of: .pagu, in: table), let c = document.chapters.first(where: { $0.slug == f.chapterSlug }) {
+            return ReconcileView(label: label, computed: total.formatted, stated: f.written,
                                  source: LinkView(title: c.displayTitle, href: root + Paths.chapter(document, c)),
                                  statusWord: "Cocok", statusClass: "cocok")
         }
@@ -303,7 +309,7 @@ extension DocumentRenderer {
             let id = "bab-\(c.slug)"
             // Ids get the chapter's prefix (chapters share this page) and headings go one level
             // down, under the chapter's own <h2>.
-            var html = Text.replacingLiteral(renderedChapter(c).0.html, " id=\"", with: " id=\"\(id)-")
+            var html = Text.replacingLiteral(renderedChapter(c).html, " id=\"", with: " id=\"\(id)-")
             html = Text.replacingLiteral(html, "href=\"#", with: "href=\"#\(id)-")
             for level in (2...5).reversed() {
                 html = Text.replacingLiteral(html, "<h\(level)", with: "<h\(level + 1)")
@@ -322,10 +328,7 @@ extension DocumentRenderer {
             }
             if !rest.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { segments.append(PrintSegmentView(html: String(rest))) }
             var signing: SigningView?
-            if c.signature {
-                let s = document.signing
-                signing = SigningView(placeDate: "\(s.place), \(IndonesianDate.long(s.date.value))", position: s.position, name: s.name, nip: s.nip)
-            }
+            if c.signature { signing = SigningView(document.signing) }
             return PrintChapterView(id: id, displayTitle: c.displayTitle, number: c.number, title: c.title, segments: segments, signing: signing)
         }
         let appendix = TableKind.allCases.filter { !used.contains($0) }.compactMap { table($0) }
@@ -374,7 +377,7 @@ enum Excerpt {
 /// computed twice in a race, never stored twice differently (the computations are pure).
 final class OpenDataCache: @unchecked Sendable {
     /// Rendered chapters by slug (see `renderedChapter`).
-    var chapters: [String: (RenderedMarkdown, [Diagnostic])] = [:]
+    var chapters: [String: RenderedMarkdown] = [:]
     var csv: [TableKind: Data] = [:]
     var json: [TableKind: Result<Data, Error>] = [:]
     var document: [String: Result<Data, Error>] = [:]

@@ -3,20 +3,23 @@ import Foundation
 /// The pages of one document: its home, chapters, tables, programs and the Validasi page.
 struct DocumentRenderer {
     let site: Site
-    let document: Document
+    /// Every figure the pages show comes from here (the same facts the checks read).
+    let facts: DocumentFacts
     let findings: [Diagnostic]
     let base: SiteRenderer
-    /// Tabel 1 and Tabel 2 paired row by row; every page's navigation needs it, so it is computed once.
-    let matched: [MatchedItem]
     /// The open-data files, made once: pages show their sizes and `dataFiles()` writes them.
     let openData = OpenDataCache()
 
-    init(site: Site, document: Document, findings: [Diagnostic], base: SiteRenderer) {
+    var document: Document { facts.document }
+    var profile: DocumentProfile { facts.profile }
+    /// Tabel 1 and Tabel 2 paired row by row.
+    var matched: [MatchedItem] { facts.matches }
+
+    init(site: Site, facts: DocumentFacts, findings: [Diagnostic], base: SiteRenderer) {
         self.site = site
-        self.document = document
+        self.facts = facts
         self.findings = findings
         self.base = base
-        self.matched = TableMatcher.match(evaluation: document.evaluation, plan: document.plan)
     }
 
     typealias PagePlan = (dir: String, template: String, view: PageView)
@@ -40,10 +43,8 @@ struct DocumentRenderer {
         }
         for (i, p) in programs.enumerated() { out.append { (programPage(i, p, all: programs), []) } }
         out.append { (validationPage(programs), []) }
-        if document.evaluation != nil || document.plan != nil {
-            out.append { (changesPage(programs), []) }
-            out.append { (dataPage(), []) }
-        }
+        if profile.comparesStages { out.append { (changesPage(programs), []) } }
+        if hasTables { out.append { (dataPage(), []) } }
         out.append { (printPage(), []) }
         return out
     }
@@ -60,7 +61,8 @@ struct DocumentRenderer {
         var v = base.common(dir: dir, title: title, description: description,
                             breadcrumbs: [LinkView(title: "Beranda", href: root)] + (dir == Paths.document(document) ? [] : [docCrumb]) + crumbs)
         v.agency = AgencyView(document.agency)
-        v.document = DocumentRenderer.card(document, root: root, findings: findings)
+        v.document = DocumentRenderer.card(facts, root: root)
+        v.words = DocumentWordsView(profile)
         v.chaptersNav = document.chapters.map {
             LinkView(title: $0.displayTitle, href: root + Paths.chapter(document, $0), current: dir == Paths.chapter(document, $0))
         }
@@ -71,8 +73,10 @@ struct DocumentRenderer {
             LinkView(title: titleCase($0.name), href: root + Paths.program(document, key: $0.key), current: dir == Paths.program(document, key: $0.key))
         }
         var links: [LinkView] = []
-        if document.evaluation != nil || document.plan != nil {
+        if profile.comparesStages {
             links.append(LinkView(title: "Perubahan anggaran", href: root + Paths.changes(document), current: dir == Paths.changes(document)))
+        }
+        if hasTables {
             links.append(LinkView(title: "Data terbuka (CSV, JSON)", href: root + Paths.data(document), current: dir == Paths.data(document)))
         }
         links.append(LinkView(title: "Versi cetak seluruh dokumen", href: root + Paths.printable(document), current: dir == Paths.printable(document)))
@@ -81,26 +85,25 @@ struct DocumentRenderer {
         return v
     }
 
-    static func card(_ d: Document, root: String, findings: [Diagnostic]) -> DocumentCardView {
-        let before = TableTotals(d.evaluation)
-        let after = TableTotals(d.plan)
+    static func card(_ facts: DocumentFacts, root: String) -> DocumentCardView {
+        let d = facts.document, profile = facts.profile
         var figures: [FigureView] = []
-        if d.evaluation != nil {
-            figures.append(FigureView(label: "Pagu sebelum perubahan", value: before.pagu.formatted, note: "Tabel 1"))
+        if let e = facts.evaluation {
+            figures.append(FigureView(label: profile.evaluationPaguLabel, value: Format.total(e.programTotal[.pagu]), note: "Tabel 1"))
         }
-        if d.plan != nil {
-            figures.append(FigureView(label: "Pagu setelah perubahan", value: after.pagu.formatted, note: "Tabel 2"))
+        if let p = facts.plan {
+            figures.append(FigureView(label: profile.planPaguLabel, value: Format.total(p.programTotal[.pagu]), note: "Tabel 2"))
         }
-        if d.evaluation != nil {
-            let share = before.realisasi.percent(of: before.pagu)
-            figures.append(FigureView(label: "Realisasi", value: before.realisasi.formatted,
-                                      note: share.map { "\($0.formatted) dari pagu sebelum perubahan" }))
+        if let e = facts.evaluation {
+            figures.append(FigureView(label: profile.realisasiLabel, value: Format.total(e.programTotal[.realisasi]),
+                                      note: e.absorption.map { "\($0.formatted) dari \(profile.evaluationPaguLabel.lowercased())" }))
         }
-        let t = d.plan ?? d.evaluation
-        if let t {
-            figures.append(FigureView(label: "Program", value: Format.int(t.items(at: .program).count), note: nil))
-            figures.append(FigureView(label: "Kegiatan", value: Format.int(t.items(at: .kegiatan).count), note: nil))
-            figures.append(FigureView(label: "Sub kegiatan", value: Format.int(t.items(at: .subKegiatan).count), note: nil))
+        if let t = facts.plan ?? facts.evaluation {
+            for level in Level.allCases {
+                let rows = t.rows(level), distinct = t.distinctKeys(level)
+                figures.append(FigureView(label: level.word.prefix(1).uppercased() + level.word.dropFirst(), value: Format.int(rows),
+                                          note: distinct != rows ? "\(Format.int(distinct)) kode berbeda" : nil))
+            }
         }
         return DocumentCardView(title: d.title, shortTitle: d.shortTitle, kind: d.kind, year: String(d.year.value),
                                 href: root + Paths.document(d), agency: d.agency.name, figures: figures)
@@ -147,8 +150,7 @@ struct DocumentRenderer {
         let root = v.root
         let summaries = programs.map { p -> ProgramSummaryView in
             let e = p.evaluation, a = p.plan
-            let pagu = e?.pagu?.value.value, real = e?.realisasi?.value.value
-            let share = (real != nil && pagu != nil) ? real!.percent(of: pagu!) : nil
+            let share = e.flatMap { facts.item($0)?.absorption }
             let findingCount = findings.filter { $0.programKey == p.key && $0.severity != .info }.count
             return ProgramSummaryView(name: titleCase(p.name), href: root + Paths.program(document, key: p.key),
                                       pagu: Format.amount(e?.pagu), paguAfter: Format.amount(a?.pagu),
@@ -158,7 +160,7 @@ struct DocumentRenderer {
                                       findingCount: findingCount, hasFindings: findingCount > 0)
         }
         v.home = HomeView(chart: absorptionChart(programs), printHref: root + Paths.printable(document),
-                          changesHref: hasTables ? root + Paths.changes(document) : nil, dataHref: hasTables ? root + Paths.data(document) : nil,
+                          changesHref: profile.comparesStages ? root + Paths.changes(document) : nil, dataHref: hasTables ? root + Paths.data(document) : nil,
                           figures: v.document?.figures ?? [], programs: summaries, counts: DocumentRenderer.counts(findings),
                           validationHref: root + Paths.validation(document))
         v.indexed = true
@@ -167,18 +169,15 @@ struct DocumentRenderer {
 
     // MARK: Chapters
 
-    /// A chapter's Markdown with its placeholders filled, rendered: made once, used by the chapter's
-    /// page and the print page.
-    func renderedChapter(_ c: Chapter) -> (RenderedMarkdown, [Diagnostic]) {
-        openData.memo(\.chapters, c.slug) {
-            let (text, diags) = Placeholders.expand(c.markdown, chapter: c, document: document)
-            return (Markdown.render(text), diags)
-        }
+    /// A chapter's Markdown with its placeholders filled (in the facts), rendered: made once, used
+    /// by the chapter's page and the print page.
+    func renderedChapter(_ c: Chapter) -> RenderedMarkdown {
+        openData.memo(\.chapters, c.slug) { Markdown.render(facts.expandedChapters[c.slug] ?? c.markdown) }
     }
 
     func chapterPage(_ i: Int, _ c: Chapter) -> (PagePlan, [Diagnostic]) {
         let dir = Paths.chapter(document, c)
-        let (rendered, diags) = renderedChapter(c)
+        let rendered = renderedChapter(c)
         var v = view(dir: dir, title: "\(c.displayTitle) — \(document.shortTitle)",
                      description: Excerpt.description(html: rendered.html, fallback: "\(c.displayTitle), \(document.title)."),
                      crumbs: [LinkView(title: c.displayTitle, href: nil)])
@@ -191,26 +190,26 @@ struct DocumentRenderer {
         var signing: SigningView?
         if c.signature {
             let s = document.signing
-            signing = SigningView(placeDate: "\(s.place), \(IndonesianDate.long(s.date.value))", position: s.position, name: s.name, nip: s.nip)
+            signing = SigningView(s)
         }
         let link = { (c: Chapter) in LinkView(title: c.displayTitle, href: v.root + Paths.chapter(document, c)) }
         v.chapter = ChapterView(displayTitle: c.displayTitle, number: c.number, title: c.title, html: html, toc: toc, hasToc: !toc.isEmpty,
                                 signing: signing,
                                 previous: i > 0 ? link(document.chapters[i - 1]) : nil,
                                 next: i + 1 < document.chapters.count ? link(document.chapters[i + 1]) : nil)
-        return ((dir, "chapter", v), diags)
+        return ((dir, "chapter", v), [])
     }
 
     /// What stands in a chapter where the source printed a table: a captioned pointer to the table
     /// page with its totals (the full table is too wide to repeat inside the narrative).
     func tableSummaryHTML(_ t: Table, root: String) -> String {
-        let totals = TableTotals(t)
+        let tf = facts.table(t.kind)
         let caption = HTMLText.escape("Tabel \(t.kind.number). \(t.title)")
         let href = HTMLText.escape(root + Paths.table(document, t.kind))
-        var figures = "<li>\(t.items(at: .program).count) program, \(t.items(at: .kegiatan).count) kegiatan, \(t.items(at: .subKegiatan).count) sub kegiatan</li>"
-        figures += "<li>Pagu: \(totals.pagu.formatted)</li>"
+        var figures = "<li>\(tf?.rows(.program) ?? 0) program, \(tf?.rows(.kegiatan) ?? 0) kegiatan, \(tf?.rows(.subKegiatan) ?? 0) sub kegiatan</li>"
+        figures += "<li>Pagu: \(HTMLText.escape(Format.total(tf?.programTotal[.pagu])))</li>"
         if t.kind == .evaluasi {
-            figures += "<li>Realisasi: \(totals.realisasi.formatted) (\(Format.percent(totals.realisasi.percent(of: totals.pagu))))</li>"
+            figures += "<li>Realisasi: \(HTMLText.escape(Format.total(tf?.programTotal[.realisasi]))) (\(Format.percent(tf?.absorption)))</li>"
         }
         return "<figure class=\"sisipan-tabel\"><figcaption><a href=\"\(href)\">\(caption)</a></figcaption><ul>\(figures)</ul>"
             + "<p><a class=\"tombol\" href=\"\(href)\">Lihat tabel lengkap</a></p></figure>"
@@ -263,12 +262,13 @@ struct DocumentRenderer {
             ProgramGroupView(key: keys[p.anchor] ?? Text.slug(p.name.value), name: p.name.value,
                              rows: rows(p, root: root, programKey: keys[p.anchor] ?? Text.slug(p.name.value), link: true))
         }
-        let totals = TableTotals(t)
+        let tf = facts.table(t.kind)
         return TableView(number: t.kind.number, caption: "Tabel \(t.kind.number). \(t.title)", kindEvaluation: t.kind == .evaluasi,
-                         tableHref: root + Paths.table(document, t.kind), groups: groups, totalPagu: totals.pagu.plain,
-                         totalRealisasi: totals.realisasi.plain,
-                         totalAbsorption: Format.percent(totals.realisasi.percent(of: totals.pagu)), sourceFile: t.file,
-                         downloads: downloads(for: t.kind, root: root), changesHref: root + Paths.changes(document))
+                         tableHref: root + Paths.table(document, t.kind), groups: groups, totalPagu: Format.plainTotal(tf?.programTotal[.pagu]),
+                         totalRealisasi: Format.plainTotal(tf?.programTotal[.realisasi]),
+                         totalAbsorption: Format.percent(tf?.absorption), sourceFile: t.file,
+                         downloads: downloads(for: t.kind, root: root),
+                         changesHref: profile.comparesStages ? root + Paths.changes(document) : "")
     }
 
     // MARK: Programs
@@ -287,15 +287,23 @@ struct DocumentRenderer {
         }
         p.children.forEach(walk)
         let e = p.evaluation, a = p.plan
-        let before = e?.pagu?.value.value, after = a?.pagu?.value.value, real = e?.realisasi?.value.value
+        let before = e?.pagu?.value.value, after = a?.pagu?.value.value
         var figures: [FigureView] = []
-        figures.append(FigureView(label: "Pagu sebelum perubahan", value: Format.rupiah(before), note: "Tabel 1"))
-        figures.append(FigureView(label: "Pagu setelah perubahan", value: Format.rupiah(after), note: "Tabel 2"))
-        if let b = before, let af = after {
-            figures.append(FigureView(label: "Selisih pagu", value: (af - b).formatted, note: nil))
+        if profile.hasEvaluation {
+            figures.append(FigureView(label: profile.evaluationPaguLabel, value: e.map { Format.amountText($0.pagu) } ?? "tidak ada di Tabel 1", note: "Tabel 1"))
         }
-        figures.append(FigureView(label: "Realisasi s.d. Triwulan II", value: Format.rupiah(real),
-                                  note: (real != nil && before != nil) ? real!.percent(of: before!).map { "serapan \($0.formatted)" } : nil))
+        if profile.hasPlan {
+            figures.append(FigureView(label: profile.planPaguLabel, value: a.map { Format.amountText($0.pagu) } ?? "tidak ada di Tabel 2", note: "Tabel 2"))
+        }
+        if profile.comparesStages, let change = facts.changes.change(anchor: e?.anchor ?? a?.anchor), let d = change.difference {
+            figures.append(FigureView(label: "Selisih pagu", value: d.formatted, note: nil))
+        } else if profile.comparesStages, before == nil || after == nil {
+            figures.append(FigureView(label: "Selisih pagu", value: "tidak dapat dihitung", note: nil))
+        }
+        if profile.hasEvaluation, let e {
+            figures.append(FigureView(label: profile.realisasiLabel, value: Format.amountText(e.realisasi),
+                                      note: facts.item(e)?.absorption.map { "serapan \($0.formatted)" }))
+        }
         let own = findings.filter { $0.programKey == p.key }
         let link = { (m: MatchedItem) in LinkView(title: titleCase(m.name), href: root + Paths.program(document, key: m.key)) }
         v.program = ProgramView(evaluationAnchor: e?.anchor, planAnchor: a?.anchor, name: name, number: e?.number?.value ?? "", code: a?.code?.value ?? "",
@@ -303,20 +311,29 @@ struct DocumentRenderer {
                                 findings: own.map { findingView($0, root: root) }, hasFindings: !own.isEmpty,
                                 previous: i > 0 ? link(all[i - 1]) : nil, next: i + 1 < all.count ? link(all[i + 1]) : nil,
                                 charts: programCharts(p), downloads: TableKind.allCases.flatMap { downloads(for: $0, root: root) },
-                                changesHref: root + Paths.changes(document))
+                                changesHref: profile.comparesStages ? root + Paths.changes(document) : "")
         return (dir, "program", v)
     }
 
+    /// A row's indicators as both tables list them, paired as the checks pair them
+    /// (`IndicatorMatcher`), in Tabel 2's order and then those only in Tabel 1.
     func matchedIndicators(_ e: Item?, _ a: Item?) -> [IndicatorView] {
-        let n = max(e?.indicators.count ?? 0, a?.indicators.count ?? 0)
-        return (0..<n).map { i in
-            let ei = e.flatMap { i < $0.indicators.count ? $0.indicators[i] : nil }
-            let ai = a.flatMap { i < $0.indicators.count ? $0.indicators[i] : nil }
-            let before = Format.quantity(ei?.target), after = Format.quantity(ai?.target)
-            return IndicatorView(name: ai?.name.value ?? ei?.name.value ?? "", target: before, targetAfter: after,
-                                 actual: Format.quantity(ei?.actual), stated: Format.percent(ei?.stated),
-                                 targetChanged: ei != nil && ai != nil && before != after)
+        let (pairs, onlyBefore, onlyAfter) = IndicatorMatcher.pair(e?.indicators ?? [], a?.indicators ?? [])
+        var byAfter: [Int: Int] = [:]
+        for (i, j) in pairs { byAfter[j] = i }
+        func view(_ i: Int?, _ j: Int?) -> IndicatorView {
+            let ei = i.flatMap { e?.indicators[$0] }, ai = j.flatMap { a?.indicators[$0] }
+            return IndicatorView(name: ai?.name.value ?? ei?.name.value ?? "", target: Format.quantity(ei?.target),
+                                 targetAfter: Format.quantity(ai?.target), actual: Format.quantity(ei?.actual),
+                                 stated: Format.percent(ei?.stated),
+                                 targetChanged: profile.comparesStages && ei != nil && ai != nil && Change.targetsDiffer(ei?.target, ai?.target))
         }
+        var out: [IndicatorView] = []
+        for j in (a?.indicators.indices).map(Array.init) ?? [] where byAfter[j] != nil || onlyAfter.contains(j) {
+            out.append(view(byAfter[j], j))
+        }
+        for i in onlyBefore { out.append(view(i, nil)) }
+        return out
     }
 
     func matchedRow(_ m: MatchedItem, root: String, programKey: String) -> RowView {
@@ -325,7 +342,7 @@ struct DocumentRenderer {
         let anchors = [e?.anchor, a?.anchor].compactMap { $0 }
         let own = findings.filter { f in f.rowAnchor.map(anchors.contains) ?? false }.filter { $0.severity != .info }
         var change: String?
-        if let b = e?.pagu?.value.value, let af = a?.pagu?.value.value, b != af { change = (af - b).formatted }
+        if profile.comparesStages, let d = facts.changes.change(anchor: e?.anchor ?? a?.anchor)?.difference, d != .zero { change = d.formatted }
         let key = [e?.number?.value, a?.code?.value].compactMap { $0 }.joined(separator: " · ")
         return RowView(anchor: e?.anchor ?? a?.anchor ?? "", planAnchor: e != nil ? a?.anchor : nil,
                        levelClass: levelClass(m.level), levelWord: m.level.word,

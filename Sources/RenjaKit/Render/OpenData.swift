@@ -175,17 +175,17 @@ enum OpenData {
         var nomor: Int
         var jenis: String
         var judul: String
-        var jumlah_pagu: Int64
+        /// Σ of the programs' amounts; null when one of them is not a well-formed number.
+        var jumlah_pagu: Int64?
         var jumlah_realisasi: Int64?
         var program: [JSONItem]
 
-        init(_ t: Table) {
-            let totals = TableTotals(t)
+        init(_ t: Table, facts: TableFacts?) {
             nomor = t.kind.number
             jenis = t.kind.rawValue
             judul = t.title
-            jumlah_pagu = totals.pagu.value
-            jumlah_realisasi = t.kind == .evaluasi ? totals.realisasi.value : nil
+            jumlah_pagu = facts?.total(.pagu)?.value
+            jumlah_realisasi = t.kind == .evaluasi ? facts?.total(.realisasi)?.value : nil
             program = t.programs.map(JSONItem.init)
         }
     }
@@ -233,18 +233,19 @@ enum OpenData {
         return e
     }
 
-    static func json(_ table: Table) throws -> Data {
-        try encoder().encode(JSONTable(table)) + Data("\n".utf8)
+    static func json(_ table: Table, facts: TableFacts?) throws -> Data {
+        try encoder().encode(JSONTable(table, facts: facts)) + Data("\n".utf8)
     }
 
-    static func json(_ d: Document, changes: ChangeSet, baseURL: String) throws -> Data {
+    static func json(_ facts: DocumentFacts, baseURL: String) throws -> Data {
+        let d = facts.document, changes = facts.changes
         let s = d.signing
         let doc = JSONDocument(
             judul: d.title, judul_singkat: d.shortTitle, jenis: d.kind, tahun: d.year.value, instansi: d.agency.name,
             pengesahan: ["tempat": s.place, "tanggal": s.date.value, "jabatan": s.position, "nama": s.name, "nip": s.nip],
             alamat: baseURL + Paths.document(d),
             bab: d.chapters.map { JSONChapter(nomor: $0.number, judul: $0.title, alamat: baseURL + Paths.chapter(d, $0), markdown: $0.markdown) },
-            tabel: [d.evaluation, d.plan].compactMap { $0 }.map(JSONTable.init),
+            tabel: [d.evaluation, d.plan].compactMap { $0 }.map { JSONTable($0, facts: facts.table($0.kind)) },
             perubahan: changes.all.sorted { $0.order < $1.order }.map {
                 JSONChange(tingkat: $0.level.word, nama: $0.name, kunci: $0.keyLabel, status: $0.status.rawValue,
                            pagu_sebelum: $0.beforeValue?.value, pagu_setelah: $0.afterValue?.value, selisih: $0.difference?.value,

@@ -20,12 +20,18 @@ public struct SiteRenderer {
     public let searchAvailable: Bool
     /// For the navigation of sites with many documents: the page's own document, found by its folder.
     let documentsBySlug: [String: Document]
+    /// Each document's facts (the same the checks read), by slug.
+    let factsBySlug: [String: DocumentFacts]
     /// Figures of the site index's document cards, for documents loaded without their tables
     /// (kept from the previous build by an incremental build), by slug.
     var cardFigures: [String: [FigureView]] = [:]
 
-    public init(site: Site, findings: [Diagnostic], templates: TemplateSet, baseURL: String? = nil, searchAvailable: Bool = false) {
+    /// - Parameter facts: the documents' facts as the checks used them; computed here when not given.
+    public init(site: Site, facts: [DocumentFacts]? = nil, findings: [Diagnostic], templates: TemplateSet, baseURL: String? = nil,
+                searchAvailable: Bool = false) {
         self.site = site
+        let all = facts ?? Parallel.map(site.documents, DocumentFacts.init)
+        self.factsBySlug = Dictionary(all.map { ($0.document.slug, $0) }, uniquingKeysWith: { a, _ in a })
         self.findings = findings
         self.templates = templates
         self.searchAvailable = searchAvailable
@@ -59,7 +65,7 @@ public struct SiteRenderer {
         let perDocument = site.documents.filter { reused[$0.slug] == nil }.count > 1
         let rendered = try Parallel.mapThrowing(site.documents) { doc -> (files: [OutputFile], dirs: [String], problems: [Diagnostic]) in
             if let dirs = reused[doc.slug] { return ([], dirs, []) }
-            let docRenderer = DocumentRenderer(site: site, document: doc, findings: owned[doc.slug] ?? [], base: self)
+            let docRenderer = DocumentRenderer(site: site, facts: facts(doc), findings: owned[doc.slug] ?? [], base: self)
             // Each page is built and rendered in one go (its view is freed at once). When this
             // document's pages are spread over the cores, each is handed on as soon as it is ready.
             let emitEachPage = !perDocument && emit != nil
@@ -99,10 +105,12 @@ public struct SiteRenderer {
 
     /// A document's card on the site index, search and 404 pages.
     func card(_ d: Document, root: String) -> DocumentCardView {
-        var c = DocumentRenderer.card(d, root: root, findings: findings)
+        var c = DocumentRenderer.card(facts(d), root: root)
         if let figures = cardFigures[d.slug] { c.figures = figures }
         return c
     }
+
+    func facts(_ d: Document) -> DocumentFacts { factsBySlug[d.slug] ?? DocumentFacts(d) }
 
     /// Cards made with an empty root, for a page at `root`.
     private func cards(_ cards: [DocumentCardView], root: String) -> [DocumentCardView] {

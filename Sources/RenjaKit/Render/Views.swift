@@ -104,7 +104,16 @@ struct SigningView {
     var placeDate: String
     var position: String
     var name: String
+    /// Empty when the document gives none: the template then prints no "NIP." line.
     var nip: String
+
+    init(_ s: Signing) {
+        let date = IndonesianDate.long(s.date.value)
+        placeDate = [s.place, date].filter { !$0.isEmpty }.joined(separator: ", ")
+        position = s.position
+        name = s.name
+        nip = s.nip.trimmingCharacters(in: .whitespaces)
+    }
 }
 
 struct ChapterView {
@@ -171,6 +180,8 @@ struct PageView {
 
     // Document-wide
     var document: DocumentCardView?
+    /// Column and figure labels that depend on what the document is.
+    var words: DocumentWordsView?
     var chaptersNav: [LinkView] = []
     var tablesNav: [LinkView] = []
     var programsNav: [LinkView] = []
@@ -382,4 +393,41 @@ struct ColumnView {
 struct SearchView {
     var available: Bool
     var bundle: String
+}
+
+/// Labels and switches that follow from what the document is (`DocumentProfile`): a Perubahan
+/// Renja says "sebelum/setelah perubahan", a plain Renja does not; the evaluation period comes from
+/// the document.
+struct DocumentWordsView {
+    var isRevision: Bool
+    /// Tabel 1 and Tabel 2 are two stages of one year's plan (a Perubahan page exists).
+    var comparesStages: Bool
+    var hasEvaluation: Bool
+    var hasPlan: Bool
+    var bothTables: Bool
+    var paguEvaluation: String
+    var paguPlan: String
+    var targetEvaluation: String
+    var targetPlan: String
+    /// "Realisasi s.d. Triwulan II 2024" or "Realisasi".
+    var realisasi: String
+    /// "Capaian s.d. Triwulan II 2024" or "Capaian".
+    var capaian: String
+    /// " s.d. Triwulan II 2024" (with its leading space) or "".
+    var period: String
+
+    init(_ p: DocumentProfile) {
+        isRevision = p.isRevision
+        comparesStages = p.comparesStages
+        hasEvaluation = p.hasEvaluation
+        hasPlan = p.hasPlan
+        bothTables = p.hasEvaluation && p.hasPlan
+        paguEvaluation = p.evaluationPaguLabel
+        paguPlan = p.planPaguLabel
+        targetEvaluation = p.isRevision ? "Target awal" : "Target (evaluasi)"
+        targetPlan = p.isRevision ? "Target perubahan" : "Target rencana"
+        realisasi = p.realisasiLabel
+        capaian = "Capaian" + (p.period.map { " " + $0.phrase } ?? "")
+        period = p.period.map { " " + $0.phrase } ?? ""
+    }
 }

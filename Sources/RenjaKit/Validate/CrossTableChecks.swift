@@ -108,35 +108,9 @@ enum CrossTableChecks {
 
     // MARK: Indicators
 
-    /// Pairs the indicators of two matched rows: same name first, then the most similar, then what
-    /// is left in the same position.
-    static func pairIndicators(_ before: [Indicator], _ after: [Indicator]) -> (pairs: [(Int, Int)], onlyBefore: [Int], onlyAfter: [Int]) {
-        let bn = before.map { Text.normalizedName($0.name.value) }, an = after.map { Text.normalizedName($0.name.value) }
-        var pairs: [(Int, Int)] = []
-        var usedB = Set<Int>(), usedA = Set<Int>()
-        for i in before.indices {
-            if let j = after.indices.first(where: { !usedA.contains($0) && an[$0] == bn[i] }) {
-                pairs.append((i, j)); usedB.insert(i); usedA.insert(j)
-            }
-        }
-        var candidates: [(Int, Int, Double)] = []
-        for i in before.indices where !usedB.contains(i) {
-            for j in after.indices where !usedA.contains(j) {
-                let s = Text.similarity(bn[i], an[j])
-                if s >= TableMatcher.similarityThreshold { candidates.append((i, j, s)) }
-            }
-        }
-        candidates.sort { ($0.2, -$0.0, -$0.1) > ($1.2, -$1.0, -$1.1) }
-        for (i, j, _) in candidates where !usedB.contains(i) && !usedA.contains(j) {
-            pairs.append((i, j)); usedB.insert(i); usedA.insert(j)
-        }
-        pairs.sort { $0.0 < $1.0 }
-        return (pairs, before.indices.filter { !usedB.contains($0) }, after.indices.filter { !usedA.contains($0) })
-    }
-
     static func indicators(before: Item, after: Item, _ ctx: DocumentContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let (pairs, onlyBefore, onlyAfter) = pairIndicators(before.indicators, after.indicators)
+        let (pairs, onlyBefore, onlyAfter) = IndicatorMatcher.pair(before.indicators, after.indicators)
         for (i, j) in pairs {
             let b = before.indicators[i], a = after.indicators[j]
             if Text.normalizedName(b.name.value) != Text.normalizedName(a.name.value) {

@@ -1,61 +1,151 @@
 /// The chapters against the tables and against the document itself:
-/// - `narasi-angka`: counts ("9 (sembilan) program, 17 kegiatan dan 53 subkegiatan") and rupiah
-///   figures ("Rp. 13.036.773.000,-") compared with both tables; each finding says which table the
-///   figure matches (an `info`), or that it matches none (a `galat`);
+/// - `narasi-angka`: each count ("9 (sembilan) program, 17 kegiatan dan 53 subkegiatan") and rupiah
+///   figure ("Rp. 13.036.773.000,-") the chapters state (read once, in `DocumentFacts.narrative`),
+///   with what it matches (an `info`); a `galat` only when its sentence claims it is the document's
+///   total or count and nothing in the tables supports it — a subset, a quarter's figure, another
+///   stage's or year's, or one row's is at most an `info` saying so;
 /// - `narasi-terbilang`: a number spelt out in brackets that does not read as the digits, `9 (delapan)`;
 /// - `narasi-tahun` (in `NarrativeYearChecks`): years that contradict the document's own year.
 enum NarrativeChecks {
-    // Compiled once: a regex literal inside a function is parsed again on every call (every line).
-    static let countPattern = #/(?i)(\d{1,4})\s*(?:\(([^()]*)\)\s*)?(sub\s*-?\s*kegiatan|program|kegiatan)/#
     static let spelledPattern = #/(\d{1,9})\s*\(([^()\d]+)\)/#
-    static let rupiahPattern = #/(?i)\bRp\.?\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,-|,00)?/#
 
     static func run(_ ctx: DocumentContext) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        let amounts = candidates(ctx)
+        var out = ctx.facts.narrative.map { finding($0, ctx) }
         for chapter in ctx.document.chapters {
-            for line in ChapterText.lines(of: chapter) where !line.inCodeBlock {
-                // Literal words each pattern needs, tested first: Swift's regular expressions are slow,
-                // and most lines hold none of them.
-                let lower = Text.asciiLowercased(line.scannable)
-                if Text.containsLiteral(lower, "program") || Text.containsLiteral(lower, "kegiatan") {
-                    out += counts(line, chapter, ctx)
-                }
-                if line.scannable.utf8.contains(0x28) { out += spelledNumbers(line, chapter, ctx) }  // "("
-                if Text.containsLiteral(lower, "rp") { out += rupiah(line, chapter, amounts, ctx) }
+            for line in ChapterText.lines(of: chapter) where !line.inCodeBlock && line.scannable.utf8.contains(0x28) {  // "("
+                out += spelledNumbers(line, chapter, ctx)
             }
         }
         return out
     }
 
-    // MARK: Counts of rows
+    // MARK: Counts and amounts
 
-    static func counts(_ line: ChapterLine, _ chapter: Chapter, _ ctx: DocumentContext) -> [Diagnostic] {
-        let tables = [ctx.figures.evaluation, ctx.figures.plan].compactMap { $0 }
-        guard !tables.isEmpty else { return [] }
-        var out: [Diagnostic] = []
-        let pattern = Self.countPattern
-        for m in line.scannable.matches(of: pattern) where !ChapterText.continuesNumber(line.scannable, before: m.range.lowerBound) {
-            guard let n = Int(m.output.1) else { continue }
-            let word = m.output.3.lowercased()
-            let level: Level = word.hasPrefix("sub") ? .subKegiatan : word == "program" ? .program : .kegiatan
-            let written = String(line.scannable[m.range]).trimmingCharacters(in: .whitespaces)
-            let matching = tables.filter { $0.count(level) == n }
-            var figures: [Diagnostic.Figure] = [.init("tertulis", written)]
-            for t in tables { figures.append(.init(t.kind == .evaluasi ? "Tabel 1" : "Tabel 2", "\(t.count(level)) \(level.word)")) }
-            let loc = ChapterText.location(chapter, line, m.range.lowerBound)
-            if matching.isEmpty {
-                out.append(ctx.finding(.galat, "narasi-angka",
-                                       "narasi menyebut \(n) \(level.word), tetapi tabel tidak berisi sebanyak itu",
-                                       at: loc, figures: figures,
-                                       notes: ["tulis `{{angka jumlah_\(level == .subKegiatan ? "sub_kegiatan" : level.word)}}` agar angkanya selalu dihitung dari Tabel 2"]))
-            } else {
-                out.append(ctx.finding(.info, "narasi-angka",
-                                       "\(n) \(level.word) di narasi cocok dengan \(describe(matching.map(\.kind), of: tables.map(\.kind)))",
-                                       at: loc, figures: figures))
+    static func finding(_ f: NarrativeFigure, _ ctx: DocumentContext) -> Diagnostic {
+        var figures: [Diagnostic.Figure] = [.init("tertulis", f.written)]
+        let tables = [ctx.facts.evaluation, ctx.facts.plan].compactMap { $0 }
+        if case .count(let level, _) = f.value {
+            for t in tables { figures.append(.init("Tabel \(t.kind.number)", countText(t, level))) }
+        }
+        if !f.matches.isEmpty {
+            return matched(f, figures: figures, ctx)
+        }
+        let name = subject(f)
+        switch f.claim {
+        case .total:
+            var notes: [String] = []
+            switch f.value {
+            case .count(let level, _):
+                notes.append("tulis `{{angka jumlah_\(level == .subKegiatan ? "sub_kegiatan" : level.word)}}` agar angkanya selalu dihitung dari tabel")
+                return ctx.finding(.galat, "narasi-angka", "narasi menyebut \(name), tetapi tabel tidak berisi sebanyak itu",
+                                   at: f.location, figures: figures, notes: notes)
+            case .amount(let value):
+                let all = totals(ctx)
+                for (d, v) in all { figures.append(.init(d, v.formatted)) }
+                if let near = nearest(value, ctx) {
+                    figures.append(.init("terdekat", "\(near.1.formatted) (\(near.0)), selisih \(Wording.difference(value, near.1))"))
+                }
+                return ctx.finding(.galat, "narasi-angka", "\(value.formatted) di narasi disebut sebagai total, tetapi tidak sama dengan total atau angka mana pun di tabel",
+                                   at: f.location, figures: figures,
+                                   notes: ["untuk total, tulis `{{angka pagu_total}}` atau `{{angka pagu_total_evaluasi}}` agar angkanya dihitung dari tabel",
+                                           "bila angka ini memang bukan total dokumen (mis. angka satu triwulan, satu sub kegiatan atau tahap anggaran lain), sebutkan itu dalam kalimatnya"])
             }
+        case .subset(let word):
+            return ctx.finding(.info, "narasi-angka", "\(name) di narasi adalah sebagian (“\(word)”), bukan total; tidak dibandingkan dengan jumlah tabel",
+                               at: f.location, figures: figures + [.init("jenis angka", "sebagian")])
+        case .period(let word):
+            return ctx.finding(.info, "narasi-angka", "\(name) di narasi adalah angka suatu periode (“\(word)”), bukan total tabel; tidak ada angka yang sama di tabel",
+                               at: f.location, figures: figures + [.init("jenis angka", "periode: \(word)")])
+        case .otherStage(let word):
+            return ctx.finding(.info, "narasi-angka", "\(name) di narasi adalah angka tahap atau dokumen lain (“\(word.uppercased() == word ? word : word)”), yang tidak dimuat tabel dokumen ini",
+                               at: f.location, figures: figures + [.init("jenis angka", "tahap lain: \(word)")])
+        case .otherYear(let word):
+            return ctx.finding(.info, "narasi-angka", "\(name) di narasi adalah angka tahun lain (“\(word)”), bukan angka tabel tahun \(ctx.document.year.value)",
+                               at: f.location, figures: figures + [.init("jenis angka", "tahun lain: \(word)")])
+        case .row(let reference):
+            return ctx.finding(.info, "narasi-angka", "\(name) di narasi adalah angka satu baris (\(reference)), bukan total; tidak sama dengan angka baris mana pun",
+                               at: f.location, figures: figures + [.init("jenis angka", "satu baris")])
+        case .unclear:
+            return ctx.finding(.info, "narasi-angka", "\(name) di narasi tidak disebut sebagai total dan tidak sama dengan angka mana pun di tabel",
+                               at: f.location, figures: figures,
+                               notes: ["bila ini total anggaran, sebutkan dalam kalimatnya (mis. “dengan anggaran sebesar …”) agar diperiksa"])
+        }
+    }
+
+    static func subject(_ f: NarrativeFigure) -> String {
+        switch f.value {
+        case .count(let level, let n): return "\(n) \(level.word)"
+        case .amount(let v): return v.formatted
+        }
+    }
+
+    static func countText(_ t: TableFacts, _ level: Level) -> String {
+        let rows = t.rows(level), distinct = t.distinctKeys(level)
+        return distinct == rows ? "\(rows) \(level.word)" : "\(rows) \(level.word) (\(distinct) kode berbeda)"
+    }
+
+    static func totals(_ ctx: DocumentContext) -> [(String, Rupiah)] {
+        var out: [(String, Rupiah)] = []
+        for t in [ctx.facts.evaluation, ctx.facts.plan].compactMap({ $0 }) {
+            for k in t.amountKinds { if let v = t.total(k) { out.append(("total \(k.key) \(TableKind.longName(t.kind))", v)) } }
         }
         return out
+    }
+
+    static func nearest(_ value: Rupiah, _ ctx: DocumentContext) -> (String, Rupiah)? {
+        var all = totals(ctx)
+        for table in ctx.tables {
+            let facts = ctx.facts.table(table.kind)
+            for item in table.allItems {
+                for k in facts?.amountKinds ?? [] {
+                    if let v = item.amount(k)?.value.value { all.append(("\(k.key) \(item.shortReference) di \(table.shortName)", v)) }
+                }
+            }
+        }
+        return all.min { abs($0.1.value - value.value) < abs($1.1.value - value.value) }
+    }
+
+    static func matched(_ f: NarrativeFigure, figures: [Diagnostic.Figure], _ ctx: DocumentContext) -> Diagnostic {
+        let totals = f.totalMatches
+        let rows = f.matches.filter { !$0.isTotal }
+        var notes: [String] = []
+        switch f.value {
+        case .count(let level, let n):
+            let what: String
+            if !totals.isEmpty {
+                let kinds = Set(totals.compactMap(\.table))
+                let allKinds = [ctx.facts.evaluation, ctx.facts.plan].compactMap { $0?.kind }
+                if kinds.count == 1, totals.count == 1, case .rows = totals[0].total! {
+                    what = describe(Array(kinds), of: allKinds)
+                } else if totals.allSatisfy({ if case .rows = $0.total! { return true } else { return false } }) {
+                    what = describe(allKinds.filter(kinds.contains), of: allKinds)
+                } else {
+                    what = totals.map(\.description).joined(separator: " dan ")
+                }
+                for t in [ctx.facts.evaluation, ctx.facts.plan].compactMap({ $0 }) where t.distinctKeys(level) != t.rows(level) {
+                    notes.append("\(t.kind == .evaluasi ? "Tabel 1" : "Tabel 2") berisi \(t.rows(level)) baris \(level.word) dengan \(t.distinctKeys(level)) kode berbeda: ada kode yang dipakai lebih dari satu baris")
+                }
+            } else {
+                what = rows.map(\.description).joined(separator: "; ")
+            }
+            return ctx.finding(.info, "narasi-angka", "\(n) \(level.word) di narasi cocok dengan \(what)", at: f.location, figures: figures, notes: notes)
+        case .amount(let value):
+            let first = totals.first ?? rows[0]
+            if totals.isEmpty && rows.count > 1 { notes.append("juga sama dengan \(rows.count - 1) angka lain di tabel") }
+            let tables = Set((totals.isEmpty ? rows : totals).compactMap(\.table))
+            if tables == [.evaluasi], ctx.facts.profile.comparesStages, f.sentenceMentionsRevision {
+                notes.append("kalimat ini menyebut “Perubahan”, tetapi angkanya adalah angka sebelum perubahan (Tabel 1); angka sesudah perubahan ada di Tabel 2")
+            }
+            for t in totals {
+                guard case .programSum(let kind)? = t.total, let table = t.table, let facts = ctx.facts.table(table),
+                      let leaf = facts.subKegiatanTotal[kind]?.value, leaf != value else { continue }
+                notes.append("jumlah seluruh sub kegiatan \(TableKind.longName(table)) adalah \(leaf.formatted), selisih \(Wording.difference(value, leaf)): lihat temuan jumlah pada tabel itu")
+            }
+            let what = totals.count > 1 ? totals.map(\.description).joined(separator: " dan ") : first.description
+            let item = first.anchor.flatMap { a in ctx.tables.lazy.compactMap { $0.allItems.first { $0.anchor == a } }.first }
+            return ctx.finding(.info, "narasi-angka", "\(value.formatted) di narasi sama dengan \(what)",
+                               at: f.location, item: item, figures: [.init("tertulis", f.written), .init("cocok dengan", what)], notes: notes)
+        }
     }
 
     static func describe(_ matching: [TableKind], of all: [TableKind]) -> String {
@@ -83,80 +173,6 @@ enum NarrativeChecks {
             out.append(ctx.finding(.galat, "narasi-terbilang", "angka \(n) ditulis dengan huruf yang tidak sama: “\(m.output.2)”",
                                    at: ChapterText.location(chapter, line, paren),
                                    figures: [.init("tertulis", String(line.scannable[m.range])), .init("diharapkan", "\(n) (\(expected))")]))
-        }
-        return out
-    }
-
-    // MARK: Rupiah figures
-
-    struct Candidate {
-        var value: Rupiah
-        var description: String
-        var table: TableKind?
-        var isTotal: Bool
-        var item: Item?
-    }
-
-    static func candidates(_ ctx: DocumentContext) -> [Candidate] {
-        var out: [Candidate] = []
-        for (kind, f) in [(TableKind.evaluasi, ctx.figures.evaluation), (.rencana, ctx.figures.plan)] {
-            guard let f else { continue }
-            if let p = f.paguTotal { out.append(Candidate(value: p, description: "total pagu \(TableKind.longName(kind))", table: kind, isTotal: true)) }
-            if let r = f.realisasiTotal { out.append(Candidate(value: r, description: "total realisasi \(TableKind.longName(kind))", table: kind, isTotal: true)) }
-        }
-        for table in ctx.tables {
-            for item in table.allItems {
-                for kind in AmountKind.allCases {
-                    guard let v = item.amount(kind)?.value.value else { continue }
-                    out.append(Candidate(value: v, description: "\(kind.key) \(item.shortReference) di \(table.shortName)", table: table.kind,
-                                         isTotal: false, item: item))
-                }
-            }
-        }
-        return out
-    }
-
-    static func rupiah(_ line: ChapterLine, _ chapter: Chapter, _ all: [Candidate], _ ctx: DocumentContext) -> [Diagnostic] {
-        guard ctx.document.evaluation != nil || ctx.document.plan != nil else { return [] }
-        let pattern = Self.rupiahPattern
-        var out: [Diagnostic] = []
-        for m in line.scannable.matches(of: pattern) {
-            let raw = String(m.output.1)
-            guard let value = AmountText(raw: raw).value else { continue }
-            let written = String(line.scannable[m.range])
-            let loc = ChapterText.location(chapter, line, m.range.lowerBound)
-            let totals = all.filter { $0.isTotal && $0.value == value }
-            let rows = all.filter { !$0.isTotal && $0.value == value }
-            if let first = totals.first ?? rows.first {
-                var notes: [String] = []
-                let tables = Set((totals.isEmpty ? rows : totals).compactMap(\.table))
-                if totals.isEmpty && rows.count > 1 { notes.append("juga sama dengan \(rows.count - 1) angka lain di tabel") }
-                if tables == [.evaluasi], ctx.document.plan != nil,
-                   ChapterText.sentencePrefix(line.scannable, upTo: m.range.lowerBound).lowercased().contains("perubahan") {
-                    notes.append("kalimat ini menyebut “Perubahan”, tetapi angkanya adalah angka sebelum perubahan (Tabel 1); angka sesudah perubahan ada di Tabel 2")
-                }
-                for t in totals {
-                    guard let kind = t.table, let f = ctx.figures.table(kind) else { continue }
-                    let leaf = t.description.hasPrefix("total pagu") ? f.paguTotalOfSubKegiatan : f.realisasiTotalOfSubKegiatan
-                    if let leaf, leaf != value {
-                        notes.append("jumlah seluruh sub kegiatan \(TableKind.longName(kind)) adalah \(leaf.formatted), selisih \(Wording.difference(value, leaf)): lihat temuan jumlah pada tabel itu")
-                    }
-                }
-                let what = totals.count > 1 ? totals.map(\.description).joined(separator: " dan ") : first.description
-                out.append(ctx.finding(.info, "narasi-angka", "\(value.formatted) di narasi sama dengan \(what)",
-                                       at: loc, item: first.item, figures: [.init("tertulis", written), .init("cocok dengan", what)],
-                                       notes: notes))
-            } else {
-                var figures: [Diagnostic.Figure] = [.init("tertulis", written)]
-                for t in all where t.isTotal { figures.append(.init(t.description, t.value.formatted)) }
-                if let near = all.min(by: { abs($0.value.value - value.value) < abs($1.value.value - value.value) }) {
-                    figures.append(.init("terdekat", "\(near.value.formatted) (\(near.description)), selisih \(Wording.difference(value, near.value))"))
-                }
-                out.append(ctx.finding(.galat, "narasi-angka", "\(value.formatted) di narasi tidak sama dengan total atau angka mana pun di tabel",
-                                       at: loc, figures: figures,
-                                       notes: ["untuk total, tulis `{{angka pagu_total}}` atau `{{angka pagu_total_evaluasi}}` agar angkanya dihitung dari tabel",
-                                               "bila angka ini memang bukan angka tabel (mis. harga satuan), abaikan pesan ini"]))
-            }
         }
         return out
     }

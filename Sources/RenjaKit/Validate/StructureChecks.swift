@@ -1,3 +1,5 @@
+import Foundation
+
 /// The tables' skeleton:
 /// - Tabel 1 numbering: `nomor-urut` (gaps, out of order, a sub kegiatan number not under its
 ///   kegiatan's), `nomor-ganda` (a number used twice), `nomor-format` (written unlike the rest of its
@@ -149,7 +151,7 @@ enum StructureChecks {
                 if let parent {
                     let sumsOK = AmountKind.allCases.allSatisfy { kind in
                         guard let v = parent.amount(kind)?.value.value else { return true }
-                        guard let s = SumChecks.sum(parent.children, kind) else { return true }
+                        guard let s = SumChecks.childSum(parent, kind, ctx) else { return true }
                         return v == s
                     }
                     notes.append(sumsOK
@@ -208,28 +210,45 @@ enum StructureChecks {
 
     // MARK: Tabel 2 codes
 
-    /// Permendagri 90/2019 nomenclature: urusan.bidang.program, then .kegiatan (x.xx), then .sub (xxxx).
-    /// `X.XX` stands for programs shared by all urusan.
-    static let codePatterns: [Level: (Regex<Substring>, String)] = [
-        .program: (#/[0-9X]\.[0-9X]{2}\.[0-9]{2}/#, "1.06.01"),
-        .kegiatan: (#/[0-9X]\.[0-9X]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}/#, "1.06.01.2.01"),
-        .subKegiatan: (#/[0-9X]\.[0-9X]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}\.[0-9]{4}/#, "1.06.01.2.01.0001"),
+    /// Nomenclature codes as real documents write them. Permendagri 90/2019: urusan.bidang.program
+    /// (`1.06.01`, `X.XX` for programs shared by all urusan), then `.kind.kegiatan` (`1.06.01.2.01`),
+    /// then the sub kegiatan (`.0001`). Documents of the Permendagri 13/2006 era and many planning
+    /// apps write the kegiatan without its kind (`2.16.01.01`) and the sub kegiatan with two digits
+    /// (`2.16.01.01.01`); both forms are accepted, mixing them in one table is a warning.
+    static let codePatterns: [Level: [(Regex<Substring>, CodeForm)]] = [
+        .program: [(#/[0-9X]\.[0-9X]{2}\.[0-9]{2}/#, .standard)],
+        .kegiatan: [(#/[0-9X]\.[0-9X]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}/#, .standard), (#/[0-9X]\.[0-9X]{2}\.[0-9]{2}\.[0-9]{2}/#, .short)],
+        .subKegiatan: [(#/[0-9X]\.[0-9X]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}\.[0-9]{4}/#, .standard),
+                       (#/[0-9X]\.[0-9X]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}\.[0-9]{2}/#, .short),
+                       (#/[0-9X]\.[0-9X]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{2}/#, .short),
+                       (#/[0-9X]\.[0-9X]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{4}/#, .short)],
     ]
+
+    enum CodeForm: String { case standard, short }
+
+    static let codeExamples: [Level: String] = [.program: "1.06.01", .kegiatan: "1.06.01.2.01 atau 2.16.01.01",
+                                                .subKegiatan: "1.06.01.2.01.0001 atau 2.16.01.01.01"]
+
+    static func form(of code: String, level: Level) -> CodeForm? {
+        codePatterns[level]!.first { (try? $0.0.wholeMatch(in: code)) != nil }?.1
+    }
 
     static func codes(_ table: Table, _ ctx: DocumentContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var wellFormed = Set<String>()
         var seen: [String: Item] = [:]
+        var forms: [Level: [CodeForm: Item]] = [:]
+        var previous: [String: Item] = [:]   // last sibling seen under each parent
         for (item, parent) in table.itemsWithParents {
             guard let c = item.code else { continue }
-            let (pattern, example) = codePatterns[item.level]!
-            if (try? pattern.wholeMatch(in: c.value)) != nil {
+            if let f = form(of: c.value, level: item.level) {
                 wellFormed.insert(item.anchor)
+                if item.level != .program, forms[item.level]?[f] == nil { forms[item.level, default: [:]][f] = item }
             } else {
                 out.append(ctx.finding(.galat, "kode-format", "kode \(item.level.word) `\(c.value)` tidak berbentuk kode nomenklatur",
                                        at: c.location, item: item,
-                                       figures: [.init("tertulis", c.value), .init("diharapkan", "bentuk seperti \(example)")],
-                                       notes: ["kode program: urusan.bidang.program (1.06.01); kode kegiatan menambah .N.NN (1.06.01.2.01); kode sub kegiatan menambah .NNNN (1.06.01.2.01.0001)"]))
+                                       figures: [.init("tertulis", c.value), .init("diharapkan", "bentuk seperti \(codeExamples[item.level]!)")],
+                                       notes: ["kode program: urusan.bidang.program (1.06.01); kode kegiatan menambah .N.NN (1.06.01.2.01) atau .NN (2.16.01.01); kode sub kegiatan menambah .NNNN atau .NN (1.06.01.2.01.0001, 2.16.01.01.01); setiap bagian ditulis dengan jumlah digit yang sama"]))
             }
             if let parent, let pc = parent.code, wellFormed.contains(parent.anchor), wellFormed.contains(item.anchor),
                !c.value.hasPrefix(pc.value + ".") {
@@ -239,14 +258,47 @@ enum StructureChecks {
                                        figures: [.init("tertulis", c.value), .init("diharapkan", "\(pc.value).…"),
                                                  .init(parent.level.word, "\(pc.value) \(Item.shorten(parent.name.value))")]))
             }
-            if let first = seen[c.value] {
-                out.append(ctx.finding(.galat, "kode-ganda", "kode `\(c.value)` sudah dipakai oleh \(first.reference)",
+            // Rows follow their codes' order within their parent.
+            let parentKey = parent?.anchor ?? ""
+            if let before = previous[parentKey + "/\(item.level.rawValue)"], let bc = before.code,
+               wellFormed.contains(before.anchor), wellFormed.contains(item.anchor), !(c.value + bc.value).contains("X"),
+               codeOrder(c.value, bc.value) == .orderedAscending {
+                out.append(ctx.finding(.peringatan, "kode-urut", "\(item.reference) ditulis sesudah \(before.shortReference), padahal kodenya lebih kecil",
                                        at: c.location, item: item,
-                                       figures: [.init("tertulis", c.value), .init("dipakai juga di", first.code?.location?.description ?? first.label)]))
+                                       figures: [.init("tertulis", c.value), .init("sebelumnya", bc.value)],
+                                       notes: ["baris dalam tabel biasanya berurutan menurut kode; periksa apakah baris ini salah tempat"]))
+            }
+            previous[parentKey + "/\(item.level.rawValue)"] = item
+            if let first = seen[c.value] {
+                let sameName = Text.normalizedName(first.name.value) == Text.normalizedName(item.name.value)
+                out.append(ctx.finding(sameName ? .peringatan : .galat, "kode-ganda",
+                                       sameName ? "kode `\(c.value)` dipakai dua baris dengan nama yang sama (\(first.reference))"
+                                                : "kode `\(c.value)` sudah dipakai oleh \(first.reference)",
+                                       at: c.location, item: item,
+                                       figures: [.init("tertulis", c.value), .init("dipakai juga di", first.code?.location?.description ?? first.label)],
+                                       notes: sameName ? ["bila baris ini sengaja dipecah (mis. per lokasi atau sumber dana), keduanya dijumlahkan; banyaknya \(item.level.word) dihitung per baris dan per kode"] : []))
             } else {
                 seen[c.value] = item
             }
         }
+        for (level, byForm) in forms where byForm.count > 1 {
+            let standard = byForm[.standard]!, short = byForm[.short]!
+            out.append(ctx.finding(.peringatan, "kode-format",
+                                   "kode \(level.word) di \(table.shortName) ditulis dalam dua bentuk: \(standard.code!.value) dan \(short.code!.value)",
+                                   at: short.code?.location, item: short,
+                                   figures: [.init("bentuk Permendagri 90", standard.code!.value), .init("bentuk pendek", short.code!.value)],
+                                   notes: ["satu dokumen sebaiknya memakai satu bentuk kode"]))
+        }
         return out
+    }
+
+    /// Compares two codes segment by segment as numbers.
+    static func codeOrder(_ a: String, _ b: String) -> ComparisonResult {
+        let x = a.split(separator: "."), y = b.split(separator: ".")
+        for (p, q) in zip(x, y) where p != q {
+            if let i = Int(p), let j = Int(q) { return i < j ? .orderedAscending : .orderedDescending }
+            return p < q ? .orderedAscending : .orderedDescending
+        }
+        return x.count < y.count ? .orderedAscending : x.count > y.count ? .orderedDescending : .orderedSame
     }
 }

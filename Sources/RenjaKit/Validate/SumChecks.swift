@@ -17,23 +17,18 @@ enum SumChecks {
         return out
     }
 
-    /// The rows whose amounts add up to an item: its children, or the item itself when it has none.
-    static func leaves(_ item: Item) -> [Item] {
-        item.children.isEmpty ? [item] : item.children.flatMap(leaves)
-    }
-
-    static func sum(_ items: [Item], _ kind: AmountKind) -> Rupiah? {
-        DocumentFigures.TableFigures.sum(items.map { $0.amount(kind) })
+    /// Σ of a row's children, from the facts (nil when a child's amount is unreadable).
+    static func childSum(_ item: Item, _ kind: AmountKind, _ ctx: DocumentContext) -> Rupiah? {
+        ctx.facts.item(item)?.childSum[kind]?.value
     }
 
     static func childWord(_ item: Item) -> String { item.level.child?.word ?? "baris" }
 
     static func check(_ item: Item, parent: Item?, kind: AmountKind, ctx: DocumentContext) -> [Diagnostic] {
         guard let statedLoc = item.amount(kind), let stated = statedLoc.value.value else { return [] }
-        let direct = sum(item.children, kind)
-        let hasGrandchildren = item.children.contains { !$0.children.isEmpty }
-        let leafItems = item.children.flatMap(leaves)
-        let leaf = hasGrandchildren ? sum(leafItems, kind) : nil
+        let facts = ctx.facts.item(item)
+        let direct = facts?.childSum[kind]?.value
+        let leaf = facts?.leafSum[kind]?.value
         let childLevel = childWord(item)
 
         guard let direct else {
@@ -72,7 +67,7 @@ enum SumChecks {
             if let hint = Wording.typingHint(written: stated, computed: direct) { notes.append(hint) }
             if let leaf, leaf == stated {
                 let culprits = item.children.filter { c in
-                    guard !c.children.isEmpty, let v = c.amount(kind)?.value.value, let s = sum(c.children, kind) else { return false }
+                    guard !c.children.isEmpty, let v = c.amount(kind)?.value.value, let s = childSum(c, kind, ctx) else { return false }
                     return v != s
                 }
                 let names = culprits.map(\.shortReference).joined(separator: ", ")
@@ -85,7 +80,7 @@ enum SumChecks {
         }
         // Equal to its kegiatan, but not to its sub kegiatan: the error sits lower down.
         let culprits = item.children.filter { c in
-            guard let v = c.amount(kind)?.value.value, let s = sum(c.children, kind), !c.children.isEmpty else { return false }
+            guard let v = c.amount(kind)?.value.value, let s = childSum(c, kind, ctx), !c.children.isEmpty else { return false }
             return v != s
         }
         notes.append("angka ini sama dengan jumlah \(childLevel)nya (\(direct.formatted)), tetapi tidak dengan jumlah seluruh sub kegiatannya"
@@ -100,7 +95,7 @@ enum SumChecks {
         var notes = notes
         // A kegiatan whose program matches the sub kegiatan total is the likely culprit.
         if let program = parent, let pv = program.amount(kind)?.value.value,
-           let pl = sum(program.children.flatMap(leaves), kind), pv == pl, pv != sum(program.children, kind) {
+           let pl = ctx.facts.item(program)?.leafSum[kind]?.value, pv == pl, pv != childSum(program, kind, ctx) {
             notes.append("angka \(program.shortReference) sama dengan jumlah seluruh sub kegiatannya, jadi angka \(item.shortReference) inilah yang kemungkinan keliru")
         }
         let relation = stated > computed ? "lebih besar" : "lebih kecil"

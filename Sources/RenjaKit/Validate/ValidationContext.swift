@@ -1,18 +1,17 @@
-/// What every check needs about one document, computed once: the document, the pairing of its two
-/// tables, and how to stamp a finding with the row and program it belongs to.
+/// What every check reads: the document's facts (computed once, shared with the pages), and how to
+/// stamp a finding with the row and program it belongs to.
 struct DocumentContext {
-    let document: Document
-    let matches: [MatchedItem]
-    let figures: DocumentFigures
+    let facts: DocumentFacts
     /// Row anchor (unique across both tables: `t1-…` / `t2-…`) → key of the matched program.
     private let programKeyByAnchor: [String: String]
 
-    init(_ document: Document) {
-        self.document = document
-        matches = TableMatcher.match(evaluation: document.evaluation, plan: document.plan)
-        figures = DocumentFigures(document)
+    var document: Document { facts.document }
+    var matches: [MatchedItem] { facts.matches }
+
+    init(_ facts: DocumentFacts) {
+        self.facts = facts
         var keys: [String: String] = [:]
-        for program in matches {
+        for program in facts.matches {
             for m in [program] + program.allDescendants {
                 if let a = m.evaluation?.anchor { keys[a] = program.key }
                 if let a = m.plan?.anchor { keys[a] = program.key }
@@ -84,18 +83,6 @@ extension Item {
         if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
         return cut + " …"
     }
-
-    func amount(_ kind: AmountKind) -> Located<AmountText>? {
-        kind == .pagu ? pagu : realisasi
-    }
-}
-
-/// The two money columns.
-enum AmountKind: CaseIterable {
-    case pagu, realisasi
-
-    var key: String { self == .pagu ? "pagu" : "realisasi" }
-    var sumCode: String { self == .pagu ? "jumlah-pagu" : "jumlah-realisasi" }
 }
 
 /// Small helpers for wording and numbers in messages.

@@ -14,17 +14,20 @@ public enum Validator {
         ParentAchievementChecks.run,
         NarrativeChecks.run,
         NarrativeYearChecks.run,
-        { ctx in ctx.document.chapters.flatMap { Placeholders.expand($0.markdown, chapter: $0, document: ctx.document).diagnostics } },
+        { ctx in ctx.facts.placeholderFindings },
     ] }
 
     public static func run(_ site: Site) -> [Diagnostic] {
         // Documents are checked independently, on all cores; results keep document order.
-        sorted(Parallel.map(site.documents, run).flatMap { $0 })
+        sorted(Parallel.map(site.documents) { run(DocumentFacts($0)) }.flatMap { $0 })
     }
 
     /// Findings for one document, sorted.
-    public static func run(_ document: Document) -> [Diagnostic] {
-        let ctx = DocumentContext(document)
+    public static func run(_ document: Document) -> [Diagnostic] { run(DocumentFacts(document)) }
+
+    /// Findings for one document's facts, sorted.
+    public static func run(_ facts: DocumentFacts) -> [Diagnostic] {
+        let ctx = DocumentContext(facts)
         // The families are independent: spread them over the cores too (this is what keeps both
         // busy on a site of one document; with many documents it changes little).
         return sorted(Parallel.map(families) { $0(ctx) }.flatMap { $0 })

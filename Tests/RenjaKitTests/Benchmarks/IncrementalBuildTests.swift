@@ -117,21 +117,22 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertThrowsError(try Builder.build(options())) { XCTAssertTrue($0 is InputError, "\($0)") }
     }
 
-    /// Pages go to the staging folder while later documents still render: an error found while
-    /// rendering the last document leaves the published site exactly as it was.
-    func testARenderingErrorAfterOtherDocumentsWereWrittenLeavesThePublishedSite() throws {
+    /// Pages go to the staging folder while later documents still render: a failure while the last
+    /// document's pages are staged leaves the published site exactly as it was.
+    func testAFailureAfterOtherDocumentsWereWrittenLeavesThePublishedSite() throws {
         try buildAndCompare("first build")
         let published = try Tree.read(output)
-        let chapter = content.appendingPathComponent("renja-2026/bab/04-penutup.md")
-        let text = try String(contentsOf: chapter, encoding: .utf8)
-        try (text + "\n\nJumlahnya {{angka tidak_ada}}.\n").write(to: chapter, atomically: true, encoding: .utf8)
         try Tree.edit(content.appendingPathComponent("renja-2025/dokumen.yaml"), replacing: "judul_singkat: Dokumen renja-2025",
                       with: "judul_singkat: Dokumen 2025 baru")
-        XCTAssertThrowsError(try Builder.build(options())) { XCTAssertTrue($0 is InputError, "\($0)") }
+        try Tree.edit(content.appendingPathComponent("renja-2026/dokumen.yaml"), replacing: "judul_singkat: Dokumen renja-2026",
+                      with: "judul_singkat: Dokumen 2026 baru")
+        struct DiskFull: Error {}
+        var writer = SiteWriter(output: output)
+        writer.beforeWrite = { path in if path.hasPrefix("renja-2026/") { throw DiskFull() } }
+        XCTAssertThrowsError(try Builder.build(options(), writer: writer)) { XCTAssertTrue($0 is DiskFull, "\($0)") }
         XCTAssertEqual(try Tree.read(output), published, "the published site is untouched")
         XCTAssertEqual(try Tree.siblings(of: output), ["Content", "Public", "cache"], "no staging folder left")
-        try text.write(to: chapter, atomically: true, encoding: .utf8)
-        try buildAndCompare("after the fix")
+        try buildAndCompare("after the failure")
     }
 
     // MARK: The writer's spare tree

@@ -43,7 +43,7 @@ final class ScalingTests: XCTestCase {
         let site = try RepoPaths.loadRealSite()
         let templates = try TemplateSet.load(folder: RepoPaths.templates, displayPath: "Templates")
         let renderer = SiteRenderer(site: site, findings: Validator.run(site), templates: templates)
-        let doc = DocumentRenderer(site: site, document: site.documents[0], findings: renderer.findings, base: renderer)
+        let doc = DocumentRenderer(site: site, facts: DocumentFacts(site.documents[0]), findings: renderer.findings, base: renderer)
         let (pages, _) = doc.pages()
         XCTAssertGreaterThan(pages.count, 15)
         for p in pages {

@@ -30,7 +30,7 @@ final class RenderConcurrencyTests: XCTestCase {
         let findings = Validator.run(site)
         let renderer = SiteRenderer(site: site, findings: findings, templates: templates)
         let doc = try XCTUnwrap(site.documents.first)
-        let plans = DocumentRenderer(site: site, document: doc, findings: findings, base: renderer).pageBuilders().map { $0().0 }
+        let plans = DocumentRenderer(site: site, facts: DocumentFacts(doc), findings: findings, base: renderer).pageBuilders().map { $0().0 }
         let once = plans.map { templates.render($0.view, page: $0.template) }
         let results = ConcurrentResults(count: plans.count * 4)
         DispatchQueue.concurrentPerform(iterations: plans.count * 4) { i in

@@ -123,8 +123,9 @@ final class SiteFeatureTests: XCTestCase {
         let programs = body.filter { $0[col("tingkat")] == "program" }
         let pagu = programs.compactMap { Int64($0[col("pagu")]) }.reduce(0, +)
         let realisasi = programs.compactMap { Int64($0[col("realisasi")]) }.reduce(0, +)
-        XCTAssertEqual(pagu, TableTotals(t).pagu.value)
-        XCTAssertEqual(realisasi, TableTotals(t).realisasi.value)
+        let facts = try XCTUnwrap(DocumentFacts(result.site.documents[0]).evaluation)
+        XCTAssertEqual(pagu, facts.total(.pagu)?.value)
+        XCTAssertEqual(realisasi, facts.total(.realisasi)?.value)
         XCTAssertEqual(pagu, 13_036_773_000)
         // Decimal comma, no grouping; each row names its parents.
         let row = try XCTUnwrap(body.first { $0[col("nomor")] == "I" })
@@ -156,11 +157,13 @@ final class SiteFeatureTests: XCTestCase {
             let data = try Data(contentsOf: out.appendingPathComponent("renja-perubahan-2024/data/tabel-\(kind.number)-\(kind.rawValue).json"))
             let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
             let table = kind == .evaluasi ? doc.evaluation! : doc.plan!
-            XCTAssertEqual((json["jumlah_pagu"] as? NSNumber)?.int64Value, TableTotals(table).pagu.value)
+            let total = DocumentFacts(doc).table(kind)?.total(.pagu)?.value
+            XCTAssertEqual((json["jumlah_pagu"] as? NSNumber)?.int64Value, total)
             let programs = try XCTUnwrap(json["program"] as? [[String: Any]])
             XCTAssertEqual(programs.count, 9)
             let sum = programs.compactMap { (($0["pagu"] as? [String: Any])?["nilai"] as? NSNumber)?.int64Value }.reduce(0, +)
-            XCTAssertEqual(sum, TableTotals(table).pagu.value)
+            XCTAssertEqual(sum, total)
+            _ = table
             let kegiatan = try XCTUnwrap(programs[0]["kegiatan"] as? [[String: Any]])
             XCTAssertNotNil(kegiatan[0]["sub_kegiatan"] as? [[String: Any]])
         }
@@ -168,7 +171,7 @@ final class SiteFeatureTests: XCTestCase {
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: whole) as? [String: Any])
         XCTAssertEqual((json["bab"] as? [Any])?.count, 5)
         XCTAssertEqual((json["tabel"] as? [Any])?.count, 2)
-        XCTAssertEqual((json["perubahan"] as? [Any])?.count, ChangeSet(TableMatcher.match(evaluation: doc.evaluation, plan: doc.plan)).all.count)
+        XCTAssertEqual((json["perubahan"] as? [Any])?.count, DocumentFacts(doc).changes.all.count)
         // Linked from the table and program pages.
         XCTAssertTrue(try page(out, "renja-perubahan-2024/tabel/evaluasi/index.html").contains("data/tabel-1-evaluasi.csv\" download"))
         XCTAssertTrue(try page(out, Self.programPath).contains("data/tabel-2-rencana.csv\" download"))
@@ -179,10 +182,9 @@ final class SiteFeatureTests: XCTestCase {
     func testPerubahanTotalsEqualTheTablesAndTheNarrative() throws {
         let (out, result) = try buildReal()
         let doc = result.site.documents[0]
-        let set = ChangeSet(TableMatcher.match(evaluation: doc.evaluation, plan: doc.plan))
-        XCTAssertEqual(set.totalBefore, TableTotals(doc.evaluation).pagu)
-        XCTAssertEqual(set.totalAfter, TableTotals(doc.plan).pagu)
-        XCTAssertEqual(set.totalOfDifferences, set.totalAfter - set.totalBefore)
+        let facts = DocumentFacts(doc)
+        let before = try XCTUnwrap(facts.evaluation?.total(.pagu)), after = try XCTUnwrap(facts.plan?.total(.pagu))
+        XCTAssertEqual(facts.changes.totalOfDifferences, after - before)
         let html = try page(out, "renja-perubahan-2024/perubahan/index.html")
         XCTAssertTrue(html.contains("data-total=\"sebelum\">13.036.773.000<"))
         XCTAssertTrue(html.contains("data-total=\"setelah\">12.460.916.000<"))

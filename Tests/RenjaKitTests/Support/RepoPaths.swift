@@ -37,6 +37,7 @@ struct TempSite {
 
     static let document = """
     judul: Dokumen Uji
+    jenis: Perubahan Renja
     tahun: 2024
     pengesahan:
       tempat: Pekalongan

@@ -7,7 +7,7 @@ final class ValidatePlaceholderTests: XCTestCase {
     func expand(_ f: ContentFixture) throws -> (text: String, diagnostics: [Diagnostic]) {
         let document = try f.load().documents[0]
         let chapter = document.chapters[0]
-        return Placeholders.expand(chapter.markdown, chapter: chapter, document: document)
+        return Placeholders.expand(chapter, figures: DocumentFacts(document).figures, document: document)
     }
 
     func testKnownNamesAreReplacedInIndonesianFormat() throws {
@@ -111,7 +111,7 @@ final class ValidatePlaceholderTests: XCTestCase {
 
     func testEveryDocumentedNameHasAValue() throws {
         let document = try ContentFixture().load().documents[0]
-        let figures = DocumentFigures(document)
+        let figures = DocumentFacts(document).figures
         for name in DocumentFigures.placeholderNames {
             guard case .success(let value) = figures.placeholder(name) else { return XCTFail(name) }
             XCTAssertFalse(value.isEmpty, name)

@@ -237,12 +237,13 @@ final class ValidateRealContentTests: XCTestCase {
     }
 
     func testDocumentFigures() throws {
-        let figures = DocumentFigures(try site.documents[0])
-        XCTAssertEqual(figures.evaluation?.paguTotal, Rupiah(13_036_773_000))
-        XCTAssertEqual(figures.plan?.paguTotal, Rupiah(12_460_916_000))
-        XCTAssertEqual(figures.evaluation?.realisasiTotal, Rupiah(3_700_827_788))
-        XCTAssertNil(figures.evaluation?.realisasiTotalOfSubKegiatan) // 9.1 is malformed
-        XCTAssertEqual(figures.plan.map { [$0.programCount, $0.kegiatanCount, $0.subKegiatanCount] }, [9, 17, 53])
+        let figures = DocumentFacts(try site.documents[0]).figures
+        XCTAssertEqual(figures.evaluation?.total(.pagu), Rupiah(13_036_773_000))
+        XCTAssertEqual(figures.plan?.total(.pagu), Rupiah(12_460_916_000))
+        XCTAssertEqual(figures.evaluation?.total(.realisasi), Rupiah(3_700_827_788))
+        XCTAssertNil(figures.evaluation?.subKegiatanTotal[.realisasi]?.value) // 9.1 is malformed
+        XCTAssertEqual(figures.evaluation?.subKegiatanTotal[.realisasi]?.unreadable, ["t1-9-1"])
+        XCTAssertEqual(figures.plan.map { [$0.rows(.program), $0.rows(.kegiatan), $0.rows(.subKegiatan)] }, [9, 17, 53])
         XCTAssertEqual(figures.placeholder("pagu_total"), .success("Rp 12.460.916.000"))
         XCTAssertEqual(figures.placeholder("pagu_total_evaluasi"), .success("Rp 13.036.773.000"))
         XCTAssertEqual(figures.placeholder("perubahan_pagu_total"), .success("-Rp 575.857.000"))

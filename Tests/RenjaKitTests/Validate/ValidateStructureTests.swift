@@ -84,7 +84,7 @@ final class ValidateStructureTests: XCTestCase {
         let d = ds.only("kode-format")
         XCTAssertEqual(d?.severity, .galat)
         XCTAssertEqual(d?.location, f.location(of: "\"1.06.01.2.01.002\"", in: ContentFixture.plan))
-        XCTAssertEqual(d?.figure("diharapkan"), "bentuk seperti 1.06.01.2.01.0001")
+        XCTAssertEqual(d?.figure("diharapkan"), "bentuk seperti 1.06.01.2.01.0001 atau 2.16.01.01.01")
         ds.expectNone("kode-tidak-bersarang")
     }
 

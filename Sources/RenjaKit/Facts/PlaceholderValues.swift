@@ -1,77 +1,19 @@
-/// Key figures of a document computed from its tables: counts of rows and totals of the money
-/// columns. Used by `{{angka …}}` placeholders, by the narrative checks and by the site's home page.
+/// What `{{angka …}}` placeholders print: figures taken from the document's facts (never
+/// computed here), formatted, with the reason when one cannot be given.
 public struct DocumentFigures: Sendable {
-    /// The figures of one table.
-    public struct TableFigures: Sendable {
-        public var kind: TableKind
-        public var programCount: Int
-        public var kegiatanCount: Int
-        public var subKegiatanCount: Int
-        /// Sum of the programs' pagu as written; nil when a program's pagu is not a well-formed amount.
-        public var paguTotal: Rupiah?
-        /// Sum of every sub kegiatan's pagu (differs from `paguTotal` when the table's own sums are wrong).
-        public var paguTotalOfSubKegiatan: Rupiah?
-        /// Tabel 1 only: sum of the programs' realisasi as written.
-        public var realisasiTotal: Rupiah?
-        public var realisasiTotalOfSubKegiatan: Rupiah?
-
-        /// Realisasi as a share of pagu, over the whole table.
-        public var absorption: Percent? {
-            guard let r = realisasiTotal, let p = paguTotal else { return nil }
-            return r.percent(of: p)
-        }
-
-        init(_ table: Table) {
-            kind = table.kind
-            programCount = table.items(at: .program).count
-            kegiatanCount = table.items(at: .kegiatan).count
-            subKegiatanCount = table.items(at: .subKegiatan).count
-            paguTotal = TableFigures.sum(table.programs.map { $0.pagu })
-            paguTotalOfSubKegiatan = TableFigures.sum(table.items(at: .subKegiatan).map { $0.pagu })
-            if table.kind == .evaluasi {
-                realisasiTotal = TableFigures.sum(table.programs.map { $0.realisasi })
-                realisasiTotalOfSubKegiatan = TableFigures.sum(table.items(at: .subKegiatan).map { $0.realisasi })
-            }
-        }
-
-        /// The sum of amounts, or nil if any is missing or malformed.
-        static func sum(_ amounts: [Located<AmountText>?]) -> Rupiah? {
-            var total = Rupiah.zero
-            for a in amounts {
-                guard let v = a?.value.value else { return nil }
-                total = total + v
-            }
-            return total
-        }
-
-        public func count(_ level: Level) -> Int {
-            switch level {
-            case .program: return programCount
-            case .kegiatan: return kegiatanCount
-            case .subKegiatan: return subKegiatanCount
-            }
-        }
-    }
-
     public var year: Int
     /// Tabel 1 (evaluation, before the revision).
-    public var evaluation: TableFigures?
+    public var evaluation: TableFacts?
     /// Tabel 2 (the revised plan).
-    public var plan: TableFigures?
+    public var plan: TableFacts?
 
-    public init(_ document: Document) {
-        year = document.year.value
-        evaluation = document.evaluation.map(TableFigures.init)
-        plan = document.plan.map(TableFigures.init)
+    init(year: Int, evaluation: TableFacts?, plan: TableFacts?) {
+        self.year = year
+        self.evaluation = evaluation
+        self.plan = plan
     }
 
-    public func table(_ kind: TableKind) -> TableFigures? { kind == .evaluasi ? evaluation : plan }
-
-    /// Revised pagu minus the pagu before the revision.
-    public var paguChange: Rupiah? {
-        guard let after = plan?.paguTotal, let before = evaluation?.paguTotal else { return nil }
-        return after - before
-    }
+    public func table(_ kind: TableKind) -> TableFacts? { kind == .evaluasi ? evaluation : plan }
 
     // MARK: Placeholder values
 
@@ -126,23 +68,23 @@ public struct DocumentFigures: Sendable {
             if rest.hasSuffix("_rencana") { rest.removeLast("_rencana".count) }
             let level: Level = rest == "program" ? .program : rest == "kegiatan" ? .kegiatan : .subKegiatan
             guard let t = table(kind) else { return .failure(.missingTable(kind)) }
-            let n = t.count(level)
+            let n = t.rows(level)
             return .success(spelled ? Terbilang.words(n) : IndonesianNumber.grouped(UInt64(n)))
         }
-        func money(_ kind: TableKind, _ value: (TableFigures) -> Rupiah?) -> Result<String, PlaceholderProblem> {
+        func money(_ kind: TableKind, _ value: (TableFacts) -> Rupiah?) -> Result<String, PlaceholderProblem> {
             guard let t = table(kind) else { return .failure(.missingTable(kind)) }
             guard let v = value(t) else { return .failure(.malformedAmount(kind)) }
             return .success(v.formatted)
         }
         switch name {
-        case "pagu_total", "pagu_total_rencana": return money(.rencana) { $0.paguTotal }
-        case "pagu_total_evaluasi": return money(.evaluasi) { $0.paguTotal }
-        case "realisasi_total": return money(.evaluasi) { $0.realisasiTotal }
+        case "pagu_total", "pagu_total_rencana": return money(.rencana) { $0.total(.pagu) }
+        case "pagu_total_evaluasi": return money(.evaluasi) { $0.total(.pagu) }
+        case "realisasi_total": return money(.evaluasi) { $0.total(.realisasi) }
         case "perubahan_pagu_total":
             guard let e = evaluation else { return .failure(.missingTable(.evaluasi)) }
             guard let p = plan else { return .failure(.missingTable(.rencana)) }
-            guard let before = e.paguTotal else { return .failure(.malformedAmount(.evaluasi)) }
-            guard let after = p.paguTotal else { return .failure(.malformedAmount(.rencana)) }
+            guard let before = e.total(.pagu) else { return .failure(.malformedAmount(.evaluasi)) }
+            guard let after = p.total(.pagu) else { return .failure(.malformedAmount(.rencana)) }
             return .success((after - before).formatted)
         case "persen_realisasi_total":
             guard let t = evaluation else { return .failure(.missingTable(.evaluasi)) }

@@ -8,9 +8,10 @@ public enum Placeholders {
     /// Compiled once (a literal inside `expand` was parsed again for every chapter).
     static let markerPattern = #/\{\{([^{}]*)\}\}/#
 
-    public static func expand(_ markdown: String, chapter: Chapter, document: Document) -> (text: String, diagnostics: [Diagnostic]) {
-        let figures = DocumentFigures(document)
-        let lines = ChapterText.lines(markdown, firstLine: chapter.bodyFirstLine)
+    /// The chapter's Markdown with every `{{angka …}}` filled from the document's figures, and a
+    /// finding for every marker that cannot be filled. Done once per document, in its facts.
+    static func expand(_ chapter: Chapter, figures: DocumentFigures, document: Document) -> (text: String, diagnostics: [Diagnostic]) {
+        let lines = ChapterText.lines(chapter.markdown, firstLine: chapter.bodyFirstLine)
         var diagnostics: [Diagnostic] = []
         var output: [String] = []
         let pattern = Self.markerPattern

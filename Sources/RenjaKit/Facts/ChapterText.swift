@@ -98,3 +98,94 @@ enum ChapterText {
         return String(head[start...])
     }
 }
+
+/// Consecutive lines of one paragraph (or one list item, heading or table row) joined with spaces,
+/// so a figure broken over a line ("46\nsub kegiatan") is read whole; each position still maps
+/// back to its line and column in the file.
+struct ChapterBlock {
+    let text: String
+    /// Character offset in `text` where each line starts, with the line.
+    let starts: [(offset: Int, line: ChapterLine)]
+
+    func location(of index: String.Index, _ chapter: Chapter) -> SourceLocation {
+        let offset = text.distance(from: text.startIndex, to: index)
+        let start = starts.last { $0.offset <= offset } ?? starts[0]
+        return SourceLocation(file: chapter.file, line: start.line.fileLine, column: offset - start.offset + 1)
+    }
+}
+
+extension ChapterText {
+    static func blocks(of chapter: Chapter) -> [ChapterBlock] {
+        var out: [ChapterBlock] = []
+        var current: [ChapterLine] = []
+        func flush() {
+            guard !current.isEmpty else { return }
+            var text = ""
+            var starts: [(Int, ChapterLine)] = []
+            var offset = 0
+            for (i, l) in current.enumerated() {
+                if i > 0 { text += " "; offset += 1 }
+                starts.append((offset, l))
+                text += l.scannable
+                offset += l.scannable.count
+            }
+            out.append(ChapterBlock(text: text, starts: starts))
+            current = []
+        }
+        for line in lines(of: chapter) {
+            let trimmed = line.scannable.trimmingCharacters(in: .whitespaces)
+            if line.inCodeBlock || trimmed.isEmpty { flush(); continue }
+            // A heading, list item or table row starts a block of its own.
+            if startsBlock(trimmed) { flush() }
+            current.append(line)
+            if trimmed.hasPrefix("#") || trimmed.hasPrefix("|") { flush() }
+        }
+        flush()
+        return out
+    }
+
+    static func startsBlock(_ trimmed: String) -> Bool {
+        if trimmed.hasPrefix("#") || trimmed.hasPrefix("|") || trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.hasPrefix("+ ") {
+            return true
+        }
+        let digits = trimmed.prefix { $0.isNumber }
+        if !digits.isEmpty, digits.count <= 3 {
+            let rest = trimmed.dropFirst(digits.count)
+            return rest.hasPrefix(". ") || rest.hasPrefix(") ")
+        }
+        return false
+    }
+
+    /// Start of the sentence holding `index`: after the last ". " that ends a sentence (not the
+    /// dot of `Rp.`, `No.`, a list number or an abbreviation of one letter).
+    static func sentenceStart(_ s: String, before index: String.Index) -> String.Index {
+        var i = index
+        while i > s.startIndex {
+            let prev = s.index(before: i)
+            if (s[prev] == "." || s[prev] == "!" || s[prev] == "?"), i < s.endIndex, s[i] == " ", endsSentence(s, dotAt: prev) { return i }
+            i = prev
+        }
+        return s.startIndex
+    }
+
+    /// End of the sentence that starts before `index`.
+    static func sentenceEnd(_ s: String, after index: String.Index) -> String.Index {
+        var i = index
+        while i < s.endIndex {
+            let next = s.index(after: i)
+            if (s[i] == "." || s[i] == "!" || s[i] == "?"), next == s.endIndex || s[next] == " ", endsSentence(s, dotAt: i) { return i }
+            i = next
+        }
+        return s.endIndex
+    }
+
+    static func endsSentence(_ s: String, dotAt dot: String.Index) -> Bool {
+        guard s[dot] == "." else { return true }
+        var start = dot
+        while start > s.startIndex, s[s.index(before: start)].isLetter || s[s.index(before: start)].isNumber { start = s.index(before: start) }
+        let word = s[start..<dot].lowercased()
+        if ["rp", "no", "nomor", "thn", "th", "dll", "dsb", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "s", "ii", "iii", "iv"].contains(word) { return false }
+        if !word.isEmpty, word.allSatisfy(\.isNumber), word.count <= 2 { return false }
+        return true
+    }
+}

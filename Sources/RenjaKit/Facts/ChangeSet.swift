@@ -35,6 +35,15 @@ struct Change {
     var order: Int
 
     var beforeValue: Rupiah? { before?.value.value }
+
+    /// Two targets differ when their numbers or their units differ; text that is not a number is
+    /// compared as written.
+    static func targetsDiffer(_ x: Located<QuantityText>?, _ y: Located<QuantityText>?) -> Bool {
+        switch (x?.value.value, y?.value.value) {
+        case let (a?, b?): return abs(a.value - b.value) > 1e-9 || a.normalizedUnit != b.normalizedUnit
+        default: return x?.value.raw.trimmingCharacters(in: .whitespaces) != y?.value.raw.trimmingCharacters(in: .whitespaces)
+        }
+    }
     var afterValue: Rupiah? { after?.value.value }
 
     /// After − before; an added row counts from zero, a dropped one down to zero. nil when a
@@ -92,28 +101,37 @@ struct ChangeSet {
         for p in matched { visit(p, programKey: p.key) }
     }
 
-    /// Indicators whose target differs between the tables, paired by position (the tables list
-    /// an item's indicators in the same order; a missing one counts as a change).
+    /// Indicators whose target differs between the tables, paired as the checks pair them
+    /// (`IndicatorMatcher`): a changed number or unit, or an indicator in one table only.
     static func targetChanges(_ e: Item?, _ a: Item?) -> [Change.TargetChange] {
         guard let e, let a else { return [] }
-        let n = max(e.indicators.count, a.indicators.count)
-        var out: [Change.TargetChange] = []
-        for i in 0..<n {
-            let ei = i < e.indicators.count ? e.indicators[i] : nil
-            let ai = i < a.indicators.count ? a.indicators[i] : nil
-            let before = Format.quantity(ei?.target), after = Format.quantity(ai?.target)
-            if before != after {
-                out.append(.init(indicator: ai?.name.value ?? ei?.name.value ?? "", before: before.isEmpty ? "–" : before,
-                                 after: after.isEmpty ? "–" : after))
+        let (pairs, onlyBefore, onlyAfter) = IndicatorMatcher.pair(e.indicators, a.indicators)
+        var out: [(Int, Change.TargetChange)] = []
+        for (i, j) in pairs {
+            let ei = e.indicators[i], ai = a.indicators[j]
+            if Change.targetsDiffer(ei.target, ai.target) {
+                out.append((j, .init(indicator: ai.name.value, before: Format.quantity(ei.target, empty: "–"),
+                                     after: Format.quantity(ai.target, empty: "–"))))
             }
         }
-        return out
+        for i in onlyBefore {
+            let ei = e.indicators[i]
+            out.append((a.indicators.count + i, .init(indicator: ei.name.value, before: Format.quantity(ei.target, empty: "–"), after: "–")))
+        }
+        for j in onlyAfter {
+            let ai = a.indicators[j]
+            out.append((j, .init(indicator: ai.name.value, before: "–", after: Format.quantity(ai.target, empty: "–"))))
+        }
+        return out.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
-    /// Sum of the programs' pagu before and after (the tables' totals) and their difference.
-    var totalBefore: Rupiah { programs.reduce(.zero) { $0 + ($1.beforeValue ?? .zero) } }
-    var totalAfter: Rupiah { programs.reduce(.zero) { $0 + ($1.afterValue ?? .zero) } }
-    /// Sum of the per-program differences; equals `totalAfter − totalBefore` when every program
+    /// The change of the row with this anchor (Tabel 1's or, for a new row, Tabel 2's).
+    func change(anchor: String?) -> Change? {
+        guard let anchor else { return nil }
+        return all.first { $0.anchor == anchor }
+    }
+
+    /// Sum of the per-program differences; equals the difference of the tables' totals when every program
     /// figure is well formed (the page shows both, so a reader can see they reconcile).
     var totalOfDifferences: Rupiah { programs.reduce(.zero) { $0 + ($1.difference ?? .zero) } }
 
