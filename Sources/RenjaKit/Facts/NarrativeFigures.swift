@@ -219,8 +219,8 @@ enum NarrativeReader {
                                  "mencakup", "meliputi", "terdapat", "ada"]
         static let subsetBefore = ["di antaranya", "diantaranya", "antara lain", "sebagian", "hanya", "beberapa", "masih", "belum",
                                    "tidak", "termasuk", "salah satu", "lainnya"]
-        static let subsetAfter = ["lainnya", "di antaranya", "diantaranya", "yang", "prioritas", "unggulan", "strategis", "baru",
-                                  "tersebut", "tambahan", "saja"]
+        static let subsetMarkers = ["lainnya", "di antaranya", "diantaranya", "saja"]
+        static let subsetAfter = ["yang", "prioritas", "unggulan", "strategis", "baru", "tersebut", "tambahan"]
         static let periodWords = ["triwulan", "tw", "semester", "bulan", "januari", "februari", "maret", "april", "mei", "juni", "juli",
                                   "agustus", "september", "oktober", "november", "desember"]
         static let amountTotalWords = ["anggaran", "pagu", "total", "jumlah", "seluruh", "seluruhnya", "keseluruhan", "belanja", "dana",
@@ -252,7 +252,11 @@ enum NarrativeReader {
             if let y = otherYear { return .otherYear(y) }
             if let p = period { return .period(p) }
             let recent = Array(before.suffix(4))
-            if let w = containsAny(Array(after.prefix(2)), Context.subsetAfter), containsAny(recent, Context.totalWords) == nil { return .subset(w) }
+            let next = Array(after.prefix(2))
+            // "… lainnya", "… di antaranya" mark a part whatever comes before; a qualifier such as
+            // "yang …" or "prioritas" does unless the clause says it counts the whole ("memuat").
+            if let w = containsAny(next, Context.subsetMarkers) { return .subset(w) }
+            if let w = containsAny(next, Context.subsetAfter), containsAny(recent, Context.totalWords) == nil { return .subset(w) }
             if let w = containsAny(recent, Context.subsetBefore), containsAny(recent, Context.totalWords) == nil { return .subset(w) }
             if let rowNamed { return .row(rowNamed) }
             return .total

@@ -21,16 +21,20 @@ enum TableLoader {
         guard let m = reader.mapping(node, what: level.word) else { return nil }
         let keyField = kind == .evaluasi ? "no" : "kode"
         var allowed = [keyField, "nama", "indikator", "pagu"]
+        // Tabel 1 rows may carry the nomenclature code beside (or instead of) their number, as
+        // e-Monev exports of the standard evaluation table do.
+        if kind == .evaluasi { allowed.append("kode") }
         if kind == .evaluasi { allowed += ["realisasi", "persen_realisasi"] }
         if let children = level.childrenKey { allowed.append(children) }
         // A program or kegiatan may leave its amounts out (some planning apps only store them per
         // sub kegiatan): its sums are then not checked and the table's total comes from the level
         // below. A sub kegiatan must state them.
-        var required = [keyField, "nama"]
+        var required = kind == .evaluasi && m.value("kode") != nil ? ["nama"] : [keyField, "nama"]
         if level == .subKegiatan { required += kind == .evaluasi ? ["pagu", "realisasi"] : ["pagu"] }
         m.checkKeys(allowed: allowed, required: required)
 
         let key = m.string(keyField)
+        let evaluationCode = kind == .evaluasi ? m.string("kode") : nil
         let name = m.string("nama") ?? Located("", at: m.location)
         let indicators = (m.list("indikator") ?? []).compactMap { indicator($0, kind: kind, reader: reader) }
         let pagu = amount(m, "pagu")
@@ -44,14 +48,14 @@ enum TableLoader {
         }
         // Anchors must be unique even when the document repeats a number or code (the validator
         // reports the duplicate; the site must still link to the right row).
-        var anchor = (kind == .evaluasi ? "t1-" : "t2-") + Text.slug(key?.value ?? name.value)
+        var anchor = (kind == .evaluasi ? "t1-" : "t2-") + Text.slug(key?.value ?? evaluationCode?.value ?? name.value)
         if anchor.hasSuffix("-") || anchor.count <= 3 { anchor += "baris" }
         let n = anchors[anchor, default: 0]
         anchors[anchor] = n + 1
         if n > 0 { anchor += "-\(n + 1)" }
         return Item(level: level,
                     number: kind == .evaluasi ? key : nil,
-                    code: kind == .rencana ? key : nil,
+                    code: kind == .rencana ? key : evaluationCode,
                     name: name, indicators: indicators, pagu: pagu, realisasi: realisasi,
                     statedAbsorption: absorption, children: children, location: m.location, anchor: anchor)
     }

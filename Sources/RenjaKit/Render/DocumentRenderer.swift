@@ -268,7 +268,7 @@ struct DocumentRenderer {
                          totalRealisasi: Format.plainTotal(tf?.programTotal[.realisasi]),
                          totalAbsorption: Format.percent(tf?.absorption), sourceFile: t.file,
                          downloads: downloads(for: t.kind, root: root),
-                         changesHref: profile.comparesStages ? root + Paths.changes(document) : "")
+                         changesHref: profile.comparesStages ? root + Paths.changes(document) : nil)
     }
 
     // MARK: Programs
@@ -311,7 +311,7 @@ struct DocumentRenderer {
                                 findings: own.map { findingView($0, root: root) }, hasFindings: !own.isEmpty,
                                 previous: i > 0 ? link(all[i - 1]) : nil, next: i + 1 < all.count ? link(all[i + 1]) : nil,
                                 charts: programCharts(p), downloads: TableKind.allCases.flatMap { downloads(for: $0, root: root) },
-                                changesHref: profile.comparesStages ? root + Paths.changes(document) : "")
+                                changesHref: profile.comparesStages ? root + Paths.changes(document) : nil)
         return (dir, "program", v)
     }
 

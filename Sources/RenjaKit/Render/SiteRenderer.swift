@@ -22,6 +22,8 @@ public struct SiteRenderer {
     let documentsBySlug: [String: Document]
     /// Each document's facts (the same the checks read), by slug.
     let factsBySlug: [String: DocumentFacts]
+    /// Search suggestions from the site's own rows.
+    let searchExamples: [String]
     /// Figures of the site index's document cards, for documents loaded without their tables
     /// (kept from the previous build by an incremental build), by slug.
     var cardFigures: [String: [FigureView]] = [:]
@@ -32,6 +34,7 @@ public struct SiteRenderer {
         self.site = site
         let all = facts ?? Parallel.map(site.documents, DocumentFacts.init)
         self.factsBySlug = Dictionary(all.map { ($0.document.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        self.searchExamples = SearchExamples.words(site)
         self.findings = findings
         self.templates = templates
         self.searchAvailable = searchAvailable
@@ -159,14 +162,16 @@ public struct SiteRenderer {
                         description: description.isEmpty ? site.settings.description : description,
                         canonical: baseURL + dir, breadcrumbs: breadcrumbs, nav: nav,
                         year: site.documents.first.map { String($0.year.value) } ?? "",
-                        generator: SiteRenderer.generator, searchAvailable: searchAvailable, searchHref: root + Paths.search)
+                        generator: SiteRenderer.generator, searchAvailable: searchAvailable, searchHref: root + Paths.search,
+                        searchExample: searchExamples.first ?? "")
     }
 
     private func searchPage(_ all: [DocumentCardView]) -> PageView {
         var v = common(dir: Paths.search, title: "Cari — \(site.settings.title)",
                        description: "Cari di seluruh bab, tabel dan program dokumen perencanaan.",
                        breadcrumbs: [LinkView(title: "Beranda", href: "../"), LinkView(title: "Cari", href: nil)])
-        v.search = SearchView(available: searchAvailable, bundle: v.root + Paths.searchBundle)
+        v.search = SearchView(available: searchAvailable, bundle: v.root + Paths.searchBundle, examples: SearchExampleView.list(searchExamples),
+                              hasExamples: !searchExamples.isEmpty)
         v.documents = cards(all, root: v.root)
         if searchAvailable {
             v.styles = [v.root + Paths.searchBundle + "pagefind-ui.css"]

@@ -91,7 +91,8 @@ struct TableView {
     var totalAbsorption: String
     var sourceFile: String
     var downloads: [DownloadView] = []
-    var changesHref: String = ""
+    /// The Perubahan page, when the document has one.
+    var changesHref: String? = nil
 }
 
 struct HeadingView {
@@ -202,6 +203,8 @@ struct PageView {
     /// The search form in the header (only when the site has a search index).
     var searchAvailable: Bool = false
     var searchHref: String = ""
+    /// The first of `SearchView.examples`, for the search box's placeholder ("" when none).
+    var searchExample: String = ""
     /// The page's main content is indexed for search (`data-pagefind-body`).
     var indexed: Bool = false
     /// Perubahan, data terbuka, versi cetak, validasi: the document's other views.
@@ -251,7 +254,8 @@ struct ProgramView {
     var next: LinkView?
     var charts: [ChartView]
     var downloads: [DownloadView]
-    var changesHref: String
+    /// The Perubahan page, when the document has one.
+    var changesHref: String?
 }
 
 struct ValidationView {
@@ -393,6 +397,21 @@ struct ColumnView {
 struct SearchView {
     var available: Bool
     var bundle: String
+    /// Words from the site's own rows to suggest, e.g. "sosial", "keluarga", "penduduk".
+    var examples: [SearchExampleView]
+    var hasExamples: Bool
+}
+
+/// One suggested word, with what joins it to the previous one in a sentence ("", ", ", " atau ").
+struct SearchExampleView {
+    var joiner: String
+    var word: String
+
+    static func list(_ words: [String]) -> [SearchExampleView] {
+        words.enumerated().map { i, w in
+            SearchExampleView(joiner: i == 0 ? "" : i == words.count - 1 ? " atau " : ", ", word: w)
+        }
+    }
 }
 
 /// Labels and switches that follow from what the document is (`DocumentProfile`): a Perubahan

@@ -56,6 +56,15 @@ extension Validator {
               summary: "nama indikator, atau target dan capaian, sama persis dengan baris lain: kemungkinan tersalin"),
         .init(code: "persen-induk", severity: .peringatan,
               summary: "persen capaian induk tidak mengikuti hubungan yang diikuti induk sejenis di dokumen yang sama, atau jelas bertentangan dengan anak-anaknya"),
+        // Money against targets, levels left behind
+        .init(code: "pagu-nol-bertarget", severity: .peringatan, summary: "baris dengan pagu Rp 0 yang tetap menargetkan keluaran"),
+        .init(code: "target-nol-berpagu", severity: .peringatan, summary: "baris yang mendapat pagu tetapi semua targetnya 0"),
+        .init(code: "realisasi-tanpa-pagu", severity: .galat, summary: "realisasi tercatat pada baris yang pagunya Rp 0"),
+        .init(code: "target-tanpa-satuan", severity: .peringatan, summary: "target berupa angka tanpa satuan"),
+        .init(code: "target-majemuk", severity: .peringatan, summary: "target yang berisi lebih dari satu angka (mis. 11 Kab/1 Kota); ditampilkan utuh, tidak dihitung"),
+        .init(code: "tingkat-tidak-diperbarui", severity: .peringatan,
+              summary: "satu tingkat (kegiatan) tidak cocok dengan jumlah anak-anaknya di beberapa program, sementara program dan sub kegiatannya cocok: angka tingkat itu kemungkinan belum diperbarui"),
+        .init(code: "kode-urut", severity: .peringatan, summary: "baris tidak berurutan menurut kode nomenklaturnya"),
         // Narrative
         .init(code: "narasi-angka", severity: .info,
               summary: "angka di narasi (banyaknya program/kegiatan/sub kegiatan, jumlah rupiah) dan tabel yang cocok dengannya; galat bila tidak cocok dengan tabel mana pun"),

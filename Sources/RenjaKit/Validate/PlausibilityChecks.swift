@@ -23,7 +23,8 @@ enum PlausibilityChecks {
     }
 
     static func overspend(_ item: Item, _ ctx: DocumentContext) -> [Diagnostic] {
-        guard let r = item.realisasi, let real = r.value.value, let pagu = item.pagu?.value.value, real > pagu else { return [] }
+        // Spending against a pagu of Rp 0 is `realisasi-tanpa-pagu` (FundingChecks).
+        guard let r = item.realisasi, let real = r.value.value, let pagu = item.pagu?.value.value, pagu != .zero, real > pagu else { return [] }
         return [ctx.finding(.galat, "realisasi-melebihi-pagu", "realisasi \(item.reference) melebihi pagunya",
                             at: r.location, item: item,
                             figures: [.init("realisasi", real.formatted), .init("pagu", pagu.formatted),

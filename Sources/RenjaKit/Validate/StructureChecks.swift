@@ -10,10 +10,9 @@ enum StructureChecks {
     static func run(_ ctx: DocumentContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for table in ctx.tables {
-            switch table.kind {
-            case .evaluasi: out += numbering(table, ctx)
-            case .rencana: out += codes(table, ctx)
-            }
+            // Tabel 1 is numbered (I, 1., 1.1); e-Monev exports also give it the nomenclature codes.
+            if table.allItems.contains(where: { $0.number != nil }) { out += numbering(table, ctx) }
+            if table.allItems.contains(where: { $0.code != nil }) { out += codes(table, ctx) }
         }
         return out
     }

@@ -32,9 +32,16 @@ enum SumChecks {
         let childLevel = childWord(item)
 
         guard let direct else {
+            let broken = item.children.filter { $0.amount(kind) != nil && $0.amount(kind)?.value.value == nil }
+            // Children that state no amount at all (a level some apps leave empty): nothing to
+            // check against them; the row is still checked against all its sub kegiatan.
+            if broken.isEmpty {
+                guard let leaf, leaf != stated else { return [] }
+                return [mismatch(item, parent: parent, kind: kind, stated: stated, computed: leaf, against: "seluruh sub kegiatan",
+                                 location: statedLoc.location, notes: [], ctx: ctx)]
+            }
             // A child's amount is malformed: say so instead of reporting a difference that only
             // reflects the typo.
-            let broken = item.children.filter { $0.amount(kind)?.value.value == nil }
             var figures: [Diagnostic.Figure] = [.init("tertulis", stated.formatted)]
             var notes: [String] = []
             let brokenList = broken.map { "\($0.shortReference) (`\($0.amount(kind)?.value.raw ?? "tidak ada")`)" }.joined(separator: ", ")

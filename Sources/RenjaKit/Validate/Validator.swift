@@ -11,6 +11,7 @@ public enum Validator {
         StructureChecks.run,
         CrossTableChecks.run,
         AuditorChecks.run,
+        FundingChecks.run,
         ParentAchievementChecks.run,
         NarrativeChecks.run,
         NarrativeYearChecks.run,

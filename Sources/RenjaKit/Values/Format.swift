@@ -35,7 +35,10 @@ extension Format {
     static func total(_ t: AmountTotal?) -> String {
         guard let t else { return "–" }
         if let v = t.value { return v.formatted }
-        return "tidak dapat dijumlah (\(t.unreadable.count + t.missing.count) angka tidak sah)"
+        var why: [String] = []
+        if !t.unreadable.isEmpty { why.append("\(t.unreadable.count) angka tidak sah") }
+        if !t.missing.isEmpty { why.append("\(t.missing.count) baris tanpa angka") }
+        return "tidak dapat dijumlah (\(why.joined(separator: ", ")))"
     }
 
     /// The same, without `Rp` (for cells under a "(Rp)" header).

@@ -80,6 +80,10 @@ public struct QuantityText: Hashable, Sendable {
     public var raw: String
     public var value: Quantity?
     public var problem: NumberProblem?
+    /// The text holds a second number after the first one's unit ("11 Kab/1 Kota", "5 unit, 2
+    /// paket"): kept whole as written, with no value, so it is never split into a number and a
+    /// unit that contains the other number.
+    public var isCompound = false
 
     public init(raw: String) {
         self.raw = raw
@@ -91,7 +95,27 @@ public struct QuantityText: Hashable, Sendable {
             problem = .notANumber
             return
         }
-        value = Quantity(x, unit == "%" ? "persen" : unit)
+        if QuantityText.holdsAnotherNumber(unit) { isCompound = true; return }
+        value = Quantity(x, unit)
+    }
+
+    /// A separator, then digits, then a word: `/1 Kota`, `, 2 paket`, `dan 3 unit`, `+ 4 orang`.
+    static func holdsAnotherNumber(_ unit: String) -> Bool {
+        let chars = Array(unit)
+        for (i, c) in chars.enumerated() where c.isNumber {
+            // The digits must start a number after a separator (not `m2`, `km2`)…
+            var j = i - 1
+            while j >= 0, chars[j] == " " { j -= 1 }
+            let startsAfterSeparator = j < 0 ? false : "/,+&;".contains(chars[j])
+                || (j >= 2 && String(chars[(j - 2)...j]).lowercased() == "dan" && (j == 2 || chars[j - 3] == " "))
+            guard startsAfterSeparator, i == 0 || !chars[i - 1].isNumber else { continue }
+            // …and be followed by a word.
+            var k = i
+            while k < chars.count, chars[k].isNumber || chars[k] == "." || chars[k] == "," { k += 1 }
+            while k < chars.count, chars[k] == " " { k += 1 }
+            if k < chars.count, chars[k].isLetter { return true }
+        }
+        return false
     }
 
     /// `42.23` and `42,23` are decimals (the source writes decimals with a dot); `2.000` and

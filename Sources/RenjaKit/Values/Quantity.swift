@@ -11,6 +11,7 @@ public struct Quantity: Hashable, Sendable {
     /// `2.000 orang`, `42,23 persen` — Indonesian digits, the unit as written.
     public var formatted: String {
         let number = IndonesianNumber.decimal(value, places: nil)
+        if unit == "%" { return number + "%" }
         return unit.isEmpty ? number : "\(number) \(unit)"
     }
 

@@ -112,6 +112,96 @@ final class ValidateNarrativeTests: XCTestCase {
                       "\(d?.notes ?? [])")
     }
 
+    // MARK: narasi-angka: what a sentence claims
+
+    func testAQuartersAmountIsNoTotal() throws {
+        var f = ContentFixture()
+        f.appendToChapter("Realisasi belanja kegiatan tersebut sebesar Rp 20.000.000 pada triwulan II.")
+        let d = try f.run().only("narasi-angka")
+        XCTAssertEqual(d?.severity, .info)
+        XCTAssertEqual(d?.figure("jenis angka"), "periode: triwulan ii")
+    }
+
+    func testASubsetCountIsNoTotal() throws {
+        var f = ContentFixture()
+        f.appendToChapter("Selain itu terdapat 44 sub kegiatan lainnya yang mendukung program. Sebanyak 10 kegiatan di antaranya sudah selesai.")
+        let ds = try f.run().coded("narasi-angka")
+        XCTAssertEqual(ds.map(\.severity), [.info, .info])
+        XCTAssertEqual(ds.map { $0.figure("jenis angka") }, ["sebagian", "sebagian"])
+    }
+
+    func testAnotherBudgetStagesFigureIsNoTotal() throws {
+        var f = ContentFixture()
+        f.appendToChapter("Pada RKPD murni, pagu dinas ditetapkan sebesar Rp 14.000.000.000 dan pada KUA-PPAS Rp 13.500.000.000.")
+        let ds = try f.run().coded("narasi-angka")
+        XCTAssertEqual(ds.map(\.severity), [.info, .info])
+        XCTAssertTrue(ds.allSatisfy { $0.figure("jenis angka")?.hasPrefix("tahap lain") ?? false }, "\(ds.map(DiagnosticPrinter.short))")
+    }
+
+    func testAnotherYearsFigureIsNoTotal() throws {
+        var f = ContentFixture()
+        f.appendToChapter("Prakiraan maju untuk tahun 2025 dianggarkan Rp 2.000.000.")
+        let d = try f.run().only("narasi-angka")
+        XCTAssertEqual(d?.severity, .info)
+    }
+
+    func testACountBrokenOverALineIsRead() throws {
+        var f = ContentFixture()
+        f.appendToChapter("Renja ini memuat 46\nsub kegiatan dengan anggaran Rp 1.500.000.")
+        let ds = try f.run().coded("narasi-angka")
+        let count = ds.first { $0.figure("tertulis") == "46 sub kegiatan" }
+        XCTAssertEqual(count?.severity, .galat)
+        XCTAssertEqual(count?.location, f.location(of: "46\nsub", in: Self.chapter))
+        // The amount on the next line keeps its own line and column.
+        let money = ds.first { $0.figure("tertulis") == "Rp 1.500.000" }
+        XCTAssertEqual(money?.location, f.location(of: "Rp 1.500.000", in: Self.chapter))
+        XCTAssertEqual(money?.severity, .info)
+    }
+
+    func testACountOfDistinctCodesSaysBothNumbers() throws {
+        var f = ContentFixture()
+        // Sub kegiatan 2.01.0002 repeated with the same name: 5 rows, 4 codes.
+        f.replace("""
+                  - kode: "1.06.01.2.01.0002"
+                    nama: Penyusunan Laporan Uji
+                    indikator:
+                      - nama: Jumlah Laporan Uji Dua
+                        target: 4 laporan
+                    pagu: 350.000
+        """, with: """
+                  - kode: "1.06.01.2.01.0002"
+                    nama: Penyusunan Laporan Uji
+                    indikator:
+                      - nama: Jumlah Laporan Uji Dua
+                        target: 2 laporan
+                    pagu: 150.000
+                  - kode: "1.06.01.2.01.0002"
+                    nama: Penyusunan Laporan Uji
+                    indikator:
+                      - nama: Jumlah Laporan Uji Dua
+                        target: 2 laporan
+                    pagu: 200.000
+        """, in: ContentFixture.plan)
+        f.appendToChapter("Rencana ini memuat 4 sub kegiatan.")
+        let ds = try f.run()
+        let d = ds.only("narasi-angka")
+        XCTAssertEqual(d?.severity, .info)
+        XCTAssertTrue(d?.message.contains("Tabel 1") ?? false, d?.message ?? "")
+        XCTAssertTrue(d?.notes.contains { $0.contains("5 baris sub kegiatan dengan 4 kode berbeda") } ?? false, "\(d?.notes ?? [])")
+        XCTAssertEqual(d?.figure("Tabel 2"), "5 sub kegiatan (4 kode berbeda)")
+        XCTAssertEqual(ds.only("kode-ganda")?.severity, .peringatan)
+    }
+
+    func testAFigureIsEitherMatchedOrUnmatchedNeverBoth() throws {
+        var f = ContentFixture()
+        f.replace("pagu: 250.000", with: "pagu: 250.001", in: ContentFixture.plan)
+        // Σ sub kegiatan of Tabel 2 is now Rp 1.500.001: quoting it is a match, not a galat.
+        f.appendToChapter("Jumlah pagu seluruh sub kegiatan adalah Rp 1.500.001.")
+        let d = try f.run().only("narasi-angka")
+        XCTAssertEqual(d?.severity, .info)
+        XCTAssertEqual(d?.figure("cocok dengan"), "jumlah pagu seluruh sub kegiatan Tabel 2 (rencana, sesudah perubahan)")
+    }
+
     func testFiguresInCodeAreNotRead() throws {
         var f = ContentFixture()
         f.appendToChapter("Contoh penulisan: `Rp 9.999.999` dan `7 program`.\n\n```\nRenja Perubahan Tahun 2019 memuat 8 program, Rp 1.000\n```")
