@@ -186,15 +186,20 @@ extension DocumentRenderer {
                                   size: Self.size(docJSON),
                                   description: profile.comparesStages ? "Data dokumen, teks setiap bab (Markdown), kedua tabel dan daftar perubahan anggaran."
                                       : "Data dokumen, teks setiap bab (Markdown) dan tabelnya."))
-        let columns: [ColumnView] = [
-            .init(name: "tingkat", meaning: "program, kegiatan atau sub kegiatan"),
-            .init(name: "nomor / kode", meaning: "nomor baris Tabel 1 (I, 1., 1.1) atau kode nomenklatur Tabel 2"),
-            .init(name: "program, kegiatan, sub_kegiatan", meaning: "nama induk-induk baris, sehingga setiap baris dapat disaring sendiri"),
-            .init(name: "indikator, target, satuan_target", meaning: "satu baris per indikator kinerja; angka target dan satuannya"),
-            .init(name: "capaian, satuan_capaian, persen_capaian", meaning: "Tabel 1: \(DocumentWordsView(profile).capaian.lowercased()) dan persentasenya"),
-            .init(name: "pagu, realisasi, persen_realisasi", meaning: "rupiah tanpa pemisah ribuan; ditulis sekali per program/kegiatan/sub kegiatan (pada indikator pertama). Jumlahkan baris bertingkat program untuk total tabel"),
-            .init(name: "catatan", meaning: "angka yang dalam dokumen tertulis tidak sah, beserta teks aslinya (kolom angkanya dikosongkan)"),
-        ]
+        // Only the columns this document's tables have.
+        var columns: [ColumnView] = [.init(name: "tingkat", meaning: "program, kegiatan atau sub kegiatan")]
+        var keys: [String] = []
+        if profile.hasEvaluation { keys.append("nomor baris Tabel 1 (I, 1., 1.1)") }
+        if profile.hasPlan || (document.evaluation?.allItems.contains { $0.code != nil } ?? false) { keys.append("kode nomenklatur") }
+        columns.append(.init(name: "nomor / kode", meaning: keys.joined(separator: " atau ")))
+        columns.append(.init(name: "program, kegiatan, sub_kegiatan", meaning: "nama induk-induk baris, sehingga setiap baris dapat disaring sendiri"))
+        columns.append(.init(name: "indikator, target, satuan_target", meaning: "satu baris per indikator kinerja; angka target dan satuannya"))
+        if profile.hasEvaluation {
+            columns.append(.init(name: "capaian, satuan_capaian, persen_capaian", meaning: "Tabel 1: \(DocumentWordsView(profile).capaian.lowercased()) dan persentasenya"))
+        }
+        columns.append(.init(name: profile.hasEvaluation ? "pagu, realisasi, persen_realisasi" : "pagu",
+                             meaning: "rupiah tanpa pemisah ribuan; ditulis sekali per program/kegiatan/sub kegiatan (pada indikator pertama). Jumlahkan baris bertingkat program untuk total tabel"))
+        columns.append(.init(name: "catatan", meaning: "angka yang dalam dokumen tertulis tidak sah, beserta teks aslinya (kolom angkanya dikosongkan)"))
         v.data = DataPageView(downloads: files, columns: columns)
         return (dir, "data", v)
     }
@@ -248,7 +253,7 @@ extension DocumentRenderer {
             totalBefore: before.plain, totalAfter: after.plain, totalDifference: signed(diff, currency: false),
             changedCount: changed.count, unchangedCount: set.items.count - changed.count, chart: nil,
             downloads: [DownloadView(title: "Seluruh dokumen dan daftar perubahan (JSON)", href: root + OpenData.documentJSONPath(document),
-                                     format: "JSON", size: "", description: "")])
+                                     format: "JSON", size: nil, description: nil)])
         return (dir, "perubahan", v)
     }
 
@@ -334,7 +339,7 @@ extension DocumentRenderer {
         let appendix = TableKind.allCases.filter { !used.contains($0) }.compactMap { table($0) }
             .map { PrintSegmentView(table: tableView($0, root: v.root)) }
         v.printable = PrintView(title: document.title, kind: document.kind, year: String(document.year.value), agency: document.agency.name,
-                                government: document.agency.government, chapters: chapters, appendix: appendix,
+                                government: document.agency.government.isEmpty ? nil : document.agency.government, chapters: chapters, appendix: appendix,
                                 hasAppendix: !appendix.isEmpty, onlineHref: base.baseURL + Paths.document(document))
         return (dir, "cetak", v)
     }

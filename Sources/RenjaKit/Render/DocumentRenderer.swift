@@ -117,7 +117,9 @@ struct DocumentRenderer {
             let word = String(w)
             if i > 0 && small.contains(word) { return word }
             if word.hasPrefix("(") && word.count <= 5 { return word.uppercased() }
-            return word.prefix(1).uppercased() + word.dropFirst()
+            // "KABUPATEN/KOTA" → "Kabupaten/Kota": every part of a slashed word keeps its capital.
+            return word.split(separator: "/", omittingEmptySubsequences: false)
+                .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "/")
         }.joined(separator: " ")
     }
 
@@ -306,7 +308,7 @@ struct DocumentRenderer {
         }
         let own = findings.filter { $0.programKey == p.key }
         let link = { (m: MatchedItem) in LinkView(title: titleCase(m.name), href: root + Paths.program(document, key: m.key)) }
-        v.program = ProgramView(evaluationAnchor: e?.anchor, planAnchor: a?.anchor, name: name, number: e?.number?.value ?? "", code: a?.code?.value ?? "",
+        v.program = ProgramView(evaluationAnchor: e?.anchor, planAnchor: a?.anchor, name: name, number: e?.number?.value ?? "", code: a?.code?.value,
                                 indicators: matchedIndicators(e, a), figures: figures, rows: rows,
                                 findings: own.map { findingView($0, root: root) }, hasFindings: !own.isEmpty,
                                 previous: i > 0 ? link(all[i - 1]) : nil, next: i + 1 < all.count ? link(all[i + 1]) : nil,

@@ -163,7 +163,7 @@ public struct SiteRenderer {
                         canonical: baseURL + dir, breadcrumbs: breadcrumbs, nav: nav,
                         year: site.documents.first.map { String($0.year.value) } ?? "",
                         generator: SiteRenderer.generator, searchAvailable: searchAvailable, searchHref: root + Paths.search,
-                        searchExample: searchExamples.first ?? "")
+                        searchExample: searchExamples.first)
     }
 
     private func searchPage(_ all: [DocumentCardView]) -> PageView {

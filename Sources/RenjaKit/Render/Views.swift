@@ -9,25 +9,31 @@ struct LinkView {
     var current: Bool = false
 }
 
+/// The agency's contact block. A field the content does not give is nil (Mustache treats an empty
+/// text as present), so no label or empty `mailto:` link is printed for it.
 struct AgencyView {
     var name: String
     var shortName: String
-    var government: String
-    var address: String
-    var phone: String
-    var email: String
-    var website: String
-    var websiteHref: String
+    var government: String?
+    var address: String?
+    var phone: String?
+    var email: String?
+    var website: String?
+    var websiteHref: String?
 
     init(_ a: Agency) {
+        func given(_ s: String) -> String? {
+            let t = s.trimmingCharacters(in: .whitespaces)
+            return t.isEmpty ? nil : t
+        }
         name = a.name
-        shortName = a.shortName.isEmpty ? a.name : a.shortName
-        government = a.government
-        address = a.address
-        phone = a.phone
-        email = a.email
-        website = a.website
-        websiteHref = a.website.isEmpty || a.website.hasPrefix("http") ? a.website : "https://\(a.website)"
+        shortName = given(a.shortName) ?? a.name
+        government = given(a.government)
+        address = given(a.address)
+        phone = given(a.phone)
+        email = given(a.email)
+        website = given(a.website)
+        websiteHref = website.map { $0.hasPrefix("http") ? $0 : "https://\($0)" }
     }
 }
 
@@ -105,15 +111,16 @@ struct SigningView {
     var placeDate: String
     var position: String
     var name: String
-    /// Empty when the document gives none: the template then prints no "NIP." line.
-    var nip: String
+    /// nil when the document gives none: the template then prints no "NIP." line.
+    var nip: String?
 
     init(_ s: Signing) {
         let date = IndonesianDate.long(s.date.value)
         placeDate = [s.place, date].filter { !$0.isEmpty }.joined(separator: ", ")
         position = s.position
         name = s.name
-        nip = s.nip.trimmingCharacters(in: .whitespaces)
+        let n = s.nip.trimmingCharacters(in: .whitespaces)
+        nip = n.isEmpty ? nil : n
     }
 }
 
@@ -204,7 +211,7 @@ struct PageView {
     var searchAvailable: Bool = false
     var searchHref: String = ""
     /// The first of `SearchView.examples`, for the search box's placeholder ("" when none).
-    var searchExample: String = ""
+    var searchExample: String? = nil
     /// The page's main content is indexed for search (`data-pagefind-body`).
     var indexed: Bool = false
     /// Perubahan, data terbuka, versi cetak, validasi: the document's other views.
@@ -244,7 +251,7 @@ struct ProgramView {
     var planAnchor: String?
     var name: String
     var number: String
-    var code: String
+    var code: String?
     var indicators: [IndicatorView]
     var figures: [FigureView]
     var rows: [RowView]
@@ -291,8 +298,8 @@ struct DownloadView {
     var title: String
     var href: String
     var format: String
-    var size: String
-    var description: String
+    var size: String?
+    var description: String?
 }
 
 /// One row of the Perubahan page. The `sort…` fields are plain integers for the sorting script.
@@ -362,7 +369,7 @@ struct PrintView {
     var kind: String
     var year: String
     var agency: String
-    var government: String
+    var government: String?
     var chapters: [PrintChapterView]
     var appendix: [PrintSegmentView]
     var hasAppendix: Bool

@@ -103,3 +103,48 @@ final class SiteAgreesWithChecksTests: XCTestCase {
         }
     }
 }
+
+/// Nothing of the first document's data is assumed: fields a document lacks leave no label or
+/// empty link, names keep their words' capitals.
+final class DocumentOwnWordsTests: XCTestCase {
+    func testMissingContactAndSigningFieldsLeaveNoTrace() throws {
+        // The test site's agency has a name only; its document has no signing block.
+        let site = TempSite(files: ["Content/uji/dokumen.yaml": "judul: Renja Uji 2024\ntahun: 2024\n",
+                                    "Content/uji/bab/04-penutup.md": "---\nnomor: IV\njudul: Penutup\nurutan: 4\ntanda_tangan: ya\n---\n\nDemikian.\n"])
+        let result = try Builder.render(site.options())
+        for f in result.files where f.path.hasSuffix(".html") {
+            let html = String(decoding: f.data, as: UTF8.self)
+            for trace in ["mailto:", "href=\"\"", "Telepon:", "Surel:", "Situs web:", "NIP.", "<br>\n        <br>"] {
+                XCTAssertFalse(html.contains(trace), "\(f.path) contains \(trace)")
+            }
+        }
+        let penutup = try XCTUnwrap(result.files.first { $0.path == "uji/bab/penutup/index.html" })
+        XCTAssertTrue(String(decoding: penutup.data, as: UTF8.self).contains("Demikian."))
+    }
+
+    func testSearchExamplesComeFromTheSitesOwnRows() throws {
+        let real = try RepoPaths.loadRealSite()
+        let words = SearchExamples.words(real)
+        XCTAssertEqual(words.count, 3)
+        let names = real.documents[0].plan!.allItems.map { Text.normalizedName($0.name.value) }.joined(separator: " ")
+        XCTAssertTrue(words.allSatisfy { names.contains($0) }, "\(words)")
+        for fixture in RealDocumentsTests.fixtures {
+            let site = try SiteLoader.load(content: fixture, displayPath: fixture.lastPathComponent)
+            let other = SearchExamples.words(site)
+            XCTAssertFalse(other.isEmpty)
+            XCTAssertNotEqual(other, words, "\(fixture.lastPathComponent) suggests its own words")
+            let rows = site.documents.flatMap { d in [d.evaluation, d.plan].compactMap { $0 }.flatMap(\.allItems) }
+                .map { Text.normalizedName($0.name.value) }.joined(separator: " ")
+            XCTAssertTrue(other.allSatisfy { rows.contains($0) })
+        }
+    }
+
+    func testTitleCaseKeepsCapitalsAfterASlash() throws {
+        let site = try RepoPaths.loadRealSite()
+        let renderer = SiteRenderer(site: site, findings: [], templates: try TemplateSet.load(folder: RepoPaths.templates, displayPath: "Templates"))
+        let doc = DocumentRenderer(site: site, facts: DocumentFacts(site.documents[0]), findings: [], base: renderer)
+        XCTAssertEqual(doc.titleCase("PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"),
+                       "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota")
+        XCTAssertEqual(doc.titleCase("Program yang Sudah Ditulis"), "Program yang Sudah Ditulis")
+    }
+}
