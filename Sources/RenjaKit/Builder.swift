@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     /// asks for it; off by default so a library caller always gets every file in `files` and
     /// every document in `site` complete (a reused document is loaded from `dokumen.yaml` only).
     public var reuseUnchangedDocuments: Bool = false
+    /// Show the findings on the site (Validasi page, row marks) even when `situs.yaml` keeps them
+    /// off the published site: `renja serve` asks for it, so staff always see them in preview.
+    public var alwaysShowFindings: Bool = false
 
     public init(content: URL, contentDisplay: String? = nil, templates: URL, templatesDisplay: String? = nil,
                 output: URL, baseURL: String? = nil, strict: Bool = false, search: Bool = false) {
@@ -56,11 +59,14 @@ public enum Builder {
     public static func render(_ options: BuildOptions) throws -> BuildResult {
         let site = try SiteLoader.load(content: options.content, displayPath: options.contentDisplay)
         let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay)
-        let findings = Validator.run(site)
+        // Each document's figures, worked out once: the checks and the pages read the same facts.
+        let facts = Parallel.map(site.documents, DocumentFacts.init)
+        let findings = Validator.run(facts)
         if options.strict, findings.contains(where: { $0.severity != .info }) { throw FindingsError(findings: findings) }
         let pagefind = options.search ? SearchIndexer.locate() : nil
-        var files = try SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL,
-                                     searchAvailable: pagefind != nil).render()
+        let show = options.alwaysShowFindings || site.settings.publicValidation
+        var files = try SiteRenderer(site: site, facts: facts, findings: findings, templates: templates, baseURL: options.baseURL,
+                                     searchAvailable: pagefind != nil, showFindings: show).render()
         var notes: [String] = []
         if let pagefind {
             // Post-render step: the search index joins the site's files before anything is written.
@@ -68,7 +74,8 @@ public enum Builder {
                 files = (files + (try SearchIndexer.index(files, executable: pagefind))).sorted { $0.path < $1.path }
             } catch {
                 notes.append("Catatan: pencarian tidak dibuat (\(error)); situs dibangun tanpa pencarian.")
-                files = try SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL).render()
+                files = try SiteRenderer(site: site, facts: facts, findings: findings, templates: templates, baseURL: options.baseURL,
+                                         showFindings: show).render()
             }
         } else if options.search {
             notes.append("Catatan: pencarian tidak tersedia karena Pagefind tidak terpasang (pasang dengan `pip install pagefind-bin`); situs dibangun tanpa pencarian.")

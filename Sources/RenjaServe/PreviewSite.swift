@@ -143,10 +143,10 @@ public actor PreviewSite {
             diagnostics = e.findings.filter { $0.severity != .info }
             summary = "Ada galat atau peringatan angka (--strict)."
         case let e as CocoaError:
-            diagnostics = [.galat("tulis-gagal", "situs tidak dapat ditulis: \(e.localizedDescription)", at: nil)]
+            diagnostics = [.galat("tulis-gagal", "situs tidak dapat ditulis: \(SystemErrorText.describe(e))", at: nil)]
             summary = "Folder keluaran tidak dapat ditulis."
         default:
-            diagnostics = [.galat("bangun-gagal", "pembangunan gagal: \(error)", at: nil)]
+            diagnostics = [.galat("bangun-gagal", "pembangunan gagal: \(SystemErrorText.describe(error))", at: nil)]
             summary = "Pembangunan gagal."
         }
         let reports = diagnostics.map { DiagnosticPrinter.rich($0, source: sourceReader) }

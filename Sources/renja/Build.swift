@@ -42,8 +42,11 @@ struct Build: ParsableCommand {
             Terminal.printDiagnostics(e.findings.filter { $0.severity != .info })
             Terminal.error("Pembangunan dihentikan (--strict): ada galat atau peringatan angka. Folder \(output)/ tidak diubah.")
             throw ExitCode(ExitStatus.findings)
-        } catch let e as CocoaError {
-            Terminal.error("galat: berkas tidak dapat ditulis: \(e.localizedDescription). Folder \(output)/ tidak diubah.")
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            // Disk full, no permission, …: said in Indonesian, the published folder untouched.
+            Terminal.error("galat: \(SystemErrorText.describe(error)). Folder \(output)/ tidak diubah.")
             throw ExitCode(ExitStatus.badInput)
         }
     }

@@ -84,7 +84,7 @@ struct Import: ParsableCommand {
                            + "(lihat dulu perubahannya dengan --dry-run). Tidak ada berkas yang ditulis.")
             throw ExitCode(1)
         } catch {
-            Terminal.error("galat: \(plan.targetDisplay) tidak dapat ditulis: \(error.localizedDescription). Berkas lama tidak diubah.")
+            Terminal.error("galat: \(plan.targetDisplay) tidak dapat ditulis: \(SystemErrorText.describe(error)). Berkas lama tidak diubah.")
             throw ExitCode(ExitStatus.badInput)
         }
     }

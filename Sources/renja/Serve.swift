@@ -29,6 +29,8 @@ struct Serve: ParsableCommand {
     func run() throws {
         // Built exactly as `renja build` builds (search index included): the preview writes the
         // output folder that gets uploaded.
+        // The published findings follow `validasi_publik` here too, because the preview writes the
+        // very folder that gets uploaded (showing them regardless needs the in-memory preview).
         let options = BuildOptions(content: Terminal.url(content.content), contentDisplay: content.content,
                                    templates: Terminal.url(content.templates), templatesDisplay: content.templates,
                                    output: Terminal.url(output), search: true)

@@ -158,6 +158,7 @@ struct BuildCache {
         d.add("renja-build-cache \(format)")
         d.add(executableIdentity())
         d.add(options.baseURL ?? "-")
+        d.add(options.alwaysShowFindings ? "temuan-selalu" : "temuan-menurut-situs")
         d.add(options.contentDisplay)
         d.addTree(options.templates)
         d.addFile(options.content.appendingPathComponent("situs.yaml"))

@@ -80,7 +80,8 @@ enum IncrementalBuild {
         phase("validasi")
         if options.strict, findings.contains(where: { $0.severity != .info }) { throw FindingsError(findings: findings) }
 
-        var renderer = SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL)
+        var renderer = SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL,
+                                    showFindings: options.alwaysShowFindings || site.settings.publicValidation)
         renderer.cardFigures = reused.mapValues { $0.cardFigures.map { FigureView(label: $0.label, value: $0.value, note: $0.note) } }
         // Each document's pages go to the staging folder as soon as they are rendered, so the disk
         // work overlaps the rendering; the published site changes only at `finish`.

@@ -78,16 +78,26 @@ public enum SiteLoader {
     static func siteSettings(text: String, path: String, sink: DiagnosticSink) -> SiteSettings? {
         let reader = YAMLReader(path: path, sink: sink)
         guard let root = reader.parse(text), let m = reader.mapping(root, what: "situs.yaml") else { return nil }
-        m.checkKeys(allowed: ["judul", "deskripsi", "base_url", "instansi"], required: ["judul", "base_url", "instansi"])
+        m.checkKeys(allowed: ["judul", "deskripsi", "base_url", "instansi", "validasi_publik"], required: ["judul", "base_url", "instansi"])
         var base = m.string("base_url")?.value ?? "/"
         if let b = m.string("base_url"), !(b.value.hasPrefix("https://") || b.value.hasPrefix("http://") || b.value.hasPrefix("/")) {
             sink.error("base-url", "`base_url` harus alamat lengkap (https://…) atau diawali `/`", at: b.location,
                        figures: [.init("diharapkan", "mis. https://dinsosp2kb.pekalongankota.go.id/renja/"), .init("ditemukan", b.value)])
         }
         if !base.hasSuffix("/") { base += "/" }
+        var publicValidation = false
+        if let v = m.string("validasi_publik") {
+            switch v.value.lowercased() {
+            case "ya", "true": publicValidation = true
+            case "tidak", "false": publicValidation = false
+            default:
+                sink.error("nilai-tak-dikenal", "`validasi_publik` harus `ya` atau `tidak`", at: v.location,
+                           figures: [.init("diharapkan", "ya atau tidak"), .init("ditemukan", v.value)])
+            }
+        }
         guard let a = m.mapping("instansi", what: "instansi") else { return nil }
         return SiteSettings(title: m.string("judul")?.value ?? "", description: m.string("deskripsi")?.value ?? "",
-                            baseURL: base, agency: agency(a))
+                            baseURL: base, agency: agency(a), publicValidation: publicValidation)
     }
 
     static func agency(_ m: MappingReader) -> Agency {

@@ -15,6 +15,10 @@ public struct SiteSettings: Sendable {
     /// Absolute URL the site is published under, always ending in `/`.
     public var baseURL: String
     public var agency: Agency
+    /// `validasi_publik: ya`: the published site carries the Validasi page and the finding marks.
+    /// Off by default: a figure finding read on the official site reads like an audit finding
+    /// against the agency, so findings stay with the staff (`renja check`, `renja serve`).
+    public var publicValidation: Bool = false
 }
 
 /// The government body that publishes a document.

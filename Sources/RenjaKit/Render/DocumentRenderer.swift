@@ -42,7 +42,7 @@ struct DocumentRenderer {
             if let t = table(kind) { out.append { (tablePage(t), []) } }
         }
         for (i, p) in programs.enumerated() { out.append { (programPage(i, p, all: programs), []) } }
-        out.append { (validationPage(programs), []) }
+        if base.showFindings { out.append { (validationPage(programs), []) } }
         if profile.comparesStages { out.append { (changesPage(programs), []) } }
         if hasTables { out.append { (dataPage(), []) } }
         out.append { (printPage(), []) }
@@ -80,7 +80,9 @@ struct DocumentRenderer {
             links.append(LinkView(title: "Data terbuka (CSV, JSON)", href: root + Paths.data(document), current: dir == Paths.data(document)))
         }
         links.append(LinkView(title: "Versi cetak seluruh dokumen", href: root + Paths.printable(document), current: dir == Paths.printable(document)))
-        links.append(LinkView(title: "Validasi angka", href: root + Paths.validation(document), current: dir == Paths.validation(document)))
+        if base.showFindings {
+            links.append(LinkView(title: "Validasi angka", href: root + Paths.validation(document), current: dir == Paths.validation(document)))
+        }
         v.documentLinks = links
         return v
     }
@@ -163,8 +165,9 @@ struct DocumentRenderer {
         }
         v.home = HomeView(chart: absorptionChart(programs), printHref: root + Paths.printable(document),
                           changesHref: profile.comparesStages ? root + Paths.changes(document) : nil, dataHref: hasTables ? root + Paths.data(document) : nil,
-                          figures: v.document?.figures ?? [], programs: summaries, counts: DocumentRenderer.counts(findings),
-                          validationHref: root + Paths.validation(document))
+                          figures: v.document?.figures ?? [], programs: summaries,
+                          counts: base.showFindings ? DocumentRenderer.counts(findings) : nil,
+                          validationHref: base.showFindings ? root + Paths.validation(document) : nil)
         v.indexed = true
         return (dir, "document", v)
     }

@@ -24,14 +24,18 @@ public struct SiteRenderer {
     let factsBySlug: [String: DocumentFacts]
     /// Search suggestions from the site's own rows.
     let searchExamples: [String]
+    /// The Validasi page and the finding marks are part of the site (see `SiteSettings.publicValidation`).
+    public let showFindings: Bool
     /// Figures of the site index's document cards, for documents loaded without their tables
     /// (kept from the previous build by an incremental build), by slug.
     var cardFigures: [String: [FigureView]] = [:]
 
     /// - Parameter facts: the documents' facts as the checks used them; computed here when not given.
+    /// - Parameter showFindings: publish the findings; by default as `situs.yaml` says.
     public init(site: Site, facts: [DocumentFacts]? = nil, findings: [Diagnostic], templates: TemplateSet, baseURL: String? = nil,
-                searchAvailable: Bool = false) {
+                searchAvailable: Bool = false, showFindings: Bool? = nil) {
         self.site = site
+        self.showFindings = showFindings ?? site.settings.publicValidation
         let all = facts ?? Parallel.map(site.documents, DocumentFacts.init)
         self.factsBySlug = Dictionary(all.map { ($0.document.slug, $0) }, uniquingKeysWith: { a, _ in a })
         self.searchExamples = SearchExamples.words(site)
@@ -68,7 +72,7 @@ public struct SiteRenderer {
         let perDocument = site.documents.filter { reused[$0.slug] == nil }.count > 1
         let rendered = try Parallel.mapThrowing(site.documents) { doc -> (files: [OutputFile], dirs: [String], problems: [Diagnostic]) in
             if let dirs = reused[doc.slug] { return ([], dirs, []) }
-            let docRenderer = DocumentRenderer(site: site, facts: facts(doc), findings: owned[doc.slug] ?? [], base: self)
+            let docRenderer = DocumentRenderer(site: site, facts: facts(doc), findings: showFindings ? owned[doc.slug] ?? [] : [], base: self)
             // Each page is built and rendered in one go (its view is freed at once). When this
             // document's pages are spread over the cores, each is handed on as soon as it is ready.
             let emitEachPage = !perDocument && emit != nil
@@ -97,7 +101,8 @@ public struct SiteRenderer {
             { page(notFound(cards), template: "404", dir: "", fileName: "404.html") },
         ]
         var siteFiles = Parallel.map(sitePages) { $0() }
-        siteFiles.append(OutputFile(path: "sitemap.xml", data: Data(Sitemap.xml(baseURL: baseURL, dirs: sitemap).utf8)))
+        siteFiles.append(OutputFile(path: "sitemap.xml", data: Data(Sitemap.xml(baseURL: baseURL, dirs: sitemap, lastModified: lastModified).utf8)))
+        siteFiles.append(OutputFile(path: "robots.txt", data: Data(Sitemap.robots(baseURL: baseURL).utf8)))
         for asset in templates.assets {
             siteFiles.append(OutputFile(path: "assets/\(asset.path)", data: asset.data))
         }
@@ -114,6 +119,13 @@ public struct SiteRenderer {
     }
 
     func facts(_ d: Document) -> DocumentFacts { factsBySlug[d.slug] ?? DocumentFacts(d) }
+
+    /// Each document's own date (its signing date), for the sitemap's `lastmod`.
+    var lastModified: [String: String] {
+        var out: [String: String] = [:]
+        for d in site.documents where IndonesianDate.parse(d.signing.date.value) != nil { out[d.slug] = d.signing.date.value }
+        return out
+    }
 
     /// Cards made with an empty root, for a page at `root`.
     private func cards(_ cards: [DocumentCardView], root: String) -> [DocumentCardView] {
@@ -163,7 +175,7 @@ public struct SiteRenderer {
                         canonical: baseURL + dir, breadcrumbs: breadcrumbs, nav: nav,
                         year: site.documents.first.map { String($0.year.value) } ?? "",
                         generator: SiteRenderer.generator, searchAvailable: searchAvailable, searchHref: root + Paths.search,
-                        searchExample: searchExamples.first)
+                        searchExample: searchExamples.first, findingsShown: showFindings)
     }
 
     private func searchPage(_ all: [DocumentCardView]) -> PageView {
@@ -189,6 +201,7 @@ public struct SiteRenderer {
     private func notFound(_ all: [DocumentCardView]) -> PageView {
         // Served for any missing address, so links must work from anywhere: use the base URL's path.
         var v = common(dir: "", title: "Halaman tidak ditemukan", description: "", breadcrumbs: [])
+        v.canonical = nil
         let absoluteRoot = URL(string: baseURL)?.path ?? "/"
         v.root = absoluteRoot.hasSuffix("/") ? absoluteRoot : absoluteRoot + "/"
         v.searchHref = v.root + Paths.search
@@ -199,11 +212,20 @@ public struct SiteRenderer {
 }
 
 enum Sitemap {
-    static func xml(baseURL: String, dirs: [String]) -> String {
+    /// - Parameter lastModified: the date (`TTTT-BB-HH`) a page's document gives itself, by the
+    ///   page folder's first segment (the document's slug); never the build machine's clock.
+    static func xml(baseURL: String, dirs: [String], lastModified: [String: String] = [:]) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for d in dirs.sorted() {
-            out += "  <url><loc>\(HTMLText.escape(baseURL + d))</loc></url>\n"
+            let slug = d.split(separator: "/").first.map(String.init) ?? ""
+            let date = lastModified[slug].map { "<lastmod>\($0)</lastmod>" } ?? ""
+            out += "  <url><loc>\(HTMLText.escape(baseURL + d))</loc>\(date)</url>\n"
         }
         return out + "</urlset>\n"
+    }
+
+    /// Every page may be indexed; the sitemap says where they are.
+    static func robots(baseURL: String) -> String {
+        "User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n"
     }
 }

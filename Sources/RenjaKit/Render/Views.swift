@@ -180,7 +180,8 @@ struct PageView {
     var agency: AgencyView
     var pageTitle: String
     var description: String
-    var canonical: String
+    /// nil on the 404 page, which is served at any missing address and is no page of its own.
+    var canonical: String?
     var breadcrumbs: [LinkView]
     var nav: [LinkView]
     var year: String
@@ -212,6 +213,8 @@ struct PageView {
     var searchHref: String = ""
     /// The first of `SearchView.examples`, for the search box's placeholder ("" when none).
     var searchExample: String? = nil
+    /// The findings are published (Validasi page, row marks).
+    var findingsShown: Bool = false
     /// The page's main content is indexed for search (`data-pagefind-body`).
     var indexed: Bool = false
     /// Perubahan, data terbuka, versi cetak, validasi: the document's other views.
@@ -228,8 +231,9 @@ struct HomeView {
     var dataHref: String?
     var figures: [FigureView]
     var programs: [ProgramSummaryView]
-    var counts: CountView
-    var validationHref: String
+    /// nil when the findings are not published.
+    var counts: CountView?
+    var validationHref: String?
 }
 
 struct ProgramSummaryView {

@@ -23,6 +23,11 @@ public enum Validator {
         sorted(Parallel.map(site.documents) { run(DocumentFacts($0)) }.flatMap { $0 })
     }
 
+    /// Findings of documents whose facts are already worked out, sorted as `run(_ site:)` sorts them.
+    public static func run(_ facts: [DocumentFacts]) -> [Diagnostic] {
+        sorted(Parallel.map(facts) { run($0) }.flatMap { $0 })
+    }
+
     /// Findings for one document, sorted.
     public static func run(_ document: Document) -> [Diagnostic] { run(DocumentFacts(document)) }
 

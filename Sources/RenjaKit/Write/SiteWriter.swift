@@ -169,9 +169,8 @@ public struct SiteWriter {
     }
 
     static func failure(_ message: String, path: String, errno code: Int32) -> CocoaError {
-        let reason = String(cString: strerror(code))
-        return CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(message) (\(path): \(reason))",
-                                                         NSFilePathErrorKey: path])
+        CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(message) (\(path): \(SystemErrorText.reason(errno: code)))",
+                                                  NSFilePathErrorKey: path, SystemErrorText.errnoKey: code, "RenjaMessage": message])
     }
 }
 

@@ -95,7 +95,7 @@ final class IncrementalBuildTests: XCTestCase {
         try Tree.edit(templates.appendingPathComponent("partials/footer.mustache"), replacing: "</footer>", with: "<!-- ubah --></footer>")
         let second = try Builder.build(o)
         XCTAssertTrue(second.reusedFiles.isEmpty)
-        XCTAssertTrue(String(decoding: try Data(contentsOf: output.appendingPathComponent("renja-2026/validasi/index.html")), as: UTF8.self)
+        XCTAssertTrue(String(decoding: try Data(contentsOf: output.appendingPathComponent("renja-2026/bab/penutup/index.html")), as: UTF8.self)
             .contains("<!-- ubah -->"))
     }
 

@@ -18,7 +18,7 @@ final class SiteBuildTests: XCTestCase {
         let (out, result) = try buildReal()
         let doc = result.site.documents[0]
         var expected = ["index.html", "404.html", "sitemap.xml", "assets/style.css",
-                        "renja-perubahan-2024/index.html", "renja-perubahan-2024/validasi/index.html",
+                        "renja-perubahan-2024/index.html",
                         "renja-perubahan-2024/tabel/evaluasi/index.html", "renja-perubahan-2024/tabel/rencana/index.html",
                         "renja-perubahan-2024/perubahan/index.html", "renja-perubahan-2024/data/index.html",
                         "renja-perubahan-2024/cetak/index.html", "cari/index.html", "assets/urutkan.js",
@@ -31,8 +31,10 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(doc.chapters.count, 5)
         let programPages = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("renja-perubahan-2024/program").path)
         XCTAssertEqual(programPages.count, 9)
-        // site home, document home, chapters, tables, programs, validasi, 404, perubahan, data, cetak, cari
-        XCTAssertEqual(result.pageCount, 1 + 1 + 5 + 2 + 9 + 1 + 1 + 4)
+        // site home, document home, chapters, tables, programs, 404, perubahan, data, cetak, cari: the
+        // Validasi page is not published by default (`validasi_publik` in situs.yaml).
+        XCTAssertEqual(result.pageCount, 1 + 1 + 5 + 2 + 9 + 1 + 4)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("renja-perubahan-2024/validasi").path))
     }
 
     func testEveryInternalLinkResolves() throws {
