@@ -23,7 +23,7 @@ import Glibc
 /// written into the content or the published site, and a build rewrites only the entries of the
 /// documents it rendered.
 struct BuildCache {
-    static let format = 2
+    static let format = 3
     let folder: URL
     let output: URL
 
@@ -32,20 +32,29 @@ struct BuildCache {
 
     init(output: URL) {
         self.output = output.standardizedFileURL
-        let env = ProcessInfo.processInfo.environment
-        let base: URL
-        if let dir = env["RENJA_CACHE_DIR"], !dir.isEmpty {
-            base = URL(fileURLWithPath: dir)
-        } else if let xdg = env["XDG_CACHE_HOME"], !xdg.isEmpty {
-            base = URL(fileURLWithPath: xdg).appendingPathComponent("renja")
-        } else if let home = env["HOME"], !home.isEmpty {
-            base = URL(fileURLWithPath: home).appendingPathComponent(".cache/renja")
-        } else {
-            base = FileManager.default.temporaryDirectory.appendingPathComponent("renja-cache")
-        }
         var d = Digest()
         d.add(output.standardizedFileURL.path)
-        folder = base.appendingPathComponent("build-\(d.hex)")
+        folder = CacheFolder.base().appendingPathComponent("build-\(d.hex)")
+    }
+
+    /// The search index the last build published: made from pages with this key, these files.
+    struct SearchEntry: Codable {
+        var key: String
+        var files: [KeptFile]
+    }
+
+    private var searchFile: URL { folder.appendingPathComponent("search.json") }
+
+    var searchEntry: SearchEntry? {
+        guard let data = FileManager.default.contents(atPath: searchFile.path) else { return nil }
+        return try? JSONDecoder().decode(SearchEntry.self, from: data)
+    }
+
+    /// Best effort, like `store`: without it the next build only indexes again.
+    func storeSearch(_ entry: SearchEntry?) {
+        guard let entry, let data = try? JSONEncoder().encode(entry) else { try? FileManager.default.removeItem(at: searchFile); return }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? atomicWrite(data, to: searchFile)
     }
 
     struct SiteEntry: Codable {
@@ -62,6 +71,8 @@ struct BuildCache {
         var files: [KeptFile]
         /// The figures of the document's card on the home, search and 404 pages.
         var cardFigures: [CachedFigure]
+        /// Words of its rows, for the site's search suggestions (`SearchExamples.counts`).
+        var searchWords: [String: Int]
 
         /// Page folders for the sitemap (`slug/bab/x/` for `slug/bab/x/index.html`).
         var pageDirs: [String] {
@@ -159,6 +170,8 @@ struct BuildCache {
         d.add(executableIdentity())
         d.add(options.baseURL ?? "-")
         d.add(options.alwaysShowFindings ? "temuan-selalu" : "temuan-menurut-situs")
+        // Pages carry the search form only when the index is made.
+        d.add(options.search ? (SearchIndexer.locate()?.path ?? "tanpa-pagefind") : "tanpa-pencarian")
         d.add(options.contentDisplay)
         d.addTree(options.templates)
         d.addFile(options.content.appendingPathComponent("situs.yaml"))

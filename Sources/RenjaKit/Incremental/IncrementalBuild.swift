@@ -28,16 +28,31 @@ enum IncrementalBuild {
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
+    /// Which pages the search index is made of, and by which indexer (their contents are compared
+    /// separately: kept pages are unchanged by definition, rendered ones against the output).
+    static func searchKey(_ files: [OutputFile], kept: [KeptFile], pagefind: URL) -> String {
+        var d = Digest()
+        d.add(pagefind.path)
+        for path in (files.map(\.path) + kept.map(\.path)).filter({ $0.hasSuffix(".html") }).sorted() { d.add(path) }
+        return d.hex
+    }
+
     static func build(_ options: BuildOptions, writer: SiteWriter?) throws -> BuildResult {
+        do {
+            return try buildWithCache(options, writer: writer)
+        } catch let failure as SearchIndexer.Failure {
+            // Pagefind failed: the site is still built, without search, and the build says why.
+            var plain = options
+            plain.search = false
+            var result = try buildWithCache(plain, writer: writer)
+            result.notes = ["Catatan: pencarian tidak dibuat (\(failure)); situs dibangun tanpa pencarian."]
+            return result
+        }
+    }
+
+    private static func buildWithCache(_ options: BuildOptions, writer: SiteWriter?) throws -> BuildResult {
         var writer = writer ?? SiteWriter(output: options.output)
         let cache = BuildCache(output: writer.output)
-        if options.search, SearchIndexer.locate() != nil {
-            // The search index covers every page, so it is made from a full build.
-            var full = options
-            full.reuseUnchangedDocuments = false
-            cache.remove()
-            return try Builder.build(full, writer: writer)
-        }
         writer.spareFolder = cache.spareSite
         last = Date()
         lastCPU = processorTime()
@@ -80,18 +95,43 @@ enum IncrementalBuild {
         phase("validasi")
         if options.strict, findings.contains(where: { $0.severity != .info }) { throw FindingsError(findings: findings) }
 
+        let pagefind = options.search ? SearchIndexer.locate() : nil
         var renderer = SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL,
+                                    searchAvailable: pagefind != nil,
                                     showFindings: options.alwaysShowFindings || site.settings.publicValidation)
         renderer.cardFigures = reused.mapValues { $0.cardFigures.map { FigureView(label: $0.label, value: $0.value, note: $0.note) } }
+        // Reused documents were loaded without their tables: their words come from the cache.
+        renderer.searchExamples = SearchExamples.words(site.documents.map { reused[$0.slug]?.searchWords ?? SearchExamples.counts($0) })
         // Each document's pages go to the staging folder as soon as they are rendered, so the disk
         // work overlaps the rendering; the published site changes only at `finish`.
-        let kept = reused.values.flatMap(\.files).sorted { $0.path < $1.path }
+        var kept = reused.values.flatMap(\.files).sorted { $0.path < $1.path }
         let session = try writer.begin()
-        let files: [OutputFile]
+        var files: [OutputFile]
         let report: WriteReport
+        var search: BuildCache.SearchEntry?
         do {
             files = try renderer.render(reusing: reused.mapValues(\.pageDirs), emit: { try session.add($0) })
             phase("render dan tulis")
+            if let pagefind {
+                // The index covers every page: the pages rendered now and those kept. When no page
+                // changed (every document kept, the site's own pages byte for byte as published),
+                // the published index is kept as it is.
+                let key = searchKey(files, kept: kept, pagefind: pagefind)
+                let unchanged = site.documents.allSatisfy { reused[$0.slug] != nil }
+                    && files.filter { $0.path.hasSuffix(".html") }.allSatisfy {
+                        FileManager.default.contents(atPath: writer.output.appendingPathComponent($0.path).path) == $0.data
+                    }
+                if unchanged, let previous = cache.searchEntry, previous.key == key,
+                   previous.files.allSatisfy({ KeptFile.current($0.path, in: writer.output) == $0 }) {
+                    kept += previous.files
+                } else {
+                    let bundle = try SearchIndexer.index(files, keptPages: kept.map(\.path), from: writer.output, executable: pagefind)
+                    try session.add(bundle)
+                    files = (files + bundle).sorted { $0.path < $1.path }
+                }
+                search = BuildCache.SearchEntry(key: key, files: [])
+                phase("indeks pencarian")
+            }
             cache.invalidate()
             report = try session.finish(keeping: kept)
         } catch {
@@ -109,16 +149,24 @@ enum IncrementalBuild {
             guard let key = keys[doc.slug], current.count == paths.count else { return nil }
             let figures = DocumentRenderer.card(DocumentFacts(doc), root: "").figures
             return BuildCache.Entry(key: key, findings: perDocument[i], files: current,
-                                    cardFigures: figures.map { .init(label: $0.label, value: $0.value, note: $0.note) })
+                                    cardFigures: figures.map { .init(label: $0.label, value: $0.value, note: $0.note) },
+                                    searchWords: SearchExamples.counts(doc))
         }
         var entries: [String: BuildCache.Entry] = [:]
         for (doc, entry) in zip(site.documents, made) { entries[doc.slug] = entry }
         let stillValid = Set(site.documents.map(\.slug).filter { reused[$0] != nil || entries[$0] != nil })
         cache.store(siteKey: siteKey, entries: entries, keep: stillValid)
+        if var s = search {
+            let bundle = (files.map(\.path) + kept.map(\.path)).filter { $0.hasPrefix(Paths.searchBundle) }
+            s.files = bundle.compactMap { KeptFile.current($0, in: writer.output) }
+            cache.storeSearch(s.files.count == bundle.count ? s : nil)
+        } else {
+            cache.storeSearch(nil)
+        }
         phase("simpan cache")
 
         var notes: [String] = []
-        if options.search {
+        if options.search, pagefind == nil {
             notes.append("Catatan: pencarian tidak tersedia karena Pagefind tidak terpasang (pasang dengan `pip install pagefind-bin`); situs dibangun tanpa pencarian.")
         }
         return BuildResult(site: site, findings: findings, files: files, report: report, notes: notes, reusedFiles: kept.map(\.path))

@@ -13,17 +13,28 @@ enum SearchExamples {
 
     /// Up to `count` words, most frequent first (ties in alphabetical order, so builds agree).
     static func words(_ site: Site, count: Int = 3) -> [String] {
+        words(site.documents.map(counts), count: count)
+    }
+
+    /// The words of several documents' counts together.
+    static func words(_ perDocument: [[String: Int]], count: Int = 3) -> [String] {
         var frequency: [String: Int] = [:]
-        for d in site.documents {
-            for t in [d.evaluation, d.plan].compactMap({ $0 }) {
-                for item in t.allItems {
-                    for w in Set(Text.normalizedName(item.name.value).split(separator: " ").map(String.init))
-                    where w.count >= 4 && !common.contains(w) && !w.allSatisfy(\.isNumber) {
-                        frequency[w, default: 0] += 1
-                    }
+        for c in perDocument { for (w, n) in c { frequency[w, default: 0] += n } }
+        return frequency.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(count).map(\.key)
+    }
+
+    /// How many rows of one document use each word (kept in the build cache for documents an
+    /// incremental build does not load again).
+    static func counts(_ d: Document) -> [String: Int] {
+        var frequency: [String: Int] = [:]
+        for t in [d.evaluation, d.plan].compactMap({ $0 }) {
+            for item in t.allItems {
+                for w in Set(Text.normalizedName(item.name.value).split(separator: " ").map(String.init))
+                where w.count >= 4 && !common.contains(w) && !w.allSatisfy(\.isNumber) {
+                    frequency[w, default: 0] += 1
                 }
             }
         }
-        return frequency.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(count).map(\.key)
+        return frequency
     }
 }

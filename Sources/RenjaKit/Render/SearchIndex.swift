@@ -8,7 +8,9 @@ import Foundation
 /// Search is optional: without Pagefind the site is built without it and the build says so.
 public enum SearchIndexer {
     /// Where Pagefind is: `$RENJA_PAGEFIND`, `pagefind` on the PATH, or the binary inside
-    /// Python's `pagefind_bin` package (which installs no command of its own).
+    /// Python's `pagefind_bin` package (which installs no command of its own). Asking Python costs
+    /// about 0,17 s, more than a whole rebuild of a small site, so the answer is remembered in
+    /// Renja's cache folder and Python is asked again only when that binary is gone.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
         let fm = FileManager.default
         if let explicit = environment["RENJA_PAGEFIND"], !explicit.isEmpty {
@@ -21,6 +23,19 @@ public enum SearchIndexer {
                 if fm.isExecutableFile(atPath: candidate) { return URL(fileURLWithPath: candidate) }
             }
         }
+        let memo = CacheFolder.base(environment).appendingPathComponent("pagefind-lokasi")
+        if let remembered = fm.contents(atPath: memo.path).map({ String(decoding: $0, as: UTF8.self) }),
+           !remembered.isEmpty, fm.isExecutableFile(atPath: remembered) {
+            return URL(fileURLWithPath: remembered)
+        }
+        guard let found = askPython(path) else { return nil }
+        try? fm.createDirectory(at: memo.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(found.path.utf8).write(to: memo, options: .atomic)
+        return found
+    }
+
+    static func askPython(_ path: String) -> URL? {
+        let fm = FileManager.default
         for dir in path.split(separator: ":") {
             let python = "\(dir)/python3"
             guard fm.isExecutableFile(atPath: python) else { continue }
@@ -41,6 +56,13 @@ public enum SearchIndexer {
     /// Pages opt in with `data-pagefind-body` (the templates put it on the content of chapters,
     /// tables and programs), so navigation and footers are not indexed.
     public static func index(_ files: [OutputFile], executable: URL) throws -> [OutputFile] {
+        try index(files, keptPages: [], from: URL(fileURLWithPath: "/"), executable: executable)
+    }
+
+    /// Indexes rendered pages together with pages kept from the previous build (`keptPages`, paths
+    /// under `output`, linked rather than copied), so an incremental build's index covers the
+    /// whole site.
+    static func index(_ files: [OutputFile], keptPages: [String], from output: URL, executable: URL) throws -> [OutputFile] {
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("renja-pencarian-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: work) }
@@ -49,6 +71,12 @@ public enum SearchIndexer {
             let url = site.appendingPathComponent(file.path)
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try file.data.write(to: url)
+        }
+        for path in keptPages where path.hasSuffix(".html") {
+            let url = site.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let source = output.appendingPathComponent(path)
+            if link(source.path, url.path) != 0 { try fm.copyItem(at: source, to: url) }
         }
         let (status, out, err) = run(executable, ["--site", site.path, "--output-path", bundle.path,
                                                   "--force-language", "id", "--silent"])

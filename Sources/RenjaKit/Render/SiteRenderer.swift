@@ -23,7 +23,7 @@ public struct SiteRenderer {
     /// Each document's facts (the same the checks read), by slug.
     let factsBySlug: [String: DocumentFacts]
     /// Search suggestions from the site's own rows.
-    let searchExamples: [String]
+    var searchExamples: [String]
     /// The Validasi page and the finding marks are part of the site (see `SiteSettings.publicValidation`).
     public let showFindings: Bool
     /// Figures of the site index's document cards, for documents loaded without their tables

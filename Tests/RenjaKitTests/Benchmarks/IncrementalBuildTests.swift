@@ -28,11 +28,34 @@ final class IncrementalBuildTests: XCTestCase {
         try? FileManager.default.removeItem(at: root)
     }
 
+    var search = false
+
     func options(_ out: URL? = nil, incremental: Bool = true) -> BuildOptions {
         var o = BuildOptions(content: content, contentDisplay: "Content", templates: RepoPaths.templates, templatesDisplay: "Templates",
-                             output: out ?? output)
+                             output: out ?? output, search: search)
         o.reuseUnchangedDocuments = incremental
         return o
+    }
+
+    /// With search on (as `renja build` runs when Pagefind is installed), the build stays
+    /// incremental: a rebuild with nothing changed renders no document and keeps the index; after
+    /// an edit the index is made again from every page; each time the output equals a full build's.
+    func testWithSearchTheBuildStaysIncrementalAndEqualsAFullBuild() throws {
+        guard SearchIndexer.locate() != nil else { throw XCTSkip("Pagefind is not installed (scripts/test installs it)") }
+        search = true
+        let first = try buildAndCompare("first build, search on")
+        XCTAssertTrue(first.files.contains { $0.path == "pagefind/pagefind-ui.js" })
+
+        let again = try buildAndCompare("nothing changed, search on")
+        XCTAssertTrue(again.files.allSatisfy { !$0.path.hasPrefix("renja-") }, "no document page rendered")
+        XCTAssertTrue(again.files.allSatisfy { !$0.path.hasPrefix("pagefind/") }, "the index is kept, not made again")
+        XCTAssertTrue(again.reusedFiles.contains("pagefind/pagefind-ui.js"))
+        XCTAssertEqual(again.report?.written, 0)
+
+        try Tree.edit(content.appendingPathComponent("renja-2025/bab/01-pendahuluan.md"), replacing: "## 1.1 Analisis Gambaran Pelayanan", with: "## 1.1 Analisis Gambaran Pelayanan Baru")
+        let edited = try buildAndCompare("one chapter edited, search on")
+        XCTAssertTrue(edited.files.contains { $0.path.hasPrefix("pagefind/") }, "the index is made again")
+        XCTAssertEqual(Set(edited.files.compactMap { $0.path.split(separator: "/").first }.filter { $0.hasPrefix("renja-") }), ["renja-2025"])
     }
 
     /// Builds incrementally into Public/, then a full build elsewhere, and compares everything.
