@@ -51,6 +51,19 @@ public struct TemplateSet: @unchecked Sendable {
             }
         }
         checkPartials(sources, sink: sink)
+        if !sink.hasErrors {
+            // Every name a page template uses must be a field of the page's view (`PageView`).
+            let pages = requiredPages.filter { sources[$0] != nil }
+            for p in TemplateFieldCheck.check(pages: pages, root: PageView.self, sources: sources.mapValues(\.text)) {
+                var notes: [String] = []
+                if let s = p.suggestion { notes.append("mungkin maksudnya `\(s)`?") }
+                if !p.inScope.isEmpty, p.inScope.count <= 40 { notes.append("kolom yang dapat dipakai di sini: " + p.inScope.joined(separator: ", ")) }
+                notes.append("daftar kolom setiap templat ada di Templates/README.md")
+                sink.error("templat-kolom", p.message,
+                           at: SourceLocation(file: sources[p.template]?.path ?? p.template, line: p.tag.line, column: p.tag.column),
+                           figures: [.init("ditemukan", "{{\(p.tag.name)}}")], notes: notes)
+            }
+        }
         for page in requiredPages where sources[page] == nil {
             sink.error("templat-hilang", "templat halaman \(displayPath)/\(page).mustache tidak ada", at: nil,
                        figures: [.init("diharapkan", "\(displayPath)/\(page).mustache"), .init("ditemukan", "tidak ada")])

@@ -1,0 +1,39 @@
+import Foundation
+import XCTest
+@testable import RenjaKit
+
+/// Templates/README.md lists the fields the templates can use; it is made from the view structs,
+/// so it cannot drift from what the check at load (`templat-kolom`) accepts.
+final class TemplateReferenceTests: XCTestCase {
+    func testTemplatesReadmeIsUpToDate() throws {
+        let expected = TemplateFieldCheck.reference(root: PageView.self, pages: TemplateSet.requiredPages)
+        let file = RepoPaths.templates.appendingPathComponent("README.md")
+        if ProcessInfo.processInfo.environment["RENJA_TULIS_REFERENSI"] == "1" {
+            try expected.write(to: file, atomically: true, encoding: .utf8)
+        }
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), expected,
+                       "Templates/README.md is out of date: RENJA_TULIS_REFERENSI=1 swift test --filter TemplateReferenceTests")
+    }
+
+    func testAMisspeltFieldIsALoadErrorWithASuggestion() throws {
+        let folder = RepoPaths.temporaryFolder().appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: RepoPaths.templates, to: folder)
+        let program = folder.appendingPathComponent("program.mustache")
+        let text = try String(contentsOf: program, encoding: .utf8)
+        let at = try XCTUnwrap(text.range(of: "{{paguAfter}}"))
+        try text.replacingCharacters(in: at, with: "{{paguAftr}}").write(to: program, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try TemplateSet.load(folder: folder, displayPath: "Templates")) { error in
+            let ds = (error as? InputError)?.diagnostics ?? []
+            XCTAssertEqual(ds.map(\.code), ["templat-kolom"])
+            let line = text[..<at.lowerBound].filter { $0 == "\n" }.count + 1
+            let column = text[..<at.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).last!.count + 1
+            XCTAssertEqual(ds.first?.location?.description, "Templates/program.mustache:\(line):\(column)")
+            XCTAssertEqual(ds.first?.message, "kolom `paguAftr` tidak ada pada data halaman ini")
+            XCTAssertTrue(ds.first?.notes.contains("mungkin maksudnya `paguAfter`?") ?? false, "\(ds.first?.notes ?? [])")
+        }
+    }
+
+    func testTheRealTemplatesUseOnlyFieldsTheyGet() throws {
+        XCTAssertNoThrow(try TemplateSet.load(folder: RepoPaths.templates, displayPath: "Templates"))
+    }
+}
