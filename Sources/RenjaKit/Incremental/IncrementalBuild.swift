@@ -88,15 +88,20 @@ enum IncrementalBuild {
 
         // Findings: from the cache for reused documents, checked afresh for the others; sorted as
         // `Validator.run(site)` sorts them, so reports read the same as after a full build.
+        // Facts of the documents rendered now, worked out once for their checks and their pages.
+        let facts: [String: DocumentFacts] = Dictionary(uniqueKeysWithValues: Parallel.map(site.documents.filter { reused[$0.slug] == nil }) {
+            ($0.slug, DocumentFacts($0))
+        })
         let perDocument: [[Diagnostic]] = Parallel.map(site.documents) { doc in
-            reused[doc.slug].map(\.findings) ?? Validator.run(doc)
+            reused[doc.slug].map(\.findings) ?? Validator.run(facts[doc.slug]!)
         }
         let findings = Validator.sorted(perDocument.flatMap { $0 })
         phase("validasi")
         if options.strict, findings.contains(where: { $0.severity != .info }) { throw FindingsError(findings: findings) }
 
         let pagefind = options.search ? SearchIndexer.locate() : nil
-        var renderer = SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL,
+        var renderer = SiteRenderer(site: site, facts: site.documents.map { facts[$0.slug] ?? DocumentFacts($0) },
+                                    findings: findings, templates: templates, baseURL: options.baseURL,
                                     searchAvailable: pagefind != nil,
                                     showFindings: options.alwaysShowFindings || site.settings.publicValidation)
         renderer.cardFigures = reused.mapValues { $0.cardFigures.map { FigureView(label: $0.label, value: $0.value, note: $0.note) } }
@@ -147,7 +152,7 @@ enum IncrementalBuild {
             let paths = pathsByDocument[doc.slug] ?? []
             let current = paths.compactMap { KeptFile.current($0, in: writer.output) }
             guard let key = keys[doc.slug], current.count == paths.count else { return nil }
-            let figures = DocumentRenderer.card(DocumentFacts(doc), root: "").figures
+            let figures = DocumentRenderer.card(facts[doc.slug] ?? DocumentFacts(doc), root: "").figures
             return BuildCache.Entry(key: key, findings: perDocument[i], files: current,
                                     cardFigures: figures.map { .init(label: $0.label, value: $0.value, note: $0.note) },
                                     searchWords: SearchExamples.counts(doc))

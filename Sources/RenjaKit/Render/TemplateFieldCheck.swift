@@ -67,13 +67,23 @@ enum TemplateFieldCheck {
     /// Stored fields of a struct type, name → type; empty for a text, number or Boolean.
     static func fields(of type: Any.Type) -> [String: Any.Type] {
         if type == String.self || type == Int.self || type == Bool.self || type == Double.self { return [:] }
+        let id = ObjectIdentifier(type)
+        lock.lock()
+        if let known = known[id] { lock.unlock(); return known }
+        lock.unlock()
         var out: [String: Any.Type] = [:]
         _ = _forEachField(of: type) { name, _, fieldType, _ in
             out[String(cString: name)] = fieldType
             return true
         }
+        lock.lock()
+        known[id] = out
+        lock.unlock()
         return out
     }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var known: [ObjectIdentifier: [String: Any.Type]] = [:]
 
     struct Problem {
         var template: String
