@@ -125,6 +125,16 @@ struct DocumentRenderer {
         }.joined(separator: " ")
     }
 
+    /// A row's amount as the document states it; when the document states none for a program or
+    /// kegiatan, the facts' sum of its sub kegiatan, marked as computed.
+    func amount(_ item: Item?, _ kind: AmountKind, currency: Bool = false) -> String {
+        guard let item else { return "" }
+        if let stated = item.amount(kind) { return currency ? Format.amountText(stated) : Format.amount(stated) }
+        let f = facts.item(item)
+        guard let sum = (f?.leafSum[kind] ?? f?.childSum[kind])?.value else { return "–" }
+        return (currency ? sum.formatted : sum.plain) + " (jumlah sub kegiatan)"
+    }
+
     func findingsFor(anchor: String) -> [Diagnostic] { findings.filter { $0.rowAnchor == anchor } }
 
     func findingView(_ d: Diagnostic, root: String) -> FindingView {
@@ -157,7 +167,7 @@ struct DocumentRenderer {
             let share = e.flatMap { facts.item($0)?.absorption }
             let findingCount = findings.filter { $0.programKey == p.key && $0.severity != .info }.count
             return ProgramSummaryView(name: titleCase(p.name), href: root + Paths.program(document, key: p.key),
-                                      pagu: Format.amount(e?.pagu), paguAfter: Format.amount(a?.pagu),
+                                      pagu: amount(e, .pagu), paguAfter: amount(a, .pagu),
                                       realisasi: Format.amount(e?.realisasi), absorption: Format.percent(share),
                                       kegiatanCount: p.children.count,
                                       subKegiatanCount: p.children.reduce(0) { $0 + $1.children.count },
@@ -233,7 +243,7 @@ struct DocumentRenderer {
                           key: item.code?.value ?? item.number?.value ?? "", name: item.name.value,
                           href: link ? root + Paths.program(document, key: programKey) : nil,
                           rowspan: max(1, indicators.count), first: first, rest: Array(indicators.dropFirst()),
-                          pagu: Format.amount(item.pagu), paguAfter: nil, paguChange: nil,
+                          pagu: amount(item, .pagu), paguAfter: nil, paguChange: nil,
                           realisasi: Format.amount(item.realisasi), absorption: Format.percent(item.statedAbsorption),
                           findingCount: own.count, hasFindings: !own.isEmpty,
                           findingsHref: own.isEmpty ? nil : root + Paths.program(document, key: programKey) + "#" + item.anchor,
@@ -295,10 +305,10 @@ struct DocumentRenderer {
         let before = e?.pagu?.value.value, after = a?.pagu?.value.value
         var figures: [FigureView] = []
         if profile.hasEvaluation {
-            figures.append(FigureView(label: profile.evaluationPaguLabel, value: e.map { Format.amountText($0.pagu) } ?? "tidak ada di Tabel 1", note: "Tabel 1"))
+            figures.append(FigureView(label: profile.evaluationPaguLabel, value: e.map { amount($0, .pagu, currency: true) } ?? "tidak ada di Tabel 1", note: "Tabel 1"))
         }
         if profile.hasPlan {
-            figures.append(FigureView(label: profile.planPaguLabel, value: a.map { Format.amountText($0.pagu) } ?? "tidak ada di Tabel 2", note: "Tabel 2"))
+            figures.append(FigureView(label: profile.planPaguLabel, value: a.map { amount($0, .pagu, currency: true) } ?? "tidak ada di Tabel 2", note: "Tabel 2"))
         }
         if profile.comparesStages, let change = facts.changes.change(anchor: e?.anchor ?? a?.anchor), let d = change.difference {
             figures.append(FigureView(label: "Selisih pagu", value: d.formatted, note: nil))
@@ -354,7 +364,7 @@ struct DocumentRenderer {
                        key: key, name: m.name, href: nil, rowspan: max(1, indicators.count),
                        first: indicators.first ?? IndicatorView(name: "", target: "", targetAfter: nil, actual: "", stated: ""),
                        rest: Array(indicators.dropFirst()),
-                       pagu: Format.amount(e?.pagu), paguAfter: Format.amount(a?.pagu), paguChange: change,
+                       pagu: amount(e, .pagu), paguAfter: amount(a, .pagu), paguChange: change,
                        realisasi: Format.amount(e?.realisasi), absorption: Format.percent(e?.statedAbsorption),
                        findingCount: own.count, hasFindings: !own.isEmpty, findingsHref: own.isEmpty ? nil : "#temuan",
                        isProgram: m.level == .program)
