@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     /// asks for it; off by default so a library caller always gets every file in `files` and
     /// every document in `site` complete (a reused document is loaded from `dokumen.yaml` only).
     public var reuseUnchangedDocuments: Bool = false
+    /// Make each document's PDF with WeasyPrint when it is installed (see `DocumentPDF`). Off unless
+    /// asked for, like `search`: `renja build` and `renja serve` ask.
+    public var pdf: Bool = false
 
     public init(content: URL, contentDisplay: String? = nil, templates: URL, templatesDisplay: String? = nil,
                 output: URL, baseURL: String? = nil, strict: Bool = false, search: Bool = false) {
@@ -59,20 +62,27 @@ public enum Builder {
         let findings = Validator.run(site)
         if options.strict, findings.contains(where: { $0.severity != .info }) { throw FindingsError(findings: findings) }
         let pagefind = options.search ? SearchIndexer.locate() : nil
-        var files = try SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL,
-                                     searchAvailable: pagefind != nil).render()
+        var renderer = SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL,
+                                    searchAvailable: pagefind != nil)
         var notes: [String] = []
+        // The PDFs first: the home pages show their sizes and checksums.
+        var pdfs: [OutputFile] = []
+        if options.pdf { (pdfs, notes) = DocumentPDF.attach(to: &renderer) }
+        var files = try renderer.render() + pdfs
         if let pagefind {
             // Post-render step: the search index joins the site's files before anything is written.
             do {
                 files = (files + (try SearchIndexer.index(files, executable: pagefind))).sorted { $0.path < $1.path }
             } catch {
                 notes.append("Catatan: pencarian tidak dibuat (\(error)); situs dibangun tanpa pencarian.")
-                files = try SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL).render()
+                var plain = SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL)
+                plain.pdfs = renderer.pdfs
+                files = try plain.render() + pdfs
             }
         } else if options.search {
             notes.append("Catatan: pencarian tidak tersedia karena Pagefind tidak terpasang (pasang dengan `pip install pagefind-bin`); situs dibangun tanpa pencarian.")
         }
+        files.sort { $0.path < $1.path }
         return BuildResult(site: site, findings: findings, files: files, report: nil, notes: notes)
     }
 

@@ -27,11 +27,12 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        // Built exactly as `renja build` builds (search index included): the preview writes the
+        // Built exactly as `renja build` builds (search index and PDF included): the preview writes the
         // output folder that gets uploaded.
-        let options = BuildOptions(content: Terminal.url(content.content), contentDisplay: content.content,
+        var options = BuildOptions(content: Terminal.url(content.content), contentDisplay: content.content,
                                    templates: Terminal.url(content.templates), templatesDisplay: content.templates,
                                    output: Terminal.url(output), search: true)
+        options.pdf = true
         let output = self.output
         let server = PreviewServer(configuration: PreviewConfiguration(build: options, host: host, port: port)) { event in
             ServeReporter.report(event, output: output)

@@ -32,20 +32,21 @@ struct BuildCache {
 
     init(output: URL) {
         self.output = output.standardizedFileURL
-        let env = ProcessInfo.processInfo.environment
-        let base: URL
-        if let dir = env["RENJA_CACHE_DIR"], !dir.isEmpty {
-            base = URL(fileURLWithPath: dir)
-        } else if let xdg = env["XDG_CACHE_HOME"], !xdg.isEmpty {
-            base = URL(fileURLWithPath: xdg).appendingPathComponent("renja")
-        } else if let home = env["HOME"], !home.isEmpty {
-            base = URL(fileURLWithPath: home).appendingPathComponent(".cache/renja")
-        } else {
-            base = FileManager.default.temporaryDirectory.appendingPathComponent("renja-cache")
-        }
         var d = Digest()
         d.add(output.standardizedFileURL.path)
-        folder = base.appendingPathComponent("build-\(d.hex)")
+        folder = BuildCache.base().appendingPathComponent("build-\(d.hex)")
+    }
+
+    /// Renja's folder in the user's cache folder (also holds `DocumentPDF`'s cache).
+    static func base(_ env: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let dir = env["RENJA_CACHE_DIR"], !dir.isEmpty {
+            return URL(fileURLWithPath: dir)
+        } else if let xdg = env["XDG_CACHE_HOME"], !xdg.isEmpty {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("renja")
+        } else if let home = env["HOME"], !home.isEmpty {
+            return URL(fileURLWithPath: home).appendingPathComponent(".cache/renja")
+        }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("renja-cache")
     }
 
     struct SiteEntry: Codable {

@@ -165,6 +165,7 @@ struct DocumentRenderer {
                           changesHref: profile.comparesStages ? root + Paths.changes(document) : nil, dataHref: hasTables ? root + Paths.data(document) : nil,
                           figures: v.document?.figures ?? [], programs: summaries, counts: DocumentRenderer.counts(findings),
                           validationHref: root + Paths.validation(document))
+        v.home?.pdf = pdfLink(root: root)
         v.indexed = true
         return (dir, "document", v)
     }

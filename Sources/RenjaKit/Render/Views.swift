@@ -230,6 +230,8 @@ struct HomeView {
     var programs: [ProgramSummaryView]
     var counts: CountView
     var validationHref: String
+    /// The document's PDF, when the build made one.
+    var pdf: PDFLinkView? = nil
 }
 
 struct ProgramSummaryView {
