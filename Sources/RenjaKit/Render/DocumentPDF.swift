@@ -11,7 +11,25 @@ public struct PDFEngine: Sendable, Equatable {
     /// As WeasyPrint prints it (`70.0`).
     public var version: String
 
+    /// Asking WeasyPrint for its version takes about a second (Python imports it whole): a process
+    /// that builds many times (`renja serve`, the tests) asks once per `RENJA_WEASYPRINT` and PATH.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> PDFEngine? {
+        let key = "\(environment["RENJA_WEASYPRINT"] ?? "")\u{0}\(environment["PATH"] ?? "")"
+        located.lock.lock()
+        defer { located.lock.unlock() }
+        if let known = located.engines[key] { return known }
+        let engine = find(environment)
+        located.engines[key] = engine
+        return engine
+    }
+
+    private final class Located: @unchecked Sendable {
+        let lock = NSLock()
+        var engines: [String: PDFEngine?] = [:]
+    }
+    private static let located = Located()
+
+    private static func find(_ environment: [String: String]) -> PDFEngine? {
         let fm = FileManager.default
         var candidates: [(URL, [String])] = []
         if let explicit = environment["RENJA_WEASYPRINT"], !explicit.isEmpty {
