@@ -198,7 +198,7 @@ final class DocumentPDFTests: XCTestCase {
 
     /// A table whose rows have four indicator lines each, over several landscape sheets: each row
     /// stays on one sheet (WeasyPrint splits a rowspan unless the row is kept whole). A document
-    /// without a signing date gets no dates in its metadata.
+    /// without a signing date gets no dates in its metadata; a table no chapter prints is the Lampiran.
     func testRowsWithSeveralIndicatorsAreNotSplitAndNoDateMeansNoDate() throws {
         let engine = try requireTools()
         var lines = [
@@ -253,6 +253,10 @@ final class DocumentPDFTests: XCTestCase {
         let pages = (1...r.pageCount).map { Self.normalized(r.text($0)) }
         let tablePages = pages.indices.filter { pages[$0].contains("Program / Kegiatan / Sub Kegiatan") }
         XCTAssertGreaterThanOrEqual(tablePages.count, 3, "the table spans several sheets")
+        // The chapter does not print the table: it is the Lampiran, its heading on the table's first sheet.
+        let appendix = pages.indices.filter { pages[$0].contains("LAMPIRAN") }
+        XCTAssertEqual(appendix, [tablePages[0]], "the Lampiran heading is on the first table sheet, not on a page of its own")
+        XCTAssertTrue(pages[tablePages[0]].contains("Tabel 1. Evaluasi Uji"))
         for n in 1...30 {
             let id = String(format: "%02d", n)
             let name = pages.indices.filter { pages[$0].contains("Sub Uji \(id)") }
