@@ -1,9 +1,10 @@
 import Foundation
 
 /// WeasyPrint (PyPI `weasyprint`), the HTML-to-PDF engine of the document PDF, located like
-/// Pagefind (`SearchIndexer.locate`): `$RENJA_WEASYPRINT`, `weasyprint` on the PATH, or Python's
-/// `weasyprint` module run as `python3 -m weasyprint`. It counts as found only when it answers
-/// `--version` (a command whose Python lacks the module, or whose Pango is missing, does not).
+/// Pagefind (`SearchIndexer.locate`): `$RENJA_WEASYPRINT`, else the `weasyprint` module of the
+/// `python3` on the PATH (the one `scripts/install-deps` installs into), run as `python3 -m
+/// weasyprint`, else a `weasyprint` command on the PATH. A command counts as found only when it
+/// answers `--version`.
 public struct PDFEngine: Sendable, Equatable {
     public var executable: URL
     /// Arguments before WeasyPrint's own (`-m weasyprint` when run through Python).
@@ -11,8 +12,9 @@ public struct PDFEngine: Sendable, Equatable {
     /// As WeasyPrint prints it (`70.0`).
     public var version: String
 
-    /// Asking WeasyPrint for its version takes about a second (Python imports it whole): a process
-    /// that builds many times (`renja serve`, the tests) asks once per `RENJA_WEASYPRINT` and PATH.
+    /// `weasyprint --version` takes about a second (Python imports it whole; the module's version
+    /// is read from its metadata instead), and a process that builds many times (`renja serve`,
+    /// the tests) asks once per `RENJA_WEASYPRINT` and PATH.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> PDFEngine? {
         let key = "\(environment["RENJA_WEASYPRINT"] ?? "")\u{0}\(environment["PATH"] ?? "")"
         located.lock.lock()
@@ -37,11 +39,18 @@ public struct PDFEngine: Sendable, Equatable {
             candidates = [(URL(fileURLWithPath: explicit), [])]
         } else {
             let dirs = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
+            if let dir = dirs.first(where: { fm.isExecutableFile(atPath: "\($0)/python3") }) {
+                let python = URL(fileURLWithPath: "\(dir)/python3")
+                let (status, out, _) = SearchIndexer.run(python, ["-c", """
+                    import sys, importlib.util as u, importlib.metadata as m
+                    sys.exit(1) if u.find_spec("weasyprint") is None else print("WeasyPrint version " + m.version("weasyprint"))
+                    """])
+                if status == 0, let version = version(from: out) {
+                    return PDFEngine(executable: python, leadingArguments: ["-m", "weasyprint"], version: version)
+                }
+            }
             if let dir = dirs.first(where: { fm.isExecutableFile(atPath: "\($0)/weasyprint") }) {
                 candidates.append((URL(fileURLWithPath: "\(dir)/weasyprint"), []))
-            }
-            if let dir = dirs.first(where: { fm.isExecutableFile(atPath: "\($0)/python3") }) {
-                candidates.append((URL(fileURLWithPath: "\(dir)/python3"), ["-m", "weasyprint"]))
             }
         }
         for (executable, leading) in candidates {
