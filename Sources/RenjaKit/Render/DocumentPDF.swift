@@ -185,9 +185,10 @@ public enum DocumentPDF {
             throw Failure(message: "weasyprint berhenti dengan kode \(status)\(detail.isEmpty ? "" : ": \(detail)")")
         }
         if let cached, let folder = cache {
-            // One PDF per document slug: the older ones go.
+            // One PDF per document slug (`<slug>-<64 hex digits>.pdf`): the older ones go.
             try? fm.createDirectory(at: folder, withIntermediateDirectories: true)
-            for old in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where old.hasPrefix("\(doc.slug)-") && old.hasSuffix(".pdf") {
+            let named = { (name: String) in name.hasPrefix("\(doc.slug)-") && name.hasSuffix(".pdf") && name.count == doc.slug.count + 69 }
+            for old in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where named(old) {
                 try? fm.removeItem(at: folder.appendingPathComponent(old))
             }
             let partial = folder.appendingPathComponent(".\(UUID().uuidString).tmp")
