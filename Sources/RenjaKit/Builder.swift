@@ -21,6 +21,11 @@ public struct BuildOptions: Sendable {
     /// Make each document's PDF with WeasyPrint when it is installed (see `DocumentPDF`). Off unless
     /// asked for, like `search`: `renja build` and `renja serve` ask.
     public var pdf: Bool = false
+    /// With `pdf`: take only PDFs already made from the same input (`DocumentPDF`'s cache); a
+    /// document whose PDF would have to be made is published without it for now, and
+    /// `BuildResult.pdfPending` says so. `renja serve` builds so after a save (the page shows at
+    /// once), then again without it to make the PDF.
+    public var pdfFromCacheOnly: Bool = false
 
     public init(content: URL, contentDisplay: String? = nil, templates: URL, templatesDisplay: String? = nil,
                 output: URL, baseURL: String? = nil, strict: Bool = false, search: Bool = false) {
@@ -44,6 +49,8 @@ public struct BuildResult: Sendable {
     public var notes: [String] = []
     /// Files kept from the previous build without rendering (incremental build); not in `files`.
     public var reusedFiles: [String] = []
+    /// A document was published without its PDF because `pdfFromCacheOnly` did not let it be made.
+    public var pdfPending: Bool = false
     public var pageCount: Int { (files.map(\.path) + reusedFiles).filter { $0.hasSuffix(".html") }.count }
     /// Every file of the site: rendered now or kept.
     public var fileCount: Int { files.count + reusedFiles.count }
@@ -67,7 +74,8 @@ public enum Builder {
         var notes: [String] = []
         // The PDFs first: the home pages show their sizes and checksums.
         var pdfs: [OutputFile] = []
-        if options.pdf { (pdfs, notes) = DocumentPDF.attach(to: &renderer) }
+        var pdfPending = false
+        if options.pdf { (pdfs, notes, pdfPending) = DocumentPDF.attach(to: &renderer, cachedOnly: options.pdfFromCacheOnly) }
         var files = try renderer.render() + pdfs
         if let pagefind {
             // Post-render step: the search index joins the site's files before anything is written.
@@ -83,7 +91,7 @@ public enum Builder {
             notes.append("Catatan: pencarian tidak tersedia karena Pagefind tidak terpasang (pasang dengan `pip install pagefind-bin`); situs dibangun tanpa pencarian.")
         }
         files.sort { $0.path < $1.path }
-        return BuildResult(site: site, findings: findings, files: files, report: nil, notes: notes)
+        return BuildResult(site: site, findings: findings, files: files, report: nil, notes: notes, pdfPending: pdfPending)
     }
 
     public static func build(_ options: BuildOptions, writer: SiteWriter? = nil) throws -> BuildResult {

@@ -103,7 +103,8 @@ enum ServeReporter {
                 result.notes.forEach(say)
             } else {
                 say("[\(clock())] Dibangun ulang dalam \(time) detik: \(counts)."
-                    + (recovered ? " Galat sudah teratasi; halaman dimuat ulang." : r.changedAnything ? " Halaman dimuat ulang." : ""))
+                    + (recovered ? " Galat sudah teratasi; halaman dimuat ulang." : r.changedAnything ? " Halaman dimuat ulang." : "")
+                    + (result.pdfPending ? " PDF menyusul." : ""))
             }
         case .built(.failed(let failure, _), let initial):
             for text in failure.reports { Terminal.error(text) }

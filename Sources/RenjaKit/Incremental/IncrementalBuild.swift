@@ -87,9 +87,12 @@ enum IncrementalBuild {
         var renderer = SiteRenderer(site: site, findings: findings, templates: templates, baseURL: options.baseURL)
         renderer.cardFigures = reused.mapValues { $0.cardFigures.map { FigureView(label: $0.label, value: $0.value, note: $0.note) } }
         // The PDFs of the documents rendered now (the kept ones keep theirs), before the pages that link them.
-        var pdfs: [OutputFile] = [], notes: [String] = []
-        if options.pdf { (pdfs, notes) = DocumentPDF.attach(to: &renderer, skipping: Set(reused.keys), engine: pdfEngine) }
-        // A document whose PDF failed is not recorded, so the next build tries again.
+        var pdfs: [OutputFile] = [], notes: [String] = [], pdfPending = false
+        if options.pdf {
+            (pdfs, notes, pdfPending) = DocumentPDF.attach(to: &renderer, skipping: Set(reused.keys), engine: pdfEngine,
+                                                           cachedOnly: options.pdfFromCacheOnly)
+        }
+        // A document whose PDF failed or waits is not recorded, so the next build makes it.
         let withoutPDF = options.pdf && pdfEngine != nil ? Set(site.documents.map(\.slug).filter { renderer.pdfs[$0] == nil }) : []
         phase("pdf")
         // Each document's pages go to the staging folder as soon as they are rendered, so the disk
@@ -130,6 +133,7 @@ enum IncrementalBuild {
         if options.search {
             notes.append("Catatan: pencarian tidak tersedia karena Pagefind tidak terpasang (pasang dengan `pip install pagefind-bin`); situs dibangun tanpa pencarian.")
         }
-        return BuildResult(site: site, findings: findings, files: files, report: report, notes: notes, reusedFiles: kept.map(\.path))
+        return BuildResult(site: site, findings: findings, files: files, report: report, notes: notes, reusedFiles: kept.map(\.path),
+                           pdfPending: pdfPending)
     }
 }

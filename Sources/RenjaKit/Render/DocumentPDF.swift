@@ -103,29 +103,36 @@ public enum DocumentPDF {
     /// Returns the PDF files and the notes for the person building (in Indonesian); without
     /// WeasyPrint, or when it fails, the site is built without those PDFs and a note says so.
     /// - Parameter cache: where PDFs already made are kept by what they were made from (nil: none).
-    static func attach(to renderer: inout SiteRenderer, skipping: Set<String> = [],
-                       engine: PDFEngine? = PDFEngine.locate(), cache: URL? = defaultCache) -> (files: [OutputFile], notes: [String]) {
+    /// - Parameter cachedOnly: take only PDFs already in the cache; `pending` tells whether a
+    ///   document was left without its PDF because it would have had to be made.
+    static func attach(to renderer: inout SiteRenderer, skipping: Set<String> = [], engine: PDFEngine? = PDFEngine.locate(),
+                       cache: URL? = defaultCache, cachedOnly: Bool = false) -> (files: [OutputFile], notes: [String], pending: Bool) {
         guard let engine else {
-            return ([], ["Catatan: PDF dokumen tidak dibuat karena WeasyPrint tidak terpasang (pasang dengan `pip install weasyprint`); situs dibangun tanpa PDF."])
+            return ([], ["Catatan: PDF dokumen tidak dibuat karena WeasyPrint tidak terpasang (pasang dengan `pip install weasyprint`); situs dibangun tanpa PDF."], false)
         }
         guard renderer.templates.names.contains(template) else {
-            return ([], ["Catatan: PDF dokumen tidak dibuat karena templat \(template).mustache tidak ada; situs dibangun tanpa PDF."])
+            return ([], ["Catatan: PDF dokumen tidak dibuat karena templat \(template).mustache tidak ada; situs dibangun tanpa PDF."], false)
         }
         let documents = renderer.site.documents.filter { !skipping.contains($0.slug) }
         let base = renderer
-        let made = Parallel.map(documents) { doc in Result { try make(doc, renderer: base, engine: engine, cache: cache) } }
+        let made = Parallel.map(documents) { doc in
+            Result { try make(doc, renderer: base, engine: engine, cache: cache, cachedOnly: cachedOnly) }
+        }
         var files: [OutputFile] = []
         var notes: [String] = []
+        var pending = false
         for (doc, result) in zip(documents, made) {
             switch result {
-            case .success(let file):
+            case .success(let file?):
                 files.append(file)
                 renderer.pdfs[doc.slug] = PublishedPDF(path: file.path, size: file.data.count, sha256: SHA256.hex(file.data))
+            case .success(nil):
+                pending = true
             case .failure(let error):
                 notes.append("Catatan: PDF \(doc.shortTitle) tidak dibuat (\(error)); situs dibangun tanpa PDF dokumen ini.")
             }
         }
-        return (files, notes)
+        return (files, notes, pending)
     }
 
     /// `pdf/` in Renja's cache folder (see `BuildCache.base`).
@@ -152,8 +159,9 @@ public enum DocumentPDF {
     }
 
     /// One document's PDF file: from the cache when the same engine already made it from the same
-    /// HTML, options and assets (a rebuild, or a preview save that did not touch the document).
-    static func make(_ doc: Document, renderer: SiteRenderer, engine: PDFEngine, cache: URL?) throws -> OutputFile {
+    /// HTML, options and assets (a rebuild, or a preview save that did not touch the document);
+    /// nil when it is not there and `cachedOnly`.
+    static func make(_ doc: Document, renderer: SiteRenderer, engine: PDFEngine, cache: URL?, cachedOnly: Bool = false) throws -> OutputFile? {
         let path = Paths.pdf(doc)
         let html = Data(html(doc, renderer: renderer).utf8)
         let options = options(doc, renderer: renderer)
@@ -168,6 +176,7 @@ public enum DocumentPDF {
         if let cached, let data = fm.contents(atPath: cached.path), data.starts(with: Data("%PDF-".utf8)) {
             return OutputFile(path: path, data: data)
         }
+        if cachedOnly { return nil }
 
         let work = fm.temporaryDirectory.appendingPathComponent("renja-pdf-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: work) }

@@ -92,9 +92,9 @@ final class DocumentPDFTests: XCTestCase {
         let renderer = SiteRenderer(site: site, findings: Validator.run(site), templates: templates)
         let doc = try XCTUnwrap(site.documents.first { $0.slug == Self.slug })
         // Two real WeasyPrint runs (no cache), at different times, and the build's file.
-        let first = try DocumentPDF.make(doc, renderer: renderer, engine: engine, cache: nil)
+        let first = try XCTUnwrap(DocumentPDF.make(doc, renderer: renderer, engine: engine, cache: nil))
         sleep(1)
-        let second = try DocumentPDF.make(doc, renderer: renderer, engine: engine, cache: nil)
+        let second = try XCTUnwrap(DocumentPDF.make(doc, renderer: renderer, engine: engine, cache: nil))
         XCTAssertEqual(first.data, second.data, "two runs on the same input differ")
         XCTAssertEqual(first.data, b.data, "the build's PDF differs from a fresh run")
         XCTAssertEqual(first.path, "\(Self.slug)/\(Self.slug).pdf")
@@ -267,6 +267,34 @@ final class DocumentPDFTests: XCTestCase {
             }
         }
         _ = engine
+    }
+
+    /// `renja serve` after a save: pages at once with only the PDFs already made, then the rest.
+    func testFromCacheOnlyPublishesWithoutAPDFThatWouldHaveToBeMadeAndSaysItIsPending() throws {
+        _ = try requireTools()
+        let site = TempSite()
+        setenv("RENJA_CACHE_DIR", site.root.appendingPathComponent("cache").path, 1)
+        defer { unsetenv("RENJA_CACHE_DIR") }
+        var options = site.options()
+        options.pdf = true
+        options.pdfFromCacheOnly = true
+        let first = try Builder.render(options)
+        XCTAssertTrue(first.pdfPending)
+        XCTAssertEqual(first.notes, [])
+        XCTAssertFalse(first.files.contains { $0.path == "uji/uji.pdf" })
+        XCTAssertFalse(String(decoding: try XCTUnwrap(first.files.first { $0.path == "uji/index.html" }).data, as: UTF8.self).contains("Unduh PDF"))
+
+        options.pdfFromCacheOnly = false
+        let made = try Builder.render(options)
+        XCTAssertFalse(made.pdfPending)
+        let pdf = try XCTUnwrap(made.files.first { $0.path == "uji/uji.pdf" })
+
+        options.pdfFromCacheOnly = true
+        let again = try Builder.render(options)
+        XCTAssertFalse(again.pdfPending, "the PDF made from the same input is in the cache")
+        XCTAssertEqual(again.files.first { $0.path == "uji/uji.pdf" }?.data, pdf.data)
+        XCTAssertTrue(String(decoding: try XCTUnwrap(again.files.first { $0.path == "uji/index.html" }).data, as: UTF8.self)
+            .contains("<code>\(SHA256.hex(pdf.data))</code>"))
     }
 
     // MARK: Without WeasyPrint
