@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 W=Benchmarks/.work
 T=${TEMPLATES:-Templates}
 export RENJA_PAGEFIND=/nonexistent   # search off, as in the benchmark
+export RENJA_WEASYPRINT=/nonexistent # no PDF either
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 edit() {  # change the last pagu of one document's Tabel 2 by $2

@@ -91,9 +91,11 @@ class Tools:
         self.renja = renja
         self.hugo = hugo
         self.templates = templates
-        # Search indexing is done by a separate program (Pagefind) when it is installed; Hugo does
-        # not index either, so both builds leave it out. A path that does not exist turns it off.
-        self.env = dict(os.environ, RENJA_PAGEFIND="/nonexistent/pagefind-disabled-for-benchmark")
+        # Search indexing is done by a separate program (Pagefind) when it is installed, and so is the
+        # document PDF (WeasyPrint); Hugo does neither, so both builds leave them out. A path that
+        # does not exist turns each off.
+        self.env = dict(os.environ, RENJA_PAGEFIND="/nonexistent/pagefind-disabled-for-benchmark",
+                        RENJA_WEASYPRINT="/nonexistent/weasyprint-disabled-for-benchmark")
 
     def renja_build(self, corpus, out, cache):
         """`renja build` keeps a cache of what it built (for incremental builds) in `cache`: a full

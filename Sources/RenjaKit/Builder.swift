@@ -21,6 +21,14 @@ public struct BuildOptions: Sendable {
     /// Show the findings on the site (Validasi page, row marks) even when `situs.yaml` keeps them
     /// off the published site: `renja serve` asks for it, so staff always see them in preview.
     public var alwaysShowFindings: Bool = false
+    /// Make each document's PDF with WeasyPrint when it is installed (see `DocumentPDF`). Off unless
+    /// asked for, like `search`: `renja build` and `renja serve` ask.
+    public var pdf: Bool = false
+    /// With `pdf`: take only PDFs already made from the same input (`DocumentPDF`'s cache); a
+    /// document whose PDF would have to be made is published without it for now, and
+    /// `BuildResult.pdfPending` says so. `renja serve` builds so after a save (the page shows at
+    /// once), then again without it to make the PDF.
+    public var pdfFromCacheOnly: Bool = false
 
     public init(content: URL, contentDisplay: String? = nil, templates: URL, templatesDisplay: String? = nil,
                 output: URL, baseURL: String? = nil, strict: Bool = false, search: Bool = false) {
@@ -44,6 +52,8 @@ public struct BuildResult: Sendable {
     public var notes: [String] = []
     /// Files kept from the previous build without rendering (incremental build); not in `files`.
     public var reusedFiles: [String] = []
+    /// A document was published without its PDF because `pdfFromCacheOnly` did not let it be made.
+    public var pdfPending: Bool = false
     public var pageCount: Int { (files.map(\.path) + reusedFiles).filter { $0.hasSuffix(".html") }.count }
     /// Every file of the site: rendered now or kept.
     public var fileCount: Int { files.count + reusedFiles.count }
@@ -65,22 +75,30 @@ public enum Builder {
         if options.strict, findings.contains(where: { $0.severity != .info }) { throw FindingsError(findings: findings) }
         let pagefind = options.search ? SearchIndexer.locate() : nil
         let show = options.alwaysShowFindings || site.settings.publicValidation
-        var files = try SiteRenderer(site: site, facts: facts, findings: findings, templates: templates, baseURL: options.baseURL,
-                                     searchAvailable: pagefind != nil, showFindings: show).render()
+        var renderer = SiteRenderer(site: site, facts: facts, findings: findings, templates: templates, baseURL: options.baseURL,
+                                    searchAvailable: pagefind != nil, showFindings: show)
         var notes: [String] = []
+        // The PDFs first: the home pages show their sizes and checksums.
+        var pdfs: [OutputFile] = []
+        var pdfPending = false
+        if options.pdf { (pdfs, notes, pdfPending) = DocumentPDF.attach(to: &renderer, cachedOnly: options.pdfFromCacheOnly) }
+        var files = try renderer.render() + pdfs
         if let pagefind {
             // Post-render step: the search index joins the site's files before anything is written.
             do {
                 files = (files + (try SearchIndexer.index(files, executable: pagefind))).sorted { $0.path < $1.path }
             } catch {
                 notes.append("Catatan: pencarian tidak dibuat (\(error)); situs dibangun tanpa pencarian.")
-                files = try SiteRenderer(site: site, facts: facts, findings: findings, templates: templates, baseURL: options.baseURL,
-                                         showFindings: show).render()
+                var plain = SiteRenderer(site: site, facts: facts, findings: findings, templates: templates, baseURL: options.baseURL,
+                                         showFindings: show)
+                plain.pdfs = renderer.pdfs
+                files = try plain.render() + pdfs
             }
         } else if options.search {
             notes.append("Catatan: pencarian tidak tersedia karena Pagefind tidak terpasang (pasang dengan `pip install pagefind-bin`); situs dibangun tanpa pencarian.")
         }
-        return BuildResult(site: site, findings: findings, files: files, report: nil, notes: notes)
+        files.sort { $0.path < $1.path }
+        return BuildResult(site: site, findings: findings, files: files, report: nil, notes: notes, pdfPending: pdfPending)
     }
 
     public static func build(_ options: BuildOptions, writer: SiteWriter? = nil) throws -> BuildResult {

@@ -118,11 +118,17 @@ public final class PreviewServer: Sendable {
                 }
                 group.addTask {
                     // Rebuilds, one at a time; changes that arrive meanwhile are merged into the next.
+                    // A PDF takes seconds to make: the pages are published first, and the PDFs
+                    // by a second rebuild when no other change is waiting.
                     for await _ in changes.signals {
                         let paths = changes.takeAll()
                         if paths.isEmpty { continue }
                         onEvent(.changed(paths))
-                        onEvent(.built(await site.rebuild(), initial: false))
+                        let outcome = await site.rebuild(pdfFromCacheOnly: config.build.pdf)
+                        onEvent(.built(outcome, initial: false))
+                        if case .built(let result, _, _) = outcome, result.pdfPending, !changes.hasPaths {
+                            onEvent(.built(await site.rebuild(), initial: false))
+                        }
                     }
                 }
                 group.addTask {
@@ -164,6 +170,12 @@ final class PendingChanges: @unchecked Sendable {
         paths.formUnion(new)
         lock.unlock()
         continuation.yield()
+    }
+
+    var hasPaths: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return !paths.isEmpty
     }
 
     func takeAll() -> [String] {

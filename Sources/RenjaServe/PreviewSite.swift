@@ -74,8 +74,11 @@ public actor PreviewSite {
 
     /// Builds and publishes (through `SiteWriter`'s staging folder and swap). Call from one task at a
     /// time: the serve loop does.
-    public func rebuild() async -> BuildOutcome {
-        let options = self.options
+    /// - Parameter pdfFromCacheOnly: publish without the PDFs that would have to be made (see
+    ///   `BuildOptions.pdfFromCacheOnly`): a save shows at once, a second rebuild adds them.
+    public func rebuild(pdfFromCacheOnly: Bool = false) async -> BuildOutcome {
+        var options = self.options
+        options.pdfFromCacheOnly = pdfFromCacheOnly
         let start = Date()
         let result: Result<BuildResult, Error> = await withCheckedContinuation { continuation in
             queue.async { continuation.resume(returning: Result { try Builder.build(options) }) }

@@ -25,6 +25,8 @@ struct Build: ParsableCommand {
                                    output: Terminal.url(output), baseURL: baseURL, strict: strict, search: true)
         // Documents whose files did not change since the last build keep their pages (BuildCache).
         options.reuseUnchangedDocuments = true
+        // Each document's PDF, when WeasyPrint is installed (DocumentPDF).
+        options.pdf = true
         do {
             let result = try Builder.build(options)
             let counts = Severity.allCases.map { s in "\(result.findings.filter { $0.severity == s }.count) \(s.rawValue)" }

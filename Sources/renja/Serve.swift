@@ -27,13 +27,14 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        // Built exactly as `renja build` builds (search index included): the preview writes the
+        // Built exactly as `renja build` builds (search index and PDF included): the preview writes the
         // output folder that gets uploaded.
         // The published findings follow `validasi_publik` here too, because the preview writes the
         // very folder that gets uploaded (showing them regardless needs the in-memory preview).
-        let options = BuildOptions(content: Terminal.url(content.content), contentDisplay: content.content,
+        var options = BuildOptions(content: Terminal.url(content.content), contentDisplay: content.content,
                                    templates: Terminal.url(content.templates), templatesDisplay: content.templates,
                                    output: Terminal.url(output), search: true)
+        options.pdf = true
         let output = self.output
         let server = PreviewServer(configuration: PreviewConfiguration(build: options, host: host, port: port)) { event in
             ServeReporter.report(event, output: output)
@@ -104,7 +105,8 @@ enum ServeReporter {
                 result.notes.forEach(say)
             } else {
                 say("[\(clock())] Dibangun ulang dalam \(time) detik: \(counts)."
-                    + (recovered ? " Galat sudah teratasi; halaman dimuat ulang." : r.changedAnything ? " Halaman dimuat ulang." : ""))
+                    + (recovered ? " Galat sudah teratasi; halaman dimuat ulang." : r.changedAnything ? " Halaman dimuat ulang." : "")
+                    + (result.pdfPending ? " PDF menyusul." : ""))
             }
         case .built(.failed(let failure, _), let initial):
             for text in failure.reports { Terminal.error(text) }

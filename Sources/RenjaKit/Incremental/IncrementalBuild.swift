@@ -57,7 +57,10 @@ enum IncrementalBuild {
         last = Date()
         lastCPU = processorTime()
         let folders = BuildCache.documentFolders(options.content)
+        // Whether and by which WeasyPrint the PDFs are made is part of what kept pages were made with.
+        let pdfEngine = options.pdf ? PDFEngine.locate() : nil
         let siteKey = BuildCache.siteKey(options: options, folders: folders)
+            + (options.pdf ? "-pdf-\(pdfEngine?.version ?? "tidak-ada")" : "")
         let keys = Parallel.map(folders) { BuildCache.documentKey(content: options.content, slug: $0) }
         var reused: [String: BuildCache.Entry] = [:]
         if cache.siteKey == siteKey {
@@ -71,17 +74,18 @@ enum IncrementalBuild {
         phase("kunci dan cache")
         do {
             return try build(options, siteKey: siteKey, keys: Dictionary(uniqueKeysWithValues: zip(folders, keys)),
-                             reused: reused, writer: writer, cache: cache)
+                             reused: reused, writer: writer, cache: cache, pdfEngine: pdfEngine)
         } catch is KeptFileChanged {
             // Someone changed the output since the check above: build everything.
             cache.remove()
             return try build(options, siteKey: siteKey, keys: Dictionary(uniqueKeysWithValues: zip(folders, keys)),
-                             reused: [:], writer: writer, cache: cache)
+                             reused: [:], writer: writer, cache: cache, pdfEngine: pdfEngine)
         }
     }
 
     private static func build(_ options: BuildOptions, siteKey: String, keys: [String: String],
-                              reused: [String: BuildCache.Entry], writer: SiteWriter, cache: BuildCache) throws -> BuildResult {
+                              reused: [String: BuildCache.Entry], writer: SiteWriter, cache: BuildCache,
+                              pdfEngine: PDFEngine?) throws -> BuildResult {
         let site = try SiteLoader.load(content: options.content, displayPath: options.contentDisplay, metadataOnly: Set(reused.keys))
         let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay)
         phase("muat")
@@ -107,6 +111,15 @@ enum IncrementalBuild {
         renderer.cardFigures = reused.mapValues { $0.cardFigures.map { FigureView(label: $0.label, value: $0.value, note: $0.note) } }
         // Reused documents were loaded without their tables: their words come from the cache.
         renderer.searchExamples = SearchExamples.words(site.documents.map { reused[$0.slug]?.searchWords ?? SearchExamples.counts($0) })
+        // The PDFs of the documents rendered now (the kept ones keep theirs), before the pages that link them.
+        var pdfs: [OutputFile] = [], notes: [String] = [], pdfPending = false
+        if options.pdf {
+            (pdfs, notes, pdfPending) = DocumentPDF.attach(to: &renderer, skipping: Set(reused.keys), engine: pdfEngine,
+                                                           cachedOnly: options.pdfFromCacheOnly)
+        }
+        // A document whose PDF failed or waits is not recorded, so the next build makes it.
+        let withoutPDF = options.pdf && pdfEngine != nil ? Set(site.documents.map(\.slug).filter { renderer.pdfs[$0] == nil }) : []
+        phase("pdf")
         // Each document's pages go to the staging folder as soon as they are rendered, so the disk
         // work overlaps the rendering; the published site changes only at `finish`.
         var kept = reused.values.flatMap(\.files).sorted { $0.path < $1.path }
@@ -115,7 +128,8 @@ enum IncrementalBuild {
         let report: WriteReport
         var search: BuildCache.SearchEntry?
         do {
-            files = try renderer.render(reusing: reused.mapValues(\.pageDirs), emit: { try session.add($0) })
+            try session.add(pdfs)
+            files = (try renderer.render(reusing: reused.mapValues(\.pageDirs), emit: { try session.add($0) }) + pdfs).sorted { $0.path < $1.path }
             phase("render dan tulis")
             if let pagefind {
                 // The index covers every page: the pages rendered now and those kept. When no page
@@ -148,7 +162,7 @@ enum IncrementalBuild {
         // Record what the new output was made from: entries for the documents rendered now.
         let pathsByDocument = Dictionary(grouping: files.map(\.path)) { $0.split(separator: "/").first.map(String.init) ?? "" }
         let made = Parallel.map(Array(site.documents.enumerated())) { i, doc -> BuildCache.Entry? in
-            guard reused[doc.slug] == nil else { return nil }
+            guard reused[doc.slug] == nil, !withoutPDF.contains(doc.slug) else { return nil }
             let paths = pathsByDocument[doc.slug] ?? []
             let current = paths.compactMap { KeptFile.current($0, in: writer.output) }
             guard let key = keys[doc.slug], current.count == paths.count else { return nil }
@@ -170,10 +184,10 @@ enum IncrementalBuild {
         }
         phase("simpan cache")
 
-        var notes: [String] = []
         if options.search, pagefind == nil {
             notes.append("Catatan: pencarian tidak tersedia karena Pagefind tidak terpasang (pasang dengan `pip install pagefind-bin`); situs dibangun tanpa pencarian.")
         }
-        return BuildResult(site: site, findings: findings, files: files, report: report, notes: notes, reusedFiles: kept.map(\.path))
+        return BuildResult(site: site, findings: findings, files: files, report: report, notes: notes, reusedFiles: kept.map(\.path),
+                           pdfPending: pdfPending)
     }
 }

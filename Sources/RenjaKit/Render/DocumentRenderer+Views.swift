@@ -145,7 +145,9 @@ extension DocumentRenderer {
     }
 
     static func size(_ bytes: Int) -> String {
-        bytes < 1000 ? "\(bytes) B" : "\(IndonesianNumber.decimal(Double(bytes) / 1000, places: 1)) kB"
+        if bytes < 1000 { return "\(bytes) B" }
+        if bytes < 999_950 { return "\(IndonesianNumber.decimal(Double(bytes) / 1000, places: 1)) kB" }
+        return "\(IndonesianNumber.decimal(Double(bytes) / 1_000_000, places: 1)) MB"
     }
 
     /// The files behind the downloads.

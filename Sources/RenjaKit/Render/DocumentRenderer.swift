@@ -178,6 +178,7 @@ struct DocumentRenderer {
                           figures: v.document?.figures ?? [], programs: summaries,
                           counts: base.showFindings ? DocumentRenderer.counts(findings) : nil,
                           validationHref: base.showFindings ? root + Paths.validation(document) : nil)
+        v.home?.pdf = pdfLink(root: root)
         v.indexed = true
         return (dir, "document", v)
     }

@@ -10,6 +10,8 @@ enum Paths {
     static func changes(_ d: Document) -> String { "\(d.slug)/perubahan/" }
     /// The whole document on one page, for printing or saving as PDF.
     static func printable(_ d: Document) -> String { "\(d.slug)/cetak/" }
+    /// The whole document as a PDF (A4, for the PPID page), made by `DocumentPDF`.
+    static func pdf(_ d: Document) -> String { "\(d.slug)/\(d.slug).pdf" }
     /// Open-data downloads and the page that describes them.
     static func data(_ d: Document) -> String { "\(d.slug)/data/" }
     /// Site-wide search (the Pagefind bundle lives in `pagefind/` at the root).

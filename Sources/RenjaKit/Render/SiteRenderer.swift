@@ -29,6 +29,8 @@ public struct SiteRenderer {
     /// Figures of the site index's document cards, for documents loaded without their tables
     /// (kept from the previous build by an incremental build), by slug.
     var cardFigures: [String: [FigureView]] = [:]
+    /// Each document's PDF, by slug, when one was made (`DocumentPDF.attach`): its home page links it.
+    var pdfs: [String: PublishedPDF] = [:]
 
     /// - Parameter facts: the documents' facts as the checks used them; computed here when not given.
     /// - Parameter showFindings: publish the findings; by default as `situs.yaml` says.

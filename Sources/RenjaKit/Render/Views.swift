@@ -234,6 +234,8 @@ struct HomeView {
     /// nil when the findings are not published.
     var counts: CountView?
     var validationHref: String?
+    /// The document's PDF, when the build made one.
+    var pdf: PDFLinkView? = nil
 }
 
 struct ProgramSummaryView {

@@ -28,10 +28,12 @@ final class KilledBuildTests: XCTestCase {
         try FileManager.default.removeItem(at: contentNew.appendingPathComponent("renja-perubahan-2024/bab/04-penutup.md"))
 
         // Built the way the child builds, with the same display path (it appears on the Validasi page)
-        // and, like `renja build`, with the search index when Pagefind is installed.
+        // and, like `renja build`, with the search index and the PDF when Pagefind and WeasyPrint are installed.
         func build(_ content: URL, into out: URL) throws {
-            _ = try Builder.build(BuildOptions(content: content, contentDisplay: content.lastPathComponent, templates: RepoPaths.templates, output: out,
-                                               search: true))
+            var options = BuildOptions(content: content, contentDisplay: content.lastPathComponent, templates: RepoPaths.templates, output: out,
+                                       search: true)
+            options.pdf = true
+            _ = try Builder.build(options)
         }
         let refOld = root.appendingPathComponent("RefLama")
         try build(contentOld, into: refOld)
