@@ -38,6 +38,8 @@ final class DocumentPDFTests: XCTestCase {
         var options = BuildOptions(content: RepoPaths.content, contentDisplay: "Content",
                                    templates: RepoPaths.templates, templatesDisplay: "Templates", output: out)
         options.pdf = true
+        // The findings shown on the site (as staff preview it): the PDF must still carry none.
+        options.alwaysShowFindings = true
         let result = try Builder.build(options)
         let pdf = out.appendingPathComponent("\(Self.slug)/\(Self.slug).pdf")
         let data = try XCTUnwrap(FileManager.default.contents(atPath: pdf.path), "no PDF at \(pdf.path); notes: \(result.notes)")
