@@ -1,17 +1,56 @@
 import Foundation
 import RenjaKit
 
-// libFuzzer target over loading + validating a table file.
+// libFuzzer target over loading + validating a table file, and over `renja import`'s reading of
+// delimited text (parse, figures, YAML, the loader gate).
 //   Fuzzing build: scripts/fuzz (adds -sanitize=fuzzer,address and -DFUZZING; libFuzzer supplies main).
 //   Normal build: a replay tool, `renja-fuzz FILE…`, that runs the same harness on saved inputs
-//   (crash reproducers are kept under Tests/RenjaKitTests/Fixtures/fuzz-regressions/).
+//   (crash reproducers are kept under Tests/RenjaKitTests/Fixtures/fuzz-regressions/, import ones
+//   under Tests/RenjaKitTests/Fixtures/import/fuzz/).
+// RENJA_FUZZ selects what every input goes through: `tabel` (the table loader and validator),
+// `impor` (the import) or `semua` (both, the default).
 
 enum FuzzHarness {
+    enum Mode: String {
+        case tabel, impor, semua
+    }
+
+    static let mode: Mode = {
+        guard let name = ProcessInfo.processInfo.environment["RENJA_FUZZ"], !name.isEmpty else { return .semua }
+        guard let mode = Mode(rawValue: name) else {
+            FileHandle.standardError.write(Data("RENJA_FUZZ harus tabel, impor atau semua, bukan \(name)\n".utf8))
+            exit(2)
+        }
+        return mode
+    }()
+
     static func run(_ data: Data) {
+        if mode != .impor { runTable(data) }
+        if mode != .tabel { runImport(data) }
+    }
+
+    static func runTable(_ data: Data) {
         for kind in TableKind.allCases {
             let (_, diagnostics) = ContentParsing.checkTable(kind, data: data, path: "fuzz.yaml")
             // Printing exercises every message and figure formatter too.
             for d in diagnostics { _ = DiagnosticPrinter.rich(d) }
+        }
+    }
+
+    /// The import without files. Besides crashes, an `impor-internal` diagnostic is a failure: the
+    /// import wrote a figure or YAML that reads back as something else (a bug, never the input's fault).
+    static func runImport(_ data: Data) {
+        let text = String(decoding: data, as: UTF8.self)
+        for kind in TableKind.allCases {
+            let (yaml, diagnostics) = TableImporter.importText(data, kind: kind, path: "fuzz.tsv", outputPath: "\(kind.rawValue).yaml")
+            // Quoting the input's lines exercises the caret placement; split once per input.
+            let sources = DiagnosticPrinter.SourceLines { $0 == "fuzz.tsv" ? text : yaml }
+            for d in diagnostics {
+                let printed = DiagnosticPrinter.rich(d, sources: sources)
+                if d.code == "impor-internal" {
+                    fatalError("impor-internal (\(kind.rawValue)):\n\(printed)\n\(diagnostics.map(DiagnosticPrinter.short).joined(separator: "\n"))")
+                }
+            }
         }
     }
 }
@@ -34,6 +73,7 @@ func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
 // `main` is never pulled in; this entry point hands control to libFuzzer's driver instead.
 @_cdecl("renja_fuzz_main")
 func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    _ = FuzzHarness.mode
     var count = argc
     var arguments = argv
     return LLVMFuzzerRunDriver(&count, &arguments, fuzzTestOneInput)

@@ -26,6 +26,9 @@ public enum ImportReport {
         if p.normalizedAmounts > 0, let (from, to) = p.normalizedExample {
             lines.append("  \(p.normalizedAmounts) jumlah rupiah ditulis dengan titik pemisah ribuan seperti di dokumen (mis. \(from) → \(to))")
         }
+        if p.normalizedFigures > 0, let (from, to) = p.normalizedFigureExample {
+            lines.append("  \(p.normalizedFigures) angka target/capaian/persentase ditulis ulang agar terbaca sama oleh `renja build` (mis. \(from) → \(to))")
+        }
         switch plan.titleSource {
         case .caption: lines.append("Judul tabel (dari baris \"Tabel \(plan.request.kind.number).\" di teks): \(plan.table.title)")
         case .existingFile: lines.append("Judul tabel (dipertahankan dari berkas lama; teks tidak memuat baris \"Tabel \(plan.request.kind.number). …\"): \(plan.table.title)")

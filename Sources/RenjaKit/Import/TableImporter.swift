@@ -40,6 +40,10 @@ public struct ParsedTable: Sendable {
     /// Amounts rewritten with thousands dots, and the first one (as written, as written now).
     public var normalizedAmounts: Int
     public var normalizedExample: (String, String)?
+    /// Targets, achievements and percentages whose number was rewritten so the loader reads what
+    /// the import read (`1,500 orang` in a comma-thousands column → `1.500 orang`), and the first.
+    public var normalizedFigures: Int = 0
+    public var normalizedFigureExample: (String, String)?
     /// Figures kept as written although they do not parse, and numbering that looks off.
     public var warnings: [Diagnostic]
 }
@@ -99,7 +103,9 @@ public enum TableImporter {
         guard let r = parser.parse(decoded.text) else { return (nil, sorted(sink.diagnostics)) }
         let parsed = ParsedTable(table: r.table, caption: r.caption, delimiter: r.delimiter, encodingNote: decoded.encodingNote,
                                  headerRows: r.headerRows, continuationRows: r.continuationRows,
-                                 normalizedAmounts: r.normalizedAmounts, normalizedExample: r.normalizedExample, warnings: sorted(sink.diagnostics))
+                                 normalizedAmounts: r.normalizedAmounts, normalizedExample: r.normalizedExample,
+                                 normalizedFigures: r.normalizedFigures, normalizedFigureExample: r.normalizedFigureExample,
+                                 warnings: sorted(sink.diagnostics))
         return (parsed, parsed.warnings)
     }
 
@@ -158,7 +164,7 @@ public enum TableImporter {
             table.title = old
             titleSource = .existingFile
         } else {
-            table.title = request.kind == .evaluasi ? "Evaluasi Renja" : "Rencana Kerja dan Pendanaan Perangkat Daerah"
+            table.title = standardTitle(request.kind)
             titleSource = .standard
         }
         var kept = 0
@@ -171,7 +177,9 @@ public enum TableImporter {
             header[0] = "# Tabel \(request.kind.number) — \(TableYAMLWriter.commentText(table.title))"
         }
         let yaml = TableYAMLWriter.emit(table, header: header)
-        try verify(yaml, equals: table, path: targetDisplay)
+        // Never write what `renja build` would refuse: the text goes through the loader first.
+        let problems = loadProblems(yaml, table: table, outputPath: targetDisplay)
+        if !problems.isEmpty { throw InputError(refusal(problems, warnings: parsed.warnings)) }
 
         let diff = existing.map { TableDiff(before: TableRows($0), after: TableRows(table)) }
         return ImportPlan(request: request, parsed: parsed, table: table, yaml: yaml, target: target, targetDisplay: targetDisplay,
@@ -183,9 +191,13 @@ public enum TableImporter {
 
     /// Writes the plan's YAML atomically: a temporary file beside the target, then a rename, so a
     /// reader never sees half a file. Without `force` an existing, different file is left alone.
+    /// The YAML is loaded once more first (a plan's fields can be changed after `plan`): nothing
+    /// is written that the loader refuses.
     public static func write(_ plan: ImportPlan, force: Bool) throws -> ImportWriteResult {
         if plan.isUnchanged { return .unchanged }
         if plan.targetExists && !force { throw OverwriteRefused(path: plan.targetDisplay) }
+        let problems = loadProblems(plan.yaml, table: plan.table, outputPath: plan.targetDisplay)
+        if !problems.isEmpty { throw InputError(refusal(problems, warnings: plan.warnings)) }
         let folder = plan.target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temp = folder.appendingPathComponent(".\(plan.target.lastPathComponent).impor-\(ProcessInfo.processInfo.processIdentifier).tmp")
@@ -275,18 +287,96 @@ public enum TableImporter {
         "\(item.level.rawValue)|\((kind == .evaluasi ? item.number : item.code)?.value ?? "")"
     }
 
-    /// The written text must read back as exactly the imported table; anything else is a bug in
-    /// the writer, and the file is not written.
-    static func verify(_ yaml: String, equals table: Table, path: String) throws {
+    /// The title of a table whose text has no "Tabel N. …" line and that replaces no file.
+    static func standardTitle(_ kind: TableKind) -> String {
+        kind == .evaluasi ? "Evaluasi Renja" : "Rencana Kerja dan Pendanaan Perangkat Daerah"
+    }
+
+    /// What an import of `data` into a new file at `outputPath` would write, or why it would not:
+    /// the steps of `plan` (parse, title, default header, YAML, loading it) without the file system.
+    /// The fuzzer runs it; `yaml` is nil when the import is refused.
+    public static func importText(_ data: Data, kind: TableKind, path: String, outputPath: String) -> (yaml: String?, diagnostics: [Diagnostic]) {
+        let (parsedOrNil, diagnostics) = parse(data, kind: kind, path: path)
+        guard let parsed = parsedOrNil else { return (nil, diagnostics) }
+        var table = parsed.table
+        table.title = parsed.caption ?? standardTitle(kind)
+        let yaml = TableYAMLWriter.emit(table, header: TableYAMLWriter.defaultHeader(kind: kind, title: table.title))
+        let problems = loadProblems(yaml, table: table, outputPath: outputPath)
+        return problems.isEmpty ? (yaml, parsed.warnings) : (nil, refusal(problems, warnings: parsed.warnings))
+    }
+
+    /// Loader codes for a value it cannot read: the input's fault. Any other load error of an
+    /// imported table is the writer's.
+    private static let valueErrors: Set<String> = ["angka-tidak-sah", "angka-terlalu-besar", "angka-negatif"]
+
+    /// The gate before any file is written. `yaml` is read exactly as `renja build` and `renja
+    /// check` read a table file (`ContentFile.decode`, then `TableLoader.load`); every load error
+    /// comes back, moved to the input cell its value came from (the YAML is never written, so its
+    /// lines would help nobody) with the row named in a note. Empty when the text loads without
+    /// errors as exactly `table`; a load error that is not about a value, or a table that reads
+    /// back different, adds an `impor-internal` error (a bug in the writer).
+    public static func loadProblems(_ yaml: String, table: Table, outputPath: String) -> [Diagnostic] {
         let sink = DiagnosticSink()
-        let loaded = TableLoader.load(table.kind, text: yaml, path: path, sink: sink)
-        let structural = sink.diagnostics.filter { !["angka-tidak-sah", "angka-terlalu-besar", "angka-negatif"].contains($0.code) }
-        guard let loaded, structural.isEmpty, TableRows(loaded) == TableRows(table) else {
-            throw InputError([.galat("impor-internal", "hasil impor tidak terbaca kembali sama persis; berkas tidak ditulis", at: nil,
-                                     figures: [.init("diharapkan", "YAML yang terbaca sama dengan tabel hasil impor"),
-                                               .init("ditemukan", structural.first.map(DiagnosticPrinter.short) ?? "isi berbeda")],
-                                     notes: ["ini kesalahan program renja; laporkan beserta berkas masukannya"])] + structural)
+        let loaded = ContentFile.decode(Data(yaml.utf8), displayPath: outputPath, sink: sink)
+            .flatMap { TableLoader.load(table.kind, text: $0, path: outputPath, sink: sink) }
+        let errors = sink.diagnostics.filter { $0.severity == .galat }
+        func bug(_ found: String) -> Diagnostic {
+            .galat("impor-internal", "hasil impor tidak terbaca kembali sama persis; berkas tidak ditulis", at: nil,
+                   figures: [.init("diharapkan", "YAML yang terbaca sama dengan tabel hasil impor"), .init("ditemukan", found)],
+                   notes: ["ini kesalahan program renja; laporkan beserta berkas masukannya"])
         }
+        if errors.isEmpty {
+            guard let loaded else { return [bug("tabel tidak terbaca")] }
+            return TableRows(loaded) == TableRows(table) ? [] : [bug("isi berbeda")]
+        }
+        let places = loaded.map { inputPlaces(loaded: $0, imported: table) } ?? [:]
+        var out: [Diagnostic] = []
+        for var e in errors {
+            if let at = e.location, let place = places[at] {
+                e.location = place.location
+                e.notes.append("\(place.row): `renja build` dan `renja check` akan menolak nilai ini di \(outputPath) baris \(at.line), jadi impor dihentikan")
+            } else {
+                e.notes.append("galat ini ada di YAML hasil impor (\(outputPath), tidak ditulis)")
+            }
+            out.append(e)
+        }
+        if let structural = errors.first(where: { !valueErrors.contains($0.code) }) {
+            out.insert(bug(DiagnosticPrinter.short(structural)), at: 0)
+        }
+        return out
+    }
+
+    private struct InputPlace {
+        var location: SourceLocation?
+        /// "sub kegiatan 1.1"
+        var row: String
+    }
+
+    /// YAML position → input position, by walking the loaded table beside the imported one.
+    private static func inputPlaces(loaded: Table, imported: Table) -> [SourceLocation: InputPlace] {
+        var places: [SourceLocation: InputPlace] = [:]
+        func put<T>(_ a: Located<T>?, _ b: Located<T>?, _ row: String) {
+            if let at = a?.location, let to = b?.location { places[at] = InputPlace(location: to, row: row) }
+        }
+        func walk(_ a: Item, _ b: Item) {
+            let row = "\(b.level.word) \((imported.kind == .evaluasi ? b.number : b.code)?.value ?? "")"
+            places[a.location] = InputPlace(location: b.location, row: row)
+            put(a.number, b.number, row); put(a.code, b.code, row); put(a.name, b.name, row)
+            put(a.pagu, b.pagu, row); put(a.realisasi, b.realisasi, row); put(a.statedAbsorption, b.statedAbsorption, row)
+            for (x, y) in zip(a.indicators, b.indicators) {
+                places[x.location] = InputPlace(location: y.location, row: row)
+                put(x.name, y.name, row); put(x.target, y.target, row); put(x.actual, y.actual, row); put(x.stated, y.stated, row)
+            }
+            zip(a.children, b.children).forEach(walk)
+        }
+        zip(loaded.programs, imported.programs).forEach(walk)
+        return places
+    }
+
+    /// The loader's errors, and the import's own warnings except those about the same cells.
+    static func refusal(_ problems: [Diagnostic], warnings: [Diagnostic]) -> [Diagnostic] {
+        let placed = Set(problems.compactMap(\.location))
+        return sorted(problems + warnings.filter { w in !(w.location.map(placed.contains) ?? false) })
     }
 
     /// Comment lines a hand-edited file had below its header (an import cannot keep them).

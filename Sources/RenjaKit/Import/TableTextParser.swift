@@ -10,8 +10,10 @@ import Foundation
 /// - with text only it is the rest of a row that a page break split: the name and indicator
 ///   cells are joined to the row above with one space.
 /// Repeated header rows, a caption line ("Tabel 1. …") and blank lines are dropped. Figures are
-/// kept exactly as written; what does not parse is reported as a warning and kept raw, so the
-/// validator can report it against the YAML.
+/// read column by column (`ImportNumbers`, `TableTextFigures.swift`): amounts are written the way
+/// the loader reads them, other figures as written unless the loader would read another number
+/// from them; ambiguous cells are errors. What does not parse is reported as a warning and kept
+/// raw (`TableImporter.plan` then refuses what the loader would refuse).
 struct TableTextParser {
     let kind: TableKind
     let path: String
@@ -27,6 +29,10 @@ struct TableTextParser {
         /// Amounts rewritten with thousands dots (`3841554000` → `3.841.554.000`), with one example.
         var normalizedAmounts: Int
         var normalizedExample: (String, String)?
+        /// Targets, achievements and percentages whose number was rewritten so the loader reads the
+        /// number the import read (`1,500 orang` in a comma-thousands column → `1.500 orang`).
+        var normalizedFigures: Int = 0
+        var normalizedFigureExample: (String, String)?
     }
 
     static func columns(_ kind: TableKind) -> Int { kind == .evaluasi ? 9 : 5 }
@@ -210,12 +216,15 @@ struct TableTextParser {
                                  .init("ditemukan", records.isEmpty ? "berkas kosong" : "hanya judul, baris kepala atau baris kosong")])
         }
         checkCompleteness(programs)
+        // Figures are read column by column (see `ImportNumbers`); ambiguous cells are errors too,
+        // reported in the same run as the rows that could not be placed.
+        let figures = readFigures(programs)
         if sink.hasErrors { return nil }
-        let (normalized, example) = normalizeAmounts(programs)
-        reportValues(programs)
+        reportValues(programs, asWritten: figures.asWritten)
         let table = Table(kind: kind, title: caption ?? "", programs: model(programs), file: path)
         return Result(table: table, caption: caption, delimiter: delimiter, headerRows: headerRows, continuationRows: continuationRows,
-                      normalizedAmounts: normalized, normalizedExample: example)
+                      normalizedAmounts: figures.amounts, normalizedExample: figures.amountExample,
+                      normalizedFigures: figures.figures, normalizedFigureExample: figures.figureExample)
     }
 
     private func location(_ line: Int, _ column: Int) -> SourceLocation {
@@ -407,35 +416,18 @@ struct TableTextParser {
         programs.forEach(walk)
     }
 
-    /// A spreadsheet exports an amount as it stores it (`3841554000`, `Rp 3.841.554.000,00`); the
-    /// document and the hand-kept YAML write `3.841.554.000`. Amounts that read cleanly are written
-    /// that way; anything that does not read is left exactly as it is (and reported).
-    private func normalizeAmounts(_ programs: [RowDraft]) -> (Int, (String, String)?) {
-        var count = 0
-        var example: (String, String)?
-        func fix(_ v: inout Value) {
-            guard let amount = AmountText(raw: v.text).value, amount.plain != v.text else { return }
-            if example == nil { example = (v.text, amount.plain) }
-            v.text = amount.plain
-            count += 1
-        }
-        func walk(_ r: RowDraft) {
-            fix(&r.pagu)
-            if var real = r.realisasi { fix(&real); r.realisasi = real }
-            r.children.forEach(walk)
-        }
-        programs.forEach(walk)
-        return (count, example)
-    }
-
-    /// Warnings for figures that do not parse. They are kept as written; `renja check` (or, for
-    /// text that is no number at all, `renja build`) reports them against the YAML.
-    private func reportValues(_ programs: [RowDraft]) {
+    /// Warnings for figures that do not parse, kept as written. A figure the loader accepts (an
+    /// amount grouped wrongly, as the source has it) is written and `renja check` reports it; one
+    /// the loader refuses stops `TableImporter.plan`, which loads the YAML before anything is
+    /// written and reports the loader's errors at these cells instead of these warnings.
+    private func reportValues(_ programs: [RowDraft], asWritten: [SourceLocation: String]) {
         func warn(_ v: Value, _ key: String, _ r: RowDraft, _ problem: NumberProblem, expected: String, rejected: Bool) {
-            let found = v.text.isEmpty ? "kolom kosong" : v.text
+            // The cell as the input has it (`160,427,6000`), and how it is written (`160.427.6000`).
+            let original = asWritten[v.location]
+            let found = original ?? (v.text.isEmpty ? "kolom kosong" : v.text)
             let note = rejected
-                ? "ditulis apa adanya; `renja build` menolak nilai ini sampai dibetulkan"
-                : "ditulis apa adanya; `renja check` akan melaporkannya"
+                ? "`renja build` tidak dapat membaca nilai ini; betulkan di teks sumber sebelum mengimpor"
+                : original.map { _ in "ditulis sebagai \(v.text); `renja check` akan melaporkannya" } ?? "ditulis apa adanya; `renja check` akan melaporkannya"
             sink.add(Diagnostic(.peringatan, "impor-angka", "`\(key)` pada \(r.level.word) \(r.key.text): \(problem.explanation)",
                                 at: v.location, figures: [.init("diharapkan", expected), .init("ditemukan", found)], notes: [note]))
         }

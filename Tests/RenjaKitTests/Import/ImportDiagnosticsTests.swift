@@ -161,8 +161,13 @@ final class ImportDiagnosticsTests: XCTestCase {
             "uji.tsv:2:23: peringatan[impor-angka]: `target` pada program 1.06.01: nilai kosong",
             "uji.tsv:2:24: peringatan[impor-angka]: `pagu` pada program 1.06.01: nilai kosong",
         ])
-        XCTAssertEqual(ds[1].notes, ["ditulis apa adanya; `renja build` menolak nilai ini sampai dibetulkan"])
+        XCTAssertEqual(ds[1].notes, ["`renja build` tidak dapat membaca nilai ini; betulkan di teks sumber sebelum mengimpor"])
         XCTAssertTrue(ds.allSatisfy { $0.severity == .peringatan })
+        // The loader refuses all four, so an import of this text writes nothing (ImportGateTests).
+        let (yaml, refused) = TableImporter.importText(Data(text.utf8), kind: .rencana, path: "uji.tsv", outputPath: "rencana.yaml")
+        XCTAssertNil(yaml)
+        XCTAssertEqual(refused.map(\.code), ["angka-tidak-sah", "angka-tidak-sah", "angka-tidak-sah", "angka-tidak-sah"])
+        XCTAssertEqual(refused.map(\.location), ds.map(\.location))
     }
 
     /// A failed import leaves an existing target exactly as it was.
