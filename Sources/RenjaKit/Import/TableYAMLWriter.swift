@@ -34,9 +34,15 @@ enum TableYAMLWriter {
                 if let d = i.declaredDirection { out += "\(pad)      arah: \(d.value.rawValue)\n" }
             }
         }
-        if let p = item.pagu { out += "\(pad)  pagu: \(scalar(p.value.raw))\n" }
+        // A program or kegiatan whose amount cell is empty (some exports state amounts per sub
+        // kegiatan only) gets no key: the loader accepts that, and totals come from below.
+        func stated(_ a: Located<AmountText>?) -> Located<AmountText>? {
+            guard let a else { return nil }
+            return item.level != .subKegiatan && a.value.raw.trimmingCharacters(in: .whitespaces).isEmpty ? nil : a
+        }
+        if let p = stated(item.pagu) { out += "\(pad)  pagu: \(scalar(p.value.raw))\n" }
         if kind == .evaluasi {
-            if let r = item.realisasi { out += "\(pad)  realisasi: \(scalar(r.value.raw))\n" }
+            if let r = stated(item.realisasi) { out += "\(pad)  realisasi: \(scalar(r.value.raw))\n" }
             if let a = item.statedAbsorption { out += "\(pad)  persen_realisasi: \(scalar(a.value.raw))\n" }
         }
         if let childrenKey = item.level.childrenKey, !item.children.isEmpty {

@@ -163,11 +163,14 @@ final class ImportDiagnosticsTests: XCTestCase {
         ])
         XCTAssertEqual(ds[1].notes, ["`renja build` tidak dapat membaca nilai ini; betulkan di teks sumber sebelum mengimpor"])
         XCTAssertTrue(ds.allSatisfy { $0.severity == .peringatan })
-        // The loader refuses all four, so an import of this text writes nothing (ImportGateTests).
+        // The loader refuses three of them, so an import of this text writes nothing (ImportGateTests);
+        // the empty pagu of a program is left out of the YAML, which the loader accepts (a program
+        // may state no amount: its total comes from its sub kegiatan).
         let (yaml, refused) = TableImporter.importText(Data(text.utf8), kind: .rencana, path: "uji.tsv", outputPath: "rencana.yaml")
         XCTAssertNil(yaml)
-        XCTAssertEqual(refused.map(\.code), ["angka-tidak-sah", "angka-tidak-sah", "angka-tidak-sah", "angka-tidak-sah"])
-        XCTAssertEqual(refused.map(\.location), ds.map(\.location))
+        let loaderErrors = refused.filter { $0.code == "angka-tidak-sah" }
+        XCTAssertEqual(loaderErrors.count, 3, "\(refused.map(DiagnosticPrinter.short))")
+        XCTAssertEqual(loaderErrors.map(\.location), Array(ds.map(\.location).prefix(3)))
     }
 
     /// A failed import leaves an existing target exactly as it was.
