@@ -50,10 +50,15 @@ final class TableYAMLWriterTests: XCTestCase {
             }
             let children = level.child.map { child in (0..<g.int(3)).map { _ in item(child) } } ?? []
             let key = value(text(&g, allowEmpty: false))
+            // An empty amount of a program or kegiatan is written as no key (the loader accepts
+            // that): it stands for no amount.
+            func amount(_ raw: String) -> Located<AmountText>? {
+                level != .subKegiatan && raw.isEmpty ? nil : Located(AmountText(raw: raw), at: loc)
+            }
             return Item(level: level, number: kind == .evaluasi ? key : nil, code: kind == .rencana ? key : nil,
                         name: value(text(&g, allowEmpty: false)), indicators: indicators,
-                        pagu: Located(AmountText(raw: text(&g, allowEmpty: true)), at: loc),
-                        realisasi: kind == .evaluasi ? Located(AmountText(raw: text(&g, allowEmpty: true)), at: loc) : nil,
+                        pagu: amount(text(&g, allowEmpty: true)),
+                        realisasi: kind == .evaluasi ? amount(text(&g, allowEmpty: true)) : nil,
                         statedAbsorption: kind == .evaluasi && g.int(3) > 0 ? Located(PercentText(raw: text(&g, allowEmpty: true)), at: loc) : nil,
                         children: children, location: loc, anchor: "")
         }
