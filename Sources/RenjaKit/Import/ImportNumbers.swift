@@ -261,13 +261,5 @@ enum ImportNumbers {
     static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
 
     /// `1244173000` → `1.244.173.000`, on the digit text (no overflow, leading zeros kept).
-    static func grouped(_ digits: String) -> String {
-        let d = Array(digits)
-        var out = ""
-        for (i, c) in d.enumerated() {
-            if i > 0, (d.count - i) % 3 == 0 { out.append(".") }
-            out.append(c)
-        }
-        return out
-    }
+    static func grouped(_ digits: String) -> String { IndonesianNumber.grouped(digits: digits) }
 }

@@ -102,11 +102,8 @@ extension TableTextParser {
     private func readAmounts(_ column: FigureColumn, counts: inout FigureCounts) -> ImportNumbers.Style? {
         let scans = column.cells.map { ImportNumbers.amount($0.value.text) }
         let settled = settle(column, scans.map { $0?.style })
-        var errors = 0
-        func refuse(_ d: Diagnostic) {
-            errors += 1
-            if errors <= Self.maxFigureErrors { sink.add(d) }
-        }
+        let refusals = Refusals(sink: sink, column: column)
+        let refuse = refusals.add
         for (cell, scan) in zip(column.cells, scans) {
             guard let a = scan else { continue }
             let v = cell.value, what = "`\(column.key)` pada \(cell.row.level.word) \(cell.row.key.text)"
@@ -150,7 +147,7 @@ extension TableTextParser {
                 cell.set(text)
             }
         }
-        reportMore(errors, column)
+        refusals.finish()
         return settled.style
     }
 
@@ -167,11 +164,8 @@ extension TableTextParser {
             return d
         }
         let settled = settle(column, scans.map { $0?.style })
-        var errors = 0
-        func refuse(_ d: Diagnostic) {
-            errors += 1
-            if errors <= Self.maxFigureErrors { sink.add(d) }
-        }
+        let refusals = Refusals(sink: sink, column: column)
+        let refuse = refusals.add
         for (cell, scan) in zip(column.cells, scans) {
             guard let d = scan else { continue }
             let v = cell.value, what = "`\(column.key)` pada \(cell.row.level.word) \(cell.row.key.text)"
@@ -235,7 +229,7 @@ extension TableTextParser {
                 cell.set(text)
             }
         }
-        reportMore(errors, column)
+        refusals.finish()
     }
 
     // MARK: Diagnostics
@@ -257,9 +251,27 @@ extension TableTextParser {
                               + "samakan format angkanya di lembar kerja (Format Sel → Angka) atau di teks, lalu impor ulang"])
     }
 
-    private func reportMore(_ errors: Int, _ column: FigureColumn) {
-        guard errors > Self.maxFigureErrors else { return }
-        sink.add(Diagnostic(.info, "impor-angka-ambigu", "\(errors - Self.maxFigureErrors) sel lain di kolom `\(column.key)` bermasalah sama dan tidak ditampilkan",
-                            at: nil))
+    /// The refused cells of one column: the first `maxFigureErrors` are reported, the rest counted
+    /// in one line at `finish`.
+    private final class Refusals {
+        let sink: DiagnosticSink
+        let column: FigureColumn
+        var count = 0
+
+        init(sink: DiagnosticSink, column: FigureColumn) {
+            self.sink = sink
+            self.column = column
+        }
+
+        func add(_ d: Diagnostic) {
+            count += 1
+            if count <= maxFigureErrors { sink.add(d) }
+        }
+
+        func finish() {
+            guard count > maxFigureErrors else { return }
+            sink.add(Diagnostic(.info, "impor-angka-ambigu", "\(count - maxFigureErrors) sel lain di kolom `\(column.key)` bermasalah sama dan tidak ditampilkan",
+                                at: nil))
+        }
     }
 }

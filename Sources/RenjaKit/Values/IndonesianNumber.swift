@@ -1,11 +1,13 @@
 /// Number formatting and parsing in Indonesian conventions: `.` groups thousands, `,` marks decimals.
 /// Hand-rolled on purpose: output must be byte-identical on every machine, whatever its locale data.
 public enum IndonesianNumber {
-    public static func grouped(_ n: UInt64) -> String {
-        let s = String(n)
+    public static func grouped(_ n: UInt64) -> String { grouped(digits: String(n)) }
+
+    /// `1244173000` → `1.244.173.000`, on digit text of any length (leading zeros kept).
+    public static func grouped(digits: String) -> String {
         var out = ""
-        for (i, ch) in s.enumerated() {
-            if i > 0, (s.count - i) % 3 == 0 { out.append(".") }
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(".") }
             out.append(ch)
         }
         return out
