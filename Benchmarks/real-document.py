@@ -52,17 +52,23 @@ def hugo_twin(site, twin):
     with open(os.path.join(twin, "layouts", "index.html"), "w") as f:
         f.write("{{ .Content }}\n")
     pages = 0
-    for root, _, names in os.walk(site):
-        for n in names:
-            if not n.endswith(".html") or n == "404.html":
-                continue
-            rel = os.path.relpath(os.path.join(root, n), site)
-            folder = os.path.dirname(rel)
-            target = os.path.join(content, folder, "_index.html" if folder == "" else "index.html")
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(os.path.join(root, n), encoding="utf-8") as src, open(target, "w", encoding="utf-8") as dst:
-                dst.write('---\ntitle: "halaman"\n---\n' + src.read())
-            pages += 1
+    found = [os.path.relpath(os.path.join(root, n), site) for root, _, names in os.walk(site)
+             for n in names if n.endswith(".html") and n != "404.html"]
+    # A folder with page folders below it must be a branch bundle (`_index.html`): a leaf bundle
+    # (`index.html`) would turn the pages below it into resources, and Hugo would build fewer pages.
+    branches = {""}
+    for rel in found:
+        parent = os.path.dirname(os.path.dirname(rel))
+        while parent:
+            branches.add(parent)
+            parent = os.path.dirname(parent)
+    for rel in found:
+        folder = os.path.dirname(rel)
+        target = os.path.join(content, folder, "_index.html" if folder in branches else "index.html")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(os.path.join(site, rel), encoding="utf-8") as src, open(target, "w", encoding="utf-8") as dst:
+            dst.write('---\ntitle: "halaman"\n---\n' + src.read())
+        pages += 1
     return pages
 
 

@@ -29,6 +29,17 @@ public struct BuildOptions: Sendable {
     /// `BuildResult.pdfPending` says so. `renja serve` builds so after a save (the page shows at
     /// once), then again without it to make the PDF.
     public var pdfFromCacheOnly: Bool = false
+    /// With `search`: make the search index in this build. `renja serve` renders its in-memory
+    /// preview without it (the pages still offer search) and serves the index of the `Public/` that
+    /// its background build writes.
+    public var indexSearch: Bool = true
+    /// The pages are served at `/` by `renja serve`: the 404 page, which is served for any missing
+    /// address and so links from the root, links from `/` instead of the base URL's path.
+    public var servedAtRoot: Bool = false
+    /// Where the build finds Renja's cache folder and its tools (`RENJA_CACHE_DIR`,
+    /// `RENJA_PAGEFIND`, `RENJA_WEASYPRINT`, `PATH`; see `CacheFolder`, `SearchIndexer.locate`,
+    /// `PDFEngine.locate`): the process's own unless a caller (a test) gives its own.
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
 
     public init(content: URL, contentDisplay: String? = nil, templates: URL, templatesDisplay: String? = nil,
                 output: URL, baseURL: String? = nil, strict: Bool = false, search: Bool = false) {
@@ -66,24 +77,39 @@ public struct FindingsError: Error, Sendable {
 
 public enum Builder {
     /// Loads, validates and renders without touching the disk's output.
-    public static func render(_ options: BuildOptions) throws -> BuildResult {
-        let site = try SiteLoader.load(content: options.content, displayPath: options.contentDisplay)
-        let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay)
+    /// - Parameter memo: tables and templates loaded by an earlier call, reused when their files are unchanged.
+    /// - Parameter publishedPDFs: without `options.pdf`, the PDFs (by slug) the pages link all the
+    ///   same: `renja serve` links those of the `Public/` it wrote last, while it makes the next.
+    public static func render(_ options: BuildOptions, memo: LoadMemo? = nil, publishedPDFs: [String: PublishedPDF] = [:]) throws -> BuildResult {
+        let phase = PhaseTiming.start()
+        let site = try SiteLoader.load(content: options.content, displayPath: options.contentDisplay, memo: memo)
+        phase("muat konten")
+        let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay, memo: memo)
+        phase("muat templat")
         // Each document's figures, worked out once: the checks and the pages read the same facts.
         let facts = Parallel.map(site.documents, DocumentFacts.init)
+        phase("fakta")
         let findings = Validator.run(facts)
+        phase("validasi")
         if options.strict, findings.contains(where: { $0.severity != .info }) { throw FindingsError(findings: findings) }
-        let pagefind = options.search ? SearchIndexer.locate() : nil
+        let pagefind = options.search ? SearchIndexer.locate(environment: options.environment) : nil
         let show = options.alwaysShowFindings || site.settings.publicValidation
         var renderer = SiteRenderer(site: site, facts: facts, findings: findings, templates: templates, baseURL: options.baseURL,
                                     searchAvailable: pagefind != nil, showFindings: show)
+        renderer.servedAtRoot = options.servedAtRoot
+        if !options.pdf { renderer.pdfs = publishedPDFs.filter { slug, _ in site.documents.contains { $0.slug == slug } } }
         var notes: [String] = []
         // The PDFs first: the home pages show their sizes and checksums.
         var pdfs: [OutputFile] = []
         var pdfPending = false
-        if options.pdf { (pdfs, notes, pdfPending) = DocumentPDF.attach(to: &renderer, cachedOnly: options.pdfFromCacheOnly) }
+        if options.pdf {
+            (pdfs, notes, pdfPending) = DocumentPDF.attach(to: &renderer, engine: PDFEngine.locate(environment: options.environment),
+                                                           cache: DocumentPDF.cache(options.environment), cachedOnly: options.pdfFromCacheOnly)
+        }
+        phase("pdf")
         var files = try renderer.render() + pdfs
-        if let pagefind {
+        phase("render")
+        if let pagefind, options.indexSearch {
             // Post-render step: the search index joins the site's files before anything is written.
             do {
                 files = (files + (try SearchIndexer.index(files, executable: pagefind))).sorted { $0.path < $1.path }

@@ -22,6 +22,10 @@ enum LiveReload {
       source.addEventListener("halo", function (e) { if (tag && e.data !== tag) reload(); });
       source.addEventListener("muat-ulang", reload);
       source.addEventListener("galat", reload);
+      source.addEventListener("terbit", function () {
+        var note = document.getElementById("renja-terbit");
+        if (note) note.remove();
+      });
     })();
 
     """
@@ -30,10 +34,12 @@ enum LiveReload {
         "<script src=\"\(scriptPath)\" data-versi=\"\(HTMLText.escape(version))\"></script>"
     }
 
-    /// Inserts the overlay (if any) and the script before the last `</body>`, or at the end.
-    static func inject(into html: Data, version: String, failure: BuildFailure?) -> Data {
+    /// Inserts the overlay (if any), the note that search is catching up (while `Public/` is being
+    /// written) and the script before the last `</body>`, or at the end.
+    static func inject(into html: Data, version: String, failure: BuildFailure?, publishing: Bool = false) -> Data {
         var addition = ""
         if let failure { addition += overlay(failure) }
+        if publishing { addition += publishingNote }
         addition += tag(version: version) + "\n"
         let text = String(decoding: html, as: UTF8.self)
         if let close = text.range(of: "</body>", options: [.caseInsensitive, .backwards]) {
@@ -43,6 +49,14 @@ enum LiveReload {
         }
         return html + Data(addition.utf8)
     }
+
+    /// Shown while the search index (built with `Public/`) lags the preview; removed by the `terbit` event.
+    static let publishingNote = """
+    <p id="renja-terbit" role="status" style="position:fixed;right:.75rem;bottom:.75rem;z-index:2147483646;margin:0;\
+    background:#1b1b1b;color:#fff;border-radius:.4rem;padding:.4rem .75rem;font:14px/1.4 system-ui,sans-serif">\
+    Pratinjau sudah memuat suntingan terakhir; pencarian dan PDF sedang diperbarui…</p>
+
+    """
 
     static func overlay(_ failure: BuildFailure) -> String {
         """

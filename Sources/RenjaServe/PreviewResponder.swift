@@ -1,9 +1,10 @@
 import Foundation
 import Hummingbird
+import RenjaKit
 
-/// Answers every request of the preview: the site's files from the output folder (with the live
-/// reload script, and the error overlay while the last save cannot be built), and the reserved
-/// `/_renja/` paths. Only GET and HEAD.
+/// Answers every request of the preview: the site's files from the preview in memory (with the
+/// live reload script, and the error overlay while the last save cannot be built), the search
+/// index from the published output folder, and the reserved `/_renja/` paths. Only GET and HEAD.
 struct PreviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -33,29 +34,52 @@ struct PreviewResponder: HTTPResponder {
             return await reserved(name, request: request)
         case .site(let segments, let trailingSlash):
             let state = await site.state
-            var resolution = files.resolve(segments, trailingSlash: trailingSlash)
-            if resolution == .notFound || resolution == .noSite, !files.rootExists {
-                // A request racing the fallback swap: the new folder is a moment away.
-                try? await Task.sleep(nanoseconds: 50_000_000)
-                resolution = files.resolve(segments, trailingSlash: trailingSlash)
+            // The search index and the PDFs: from the published folder (the preview makes neither).
+            if segments.first.map({ $0 + "/" }) == Paths.searchBundle || (segments.last?.hasSuffix(".pdf") ?? false) {
+                return try await published(segments, trailingSlash: trailingSlash, state: state, request: request)
             }
-            switch resolution {
-            case .file(let path, let modified):
-                return try serveFile(path, modified: modified, status: .ok, state: state, request: request)
-            case .redirect(let location):
-                var r = plain(.movedPermanently, "Pindah ke \(location)")
-                r.headers[.location] = location
-                return r
-            case .forbidden:
-                return plain(.forbidden, "Akses ditolak: berkas di luar folder situs.")
-            case .notFound:
-                return try notFound(state: state, request: request)
-            case .noSite:
+            guard await site.hasSite else {
                 if state.failure != nil {
                     return html(.serviceUnavailable, LiveReload.errorPage(state.failure, version: state.version))
                 }
                 return plain(.notFound, "Situs belum dibangun.")
             }
+            let path = segments.joined(separator: "/")
+            if trailingSlash {
+                if let data = await site.file(path.isEmpty ? "index.html" : path + "/index.html") {
+                    return serve(data, path: "index.html", modified: state.changedAt, status: .ok, state: state, request: request)
+                }
+            } else if let data = await site.file(path) {
+                return serve(data, path: path, modified: state.changedAt, status: .ok, state: state, request: request)
+            } else if await site.isFolder(path) {
+                var r = plain(.movedPermanently, "Pindah ke \(RequestTarget.encode(segments, trailingSlash: true))")
+                r.headers[.location] = RequestTarget.encode(segments, trailingSlash: true)
+                return r
+            }
+            return await notFound(state: state, request: request)
+        }
+    }
+
+    /// The search index comes from the published folder (the preview renders no index of its own).
+    private func published(_ segments: [String], trailingSlash: Bool, state: ServeState, request: Request) async throws -> Response {
+        var resolution = files.resolve(segments, trailingSlash: trailingSlash)
+        if resolution == .notFound || resolution == .noSite, !files.rootExists {
+            // A request racing the fallback swap: the new folder is a moment away.
+            try? await Task.sleep(nanoseconds: 50_000_000)
+            resolution = files.resolve(segments, trailingSlash: trailingSlash)
+        }
+        switch resolution {
+        case .file(let path, let modified):
+            guard let data = FileManager.default.contents(atPath: path) else { return await notFound(state: state, request: request) }
+            return serve(data, path: path, modified: modified, status: .ok, state: state, request: request)
+        case .redirect(let location):
+            var r = plain(.movedPermanently, "Pindah ke \(location)")
+            r.headers[.location] = location
+            return r
+        case .forbidden:
+            return plain(.forbidden, "Akses ditolak: berkas di luar folder situs.")
+        case .notFound, .noSite:
+            return await notFound(state: state, request: request)
         }
     }
 
@@ -100,14 +124,12 @@ struct PreviewResponder: HTTPResponder {
         })
     }
 
-    private func serveFile(_ path: String, modified: Int, status: HTTPResponse.Status, state: ServeState, request: Request) throws -> Response {
-        guard var data = FileManager.default.contents(atPath: path) else {
-            return plain(.notFound, "Tidak ditemukan.")
-        }
+    private func serve(_ bytes: Data, path: String, modified: Int, status: HTTPResponse.Status, state: ServeState, request: Request) -> Response {
+        var data = bytes
         let type = HTTPSupport.contentType(forPath: path)
         var lastModified = modified
         if type.hasPrefix("text/html") {
-            data = LiveReload.inject(into: data, version: state.version, failure: state.failure)
+            data = LiveReload.inject(into: data, version: state.version, failure: state.failure, publishing: state.publishing)
             lastModified = max(modified, state.changedAt)
         }
         var headers = HTTPFields()
@@ -136,10 +158,10 @@ struct PreviewResponder: HTTPResponder {
         return false
     }
 
-    /// The site's own 404 page (with live reload), or a plain one if the site has none.
-    private func notFound(state: ServeState, request: Request) throws -> Response {
-        if case .file(let path, let modified) = files.resolve(["404.html"], trailingSlash: false) {
-            return try serveFile(path, modified: modified, status: .notFound, state: state, request: request)
+    /// The site's own 404 page (styled, its links from `/`, with live reload), or a plain one.
+    private func notFound(state: ServeState, request: Request) async -> Response {
+        if let data = await site.file("404.html") {
+            return serve(data, path: "404.html", modified: state.changedAt, status: .notFound, state: state, request: request)
         }
         return plain(.notFound, "Halaman tidak ditemukan.")
     }

@@ -5,8 +5,9 @@ import RenjaKit
 import Glibc
 #endif
 
-/// `renja serve`: builds the site, serves the output folder over HTTP, rebuilds on every change
-/// under the watched folders and tells the open pages to reload.
+/// `renja serve`: renders the site in memory and serves it over HTTP, renders it again on every
+/// change under the watched folders, tells the open pages to reload, and writes the output folder
+/// as `renja build` would after each change (see `PreviewSite`).
 public struct PreviewConfiguration: Sendable {
     public var build: BuildOptions
     public var host: String
@@ -19,7 +20,7 @@ public struct PreviewConfiguration: Sendable {
     public var heartbeat: TimeInterval
 
     public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8000, watch: [URL]? = nil,
-                debounce: TimeInterval = 0.1, heartbeat: TimeInterval = 15) {
+                debounce: TimeInterval = 0.01, heartbeat: TimeInterval = 15) {
         self.build = build
         self.host = host
         self.port = port
@@ -32,8 +33,11 @@ public struct PreviewConfiguration: Sendable {
 /// What the server reports to whoever runs it (the CLI prints it; tests observe it).
 public enum PreviewEvent: Sendable {
     case listening(URL)
-    /// A build finished; `initial` for the one before serving starts.
+    /// The preview was rendered (or could not be) after a save; `initial` for the one before
+    /// serving starts.
     case built(BuildOutcome, initial: Bool)
+    /// `Public/` was written (or could not be) after the preview.
+    case published(PublishOutcome)
     /// Files changed; a rebuild follows.
     case changed([String])
 }
@@ -95,6 +99,8 @@ public final class PreviewServer: Sendable {
         defer { watcher.stop() }
 
         onEvent(.built(await site.rebuild(), initial: true))
+        let publishes = PendingChanges()
+        publishes.add(["Public"])
 
         var app = Application(
             responder: PreviewResponder(site: site, root: config.build.output),
@@ -117,16 +123,25 @@ public final class PreviewServer: Sendable {
                     }
                 }
                 group.addTask {
-                    // Rebuilds, one at a time; changes that arrive meanwhile are merged into the next.
-                    // A PDF takes seconds to make: the pages are published first, and the PDFs
-                    // by a second rebuild when no other change is waiting.
+                    // Renders, one at a time, in memory: changes that arrive meanwhile are merged
+                    // into the next. Each shown preview asks for a publish.
                     for await _ in changes.signals {
                         let paths = changes.takeAll()
                         if paths.isEmpty { continue }
                         onEvent(.changed(paths))
-                        let outcome = await site.rebuild(pdfFromCacheOnly: config.build.pdf)
+                        let outcome = await site.rebuild()
                         onEvent(.built(outcome, initial: false))
-                        if case .built(let result, _, _) = outcome, result.pdfPending, !changes.hasPaths {
+                        if case .built = outcome { publishes.add(["Public"]) }
+                    }
+                }
+                group.addTask {
+                    // Writes Public/ (search index and PDFs included) after the preview, one at a
+                    // time; requests made meanwhile are merged into the next. The preview links the
+                    // PDFs of the last publish: when they changed, it is rendered again to link them.
+                    for await _ in publishes.signals {
+                        if publishes.takeAll().isEmpty { continue }
+                        onEvent(.published(await site.publish()))
+                        if await site.linksOldPDFs, !changes.hasPaths {
                             onEvent(.built(await site.rebuild(), initial: false))
                         }
                     }
@@ -143,7 +158,15 @@ public final class PreviewServer: Sendable {
             }
         } onCancel: {
             changes.finish()
+            publishes.finish()
             Task { await site.closeAll() }
+        }
+        // Public/ is left as `renja build` would make it from the last save: a publish that was
+        // asked for and not yet made is made now (a second Ctrl-C ends the process at once).
+        if publishes.hasPaths || changes.hasPaths {
+            _ = publishes.takeAll()
+            _ = changes.takeAll()
+            onEvent(.published(await site.publish()))
         }
     }
 

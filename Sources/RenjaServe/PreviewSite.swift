@@ -9,18 +9,32 @@ public struct BuildFailure: Sendable, Equatable {
     public var summary: String
 }
 
-/// The outcome of one build while serving.
+/// The outcome of rendering the preview after a save (in memory; nothing written).
 public enum BuildOutcome: Sendable {
-    /// Published. `recovered` is true when the previous build had failed.
-    case built(BuildResult, seconds: Double, recovered: Bool)
-    /// Not published; the last good site stays served.
+    /// Shown. `recovered` is true when the previous render had failed; `changed` lists the files
+    /// whose bytes differ from the previous render's.
+    case built(BuildResult, seconds: Double, recovered: Bool, changed: [String])
+    /// Not shown; the last good preview stays served.
     case failed(BuildFailure, seconds: Double)
+}
+
+/// The outcome of writing `Public/` as `renja build` writes it (search index and PDFs included),
+/// which follows every shown preview off the critical path.
+public enum PublishOutcome: Sendable {
+    case published(BuildResult, seconds: Double)
+    /// `Public/` keeps the previous complete site.
+    case failed(BuildFailure, seconds: Double)
+    /// Not written: the content changed into something that cannot be read after the preview was
+    /// shown (the preview shows why); the next good save publishes.
+    case waiting(seconds: Double)
 }
 
 /// An event for the browsers listening on `/_renja/peristiwa`.
 enum LiveEvent: Sendable, Equatable {
     case reload(version: String, written: [String], removed: [String])
     case failure(version: String, lines: [String])
+    /// `Public/` and its search index caught up with the preview (or failed to: `failed`).
+    case published(failed: Bool)
     case ping
 
     var serverSentEvent: String {
@@ -29,6 +43,8 @@ enum LiveEvent: Sendable, Equatable {
             return LiveReload.event("muat-ulang", data: LiveEvent.json(["versi": version, "ditulis": written, "dihapus": removed]))
         case .failure(let version, let lines):
             return LiveReload.event("galat", data: LiveEvent.json(["versi": version, "diagnostik": lines]))
+        case .published(let failed):
+            return LiveReload.event(failed ? "terbit-gagal" : "terbit", data: "")
         case .ping:
             return ": ping\n\n"
         }
@@ -42,64 +58,152 @@ enum LiveEvent: Sendable, Equatable {
 
 /// What a request needs to know about the site being served.
 struct ServeState: Sendable {
-    /// Changes whenever what the server shows changes (a published rebuild, a failure, a recovery).
+    /// Changes whenever what the server shows changes (a shown preview, a failure, a recovery).
     var version: String
+    /// Why the last save is not shown, or why `Public/` could not be written.
     var failure: BuildFailure?
     /// When `version` last changed (seconds since 1970): part of `Last-Modified` of injected pages.
     var changedAt: Int
+    /// `Public/` (and so the search index the preview serves from it) is behind the preview.
+    var publishing: Bool
 }
 
-/// The site being previewed: builds it, remembers whether the last build failed, and tells the
-/// browsers. An actor, so state changes and subscriptions are serialized; the build itself runs on
-/// its own serial queue, off the cooperative pool.
+/// The site being previewed. After each save it renders the whole site **in memory** — the
+/// findings always shown, as staff need them — and serves it from there at once; then it writes
+/// `Public/` exactly as `renja build` would (the findings as `situs.yaml` says, the search index,
+/// the PDFs), through the same atomic writer, off the critical path. The preview's search box uses
+/// the index of that `Public/`, so the search can lag a save by one publish; the pages say so while
+/// it does. An actor, so state changes and subscriptions are serialized; the renders and the
+/// publishes run on their own serial queues, off the cooperative pool.
 public actor PreviewSite {
-    public let options: BuildOptions
+    /// How `Public/` is built: as `renja build` builds it.
+    public nonisolated let options: BuildOptions
+    /// How the preview is rendered: the same, findings shown, without the index or new PDFs.
+    public nonisolated let previewOptions: BuildOptions
+    private let memo = LoadMemo()
     private let instance: String
     private var generation = 0
     private var failure: BuildFailure?
+    private var publishFailure: BuildFailure?
     private var changedAt: Int
+    /// The preview's files by path, as a build would write them.
+    private var files: [String: Data] = [:]
+    /// The PDFs the last publish wrote, by slug: the preview links them (it makes none itself).
+    private var pdfs: [String: PublishedPDF] = [:]
+    /// The PDFs the shown preview links.
+    private var pdfsShown: [String: PublishedPDF] = [:]
+    private var slugs: [String] = []
+    private var publishing = false
     private var nextSubscriber = 0
     private var subscribers: [Int: AsyncStream<LiveEvent>.Continuation] = [:]
     private var closed = false
-    private let queue = DispatchQueue(label: "renja.preview.build")
+    private let renderQueue = DispatchQueue(label: "renja.preview.render")
+    private let publishQueue = DispatchQueue(label: "renja.preview.publish")
 
     public init(options: BuildOptions) {
-        self.options = options
+        var published = options
+        published.reuseUnchangedDocuments = true
+        published.alwaysShowFindings = false
+        published.pdfFromCacheOnly = false
+        published.indexSearch = true
+        published.servedAtRoot = false
+        self.options = published
+        var preview = published
+        preview.alwaysShowFindings = true
+        preview.pdf = false
+        preview.indexSearch = false
+        preview.servedAtRoot = true
+        preview.reuseUnchangedDocuments = false
+        self.previewOptions = preview
         self.instance = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         self.changedAt = Int(Date().timeIntervalSince1970)
     }
 
-    var state: ServeState { ServeState(version: version, failure: failure, changedAt: changedAt) }
+    var state: ServeState {
+        ServeState(version: version, failure: failure ?? publishFailure, changedAt: changedAt, publishing: publishing)
+    }
     private var version: String { "\(instance)-\(generation)" }
 
-    /// Builds and publishes (through `SiteWriter`'s staging folder and swap). Call from one task at a
-    /// time: the serve loop does.
-    /// - Parameter pdfFromCacheOnly: publish without the PDFs that would have to be made (see
-    ///   `BuildOptions.pdfFromCacheOnly`): a save shows at once, a second rebuild adds them.
-    public func rebuild(pdfFromCacheOnly: Bool = false) async -> BuildOutcome {
-        var options = self.options
-        options.pdfFromCacheOnly = pdfFromCacheOnly
+    /// The preview's file at `path` (`dir/index.html`, `assets/style.css`), if the site has one.
+    func file(_ path: String) -> Data? { files[path] }
+    /// Some file of the preview lies below `path` (a folder asked for without its `/`).
+    func isFolder(_ path: String) -> Bool { files.keys.contains { $0.hasPrefix(path + "/") } }
+    var hasSite: Bool { !files.isEmpty }
+    /// The last publish wrote PDFs other than those the shown preview links (a document changed):
+    /// the preview is rendered again to link them.
+    public var linksOldPDFs: Bool { pdfs != pdfsShown }
+
+    /// Renders the preview in memory and shows it. Call from one task at a time: the serve loop does.
+    public func rebuild() async -> BuildOutcome {
         let start = Date()
+        let options = previewOptions, memo = self.memo, pdfs = self.pdfs
         let result: Result<BuildResult, Error> = await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: Result { try Builder.build(options) }) }
+            renderQueue.async { continuation.resume(returning: Result { try Builder.render(options, memo: memo, publishedPDFs: pdfs) }) }
         }
         let seconds = Date().timeIntervalSince(start)
         switch result {
         case .success(let built):
             let recovered = failure != nil
             failure = nil
-            if recovered || built.report?.changedAnything == true || generation == 0 {
+            var next: [String: Data] = [:]
+            for f in built.files { next[f.path] = f.data }
+            let written = built.files.filter { files[$0.path] != $0.data }.map(\.path)
+            let removed = files.keys.filter { next[$0] == nil }.sorted()
+            let first = files.isEmpty
+            files = next
+            pdfsShown = pdfs
+            slugs = built.site.documents.map(\.slug)
+            if recovered || first || !written.isEmpty || !removed.isEmpty {
                 bump()
-                broadcast(.reload(version: version, written: built.report?.writtenFiles ?? [], removed: built.report?.removedFiles ?? []))
+                broadcast(.reload(version: version, written: written, removed: removed))
             }
-            return .built(built, seconds: seconds, recovered: recovered)
+            return .built(built, seconds: seconds, recovered: recovered, changed: written + removed)
         case .failure(let error):
-            let f = describe(error)
+            let f = PreviewSite.describe(error, reader: sourceReader)
             if f != failure {
                 failure = f
                 bump()
                 broadcast(.failure(version: version, lines: f.diagnostics.map(DiagnosticPrinter.short)))
             }
+            return .failed(f, seconds: seconds)
+        }
+    }
+
+    /// Writes `Public/` as `renja build` does. Call from one task at a time: the serve loop does.
+    public func publish() async -> PublishOutcome {
+        publishing = true
+        let start = Date()
+        let options = self.options, slugs = self.slugs
+        let result: Result<(BuildResult, [String: PublishedPDF]), Error> = await withCheckedContinuation { continuation in
+            publishQueue.async {
+                continuation.resume(returning: Result {
+                    let built = try Builder.build(options)
+                    return (built, options.pdf ? PublishedPDF.published(slugs, in: options.output) : [:])
+                })
+            }
+        }
+        publishing = false
+        let seconds = Date().timeIntervalSince(start)
+        switch result {
+        case .success(let (built, made)):
+            pdfs = made
+            let hadFailure = publishFailure != nil
+            publishFailure = nil
+            if hadFailure { bump() }
+            broadcast(.published(failed: false))
+            return .published(built, seconds: seconds)
+        case .failure(let error as InputError):
+            _ = error
+            broadcast(.published(failed: true))
+            return .waiting(seconds: seconds)
+        case .failure(let error):
+            var f = PreviewSite.describe(error, reader: sourceReader)
+            f.summary = "Folder \(options.output.lastPathComponent)/ belum diperbarui: \(f.summary)"
+            if f != publishFailure {
+                publishFailure = f
+                bump()
+            }
+            broadcast(.published(failed: true))
             return .failed(f, seconds: seconds)
         }
     }
@@ -135,7 +239,7 @@ public actor PreviewSite {
     }
 
     /// Turns a build error into diagnostics the user can act on.
-    private func describe(_ error: Error) -> BuildFailure {
+    static func describe(_ error: Error, reader: @escaping (String) -> String?) -> BuildFailure {
         let diagnostics: [Diagnostic]
         let summary: String
         switch error {
@@ -152,7 +256,7 @@ public actor PreviewSite {
             diagnostics = [.galat("bangun-gagal", "pembangunan gagal: \(SystemErrorText.describe(error))", at: nil)]
             summary = "Pembangunan gagal."
         }
-        let reports = diagnostics.map { DiagnosticPrinter.rich($0, source: sourceReader) }
+        let reports = diagnostics.map { DiagnosticPrinter.rich($0, source: reader) }
         return BuildFailure(diagnostics: diagnostics, reports: reports, summary: summary)
     }
 

@@ -27,10 +27,9 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        // Built exactly as `renja build` builds (search index and PDF included): the preview writes the
-        // output folder that gets uploaded.
-        // The published findings follow `validasi_publik` here too, because the preview writes the
-        // very folder that gets uploaded (showing them regardless needs the in-memory preview).
+        // The preview is rendered in memory with the findings always shown; after each save
+        // `Public/` is written exactly as `renja build` writes it (search index and PDFs included,
+        // the findings as `validasi_publik` says): see `PreviewSite`.
         var options = BuildOptions(content: Terminal.url(content.content), contentDisplay: content.content,
                                    templates: Terminal.url(content.templates), templatesDisplay: content.templates,
                                    output: Terminal.url(output), search: true)
@@ -96,24 +95,43 @@ enum ServeReporter {
         case .changed(let paths):
             let names = paths.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
             say("[\(clock())] Berubah: \(names)\(paths.count > 3 ? " dan \(paths.count - 3) lainnya" : "")")
-        case .built(.built(let result, let seconds, let recovered), let initial):
-            let r = result.report ?? WriteReport(written: 0, unchanged: 0, removed: 0)
-            let counts = "\(r.written) ditulis, \(r.unchanged) tidak berubah, \(r.removed) dihapus"
+        case .built(.built(let result, let seconds, let recovered, let changed), let initial):
             let time = IndonesianNumber.decimal(seconds, places: 2)
             if initial {
-                say("Situs dibangun ke \(output)/: \(result.pageCount) halaman, \(result.files.count) berkas (\(counts)) dalam \(time) detik.")
-                result.notes.forEach(say)
+                say("Pratinjau siap: \(result.pageCount) halaman dalam \(time) detik, temuan validasi ditampilkan. "
+                    + "\(output)/ ditulis di latar belakang seperti `renja build`.")
+            } else if changed.isEmpty && !recovered {
+                say("[\(clock())] Dirender ulang dalam \(time) detik: tidak ada halaman yang berubah.")
             } else {
-                say("[\(clock())] Dibangun ulang dalam \(time) detik: \(counts)."
-                    + (recovered ? " Galat sudah teratasi; halaman dimuat ulang." : r.changedAnything ? " Halaman dimuat ulang." : "")
-                    + (result.pdfPending ? " PDF menyusul." : ""))
+                say("[\(clock())] Dirender ulang dalam \(time) detik: \(changed.count) berkas berubah."
+                    + (recovered ? " Galat sudah teratasi; halaman dimuat ulang." : " Halaman dimuat ulang."))
             }
         case .built(.failed(let failure, _), let initial):
             for text in failure.reports { Terminal.error(text) }
-            let stays = initial ? "Isi \(output)/ yang lama (bila ada) disajikan dengan keterangan galat."
-                                : "Situs terakhir yang berhasil tetap disajikan."
+            let stays = initial ? "Isi \(output)/ yang lama (bila ada) tidak diubah."
+                                : "Pratinjau terakhir yang berhasil tetap disajikan."
             Terminal.error("[\(clock())] Perubahan belum dapat ditampilkan: \(failure.summary) \(stays) Perbaiki lalu simpan; pratinjau menyusul sendiri.")
+        case .published(.published(let result, let seconds)):
+            let r = result.report ?? WriteReport(written: 0, unchanged: 0, removed: 0)
+            say("[\(clock())] \(output)/ diperbarui dalam \(IndonesianNumber.decimal(seconds, places: 2)) detik: "
+                + "\(result.pageCount) halaman, \(result.fileCount) berkas (\(r.written) ditulis, \(r.unchanged) tidak berubah, \(r.removed) dihapus).")
+            let notes = result.notes
+            if notes != lastNotes.value { notes.forEach(say) }
+            lastNotes.value = notes
+        case .published(.waiting):
+            say("[\(clock())] \(output)/ belum diperbarui karena masukan terakhir tidak dapat dibaca; diperbarui setelah diperbaiki.")
+        case .published(.failed(let failure, _)):
+            for text in failure.reports { Terminal.error(text) }
+            Terminal.error("[\(clock())] \(failure.summary) Isi \(output)/ yang lama tetap utuh; pratinjau tetap berjalan.")
         }
+    }
+
+    /// The notes of the last publish (e.g. that Pagefind is missing): said once, not after every save.
+    private static let lastNotes = Box<[String]>([])
+
+    final class Box<T>: @unchecked Sendable {
+        var value: T
+        init(_ value: T) { self.value = value }
     }
 
     private static func say(_ line: String) {

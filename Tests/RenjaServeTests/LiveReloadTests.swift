@@ -28,8 +28,10 @@ final class LiveReloadTests: XCTestCase {
         let firstPage = try await fixture.text(chapterPage)
         XCTAssertTrue(firstPage.contains("data-versi=\"\(hello.data)\""), "the page carries the version the stream announced")
         let original = try fixture.read(chapter)
+        let publishes = fixture.log.publishCount
 
-        // 1. A good edit: reload event naming the page, and the new text served.
+        // 1. A good edit: reload event naming the page, and the new text served (from memory at
+        //    once; Public/ follows).
         let marker = "Kalimat uji \(UUID().uuidString.prefix(8))."
         try fixture.write(chapter, original.replacingOccurrences(of: "## 1.1 Analisis Gambaran Pelayanan", with: "## 1.1 Analisis Gambaran Pelayanan\n\n\(marker)"))
         let reload = try XCTUnwrap(events.wait(for: "muat-ulang", timeout: 30), "no reload event after a save")
@@ -38,6 +40,7 @@ final class LiveReloadTests: XCTestCase {
         let edited = try await fixture.text(chapterPage)
         XCTAssertTrue(edited.contains(marker))
         XCTAssertFalse(edited.contains("renja-galat"))
+        try fixture.waitForPublish(after: publishes)
 
         // 2. A broken save: error event with path:line:column, overlay over the last good page.
         let seen = events.received.count

@@ -130,12 +130,19 @@ final class PreviewHTTPTests: XCTestCase {
         let secret = "RAHASIA-\(UUID().uuidString)"
         try secret.write(to: fixture.root.appendingPathComponent("rahasia.txt"), atomically: true, encoding: .utf8)
         let fm = FileManager.default
-        try fm.createSymbolicLink(atPath: fixture.output.appendingPathComponent("tautan.txt").path,
-                                  withDestinationPath: fixture.root.appendingPathComponent("rahasia.txt").path)
-        try fm.createSymbolicLink(atPath: fixture.output.appendingPathComponent("luar").path, withDestinationPath: "..")
-        try fm.createSymbolicLink(atPath: fixture.output.appendingPathComponent("etc").path, withDestinationPath: "/etc")
+        // Pages come from memory; only the search bundle and the PDFs are read from the output
+        // folder, so that is where links that try to leave it are planted.
+        for folder in [fixture.output, fixture.output.appendingPathComponent("pagefind")] {
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            try fm.createSymbolicLink(atPath: folder.appendingPathComponent("tautan.txt").path,
+                                      withDestinationPath: fixture.root.appendingPathComponent("rahasia.txt").path)
+            try fm.createSymbolicLink(atPath: folder.appendingPathComponent("luar").path, withDestinationPath: "..")
+            try fm.createSymbolicLink(atPath: folder.appendingPathComponent("etc").path, withDestinationPath: "/etc")
+            try fm.createSymbolicLink(atPath: folder.appendingPathComponent("bocor.pdf").path,
+                                      withDestinationPath: fixture.root.appendingPathComponent("rahasia.txt").path)
+        }
         // A symlink that stays inside the site is fine.
-        try fm.createSymbolicLink(atPath: fixture.output.appendingPathComponent("gaya.css").path, withDestinationPath: "assets/style.css")
+        try fm.createSymbolicLink(atPath: fixture.output.appendingPathComponent("pagefind/gaya.css").path, withDestinationPath: "../assets/style.css")
 
         let attempts = [
             "/../rahasia.txt", "/../../../../etc/passwd", "/assets/../../rahasia.txt", "/./../rahasia.txt",
@@ -143,6 +150,8 @@ final class PreviewHTTPTests: XCTestCase {
             "/%2e%2e%2frahasia.txt", "/..%5crahasia.txt", "/..\\rahasia.txt", "/assets\\..\\..\\rahasia.txt",
             "/%252e%252e/rahasia.txt", "/%c0%ae%c0%ae/rahasia.txt", "/..%00/rahasia.txt", "/%00",
             "/etc/passwd", "//etc/passwd", "///../rahasia.txt", "/tautan.txt", "/luar/rahasia.txt", "/luar/Content/situs.yaml",
+            "/pagefind/tautan.txt", "/pagefind/luar/rahasia.txt", "/pagefind/etc/passwd", "/pagefind/bocor.pdf", "/bocor.pdf",
+            "/pagefind/luar/pagefind/bocor.pdf",
             "/etc/hostname", "/_renja/../rahasia.txt", "/_renja/%2e%2e/rahasia.txt",
             "http://127.0.0.1/../rahasia.txt", "http://127.0.0.1/%2e%2e/rahasia.txt", "*", "rahasia.txt", "/%zz",
         ]
@@ -152,9 +161,11 @@ final class PreviewHTTPTests: XCTestCase {
             XCTAssertFalse(answer.text.contains(secret), "\(target) leaked the secret")
             XCTAssertFalse(answer.text.contains("root:x:0:0"), "\(target) leaked /etc/passwd")
         }
-        XCTAssertEqual(try RawHTTP.request(port: fixture.port, target: "/tautan.txt").status, 403, "symlink out of the site")
+        XCTAssertEqual(try RawHTTP.request(port: fixture.port, target: "/pagefind/tautan.txt").status, 403, "symlink out of the site")
+        XCTAssertEqual(try RawHTTP.request(port: fixture.port, target: "/bocor.pdf").status, 403, "symlink out of the site")
+        XCTAssertEqual(try RawHTTP.request(port: fixture.port, target: "/tautan.txt").status, 404, "not a page of the site")
         XCTAssertEqual(try RawHTTP.request(port: fixture.port, target: "/../rahasia.txt").status, 400)
-        let inside = try RawHTTP.request(port: fixture.port, target: "/gaya.css")
+        let inside = try RawHTTP.request(port: fixture.port, target: "/pagefind/gaya.css")
         XCTAssertEqual(inside.status, 200)
         XCTAssertEqual(inside.body, try Data(contentsOf: fixture.output.appendingPathComponent("assets/style.css")))
         let dotted = try RawHTTP.request(port: fixture.port, target: "/assets/%73tyle.css")

@@ -20,6 +20,10 @@ final class ServeCommandTests: XCTestCase {
         process.executableURL = renja
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        // Renja's cache (build cache, PDFs, where the tools are) inside the test's folder, not `~`.
+        var environment = ProcessInfo.processInfo.environment
+        environment["RENJA_CACHE_DIR"] = folder.appendingPathComponent("cache").path
+        process.environment = environment
         let out = Output(), err = Output()
         let outPipe = Pipe(), errPipe = Pipe()
         outPipe.fileHandleForReading.readabilityHandler = { out.append($0.availableData) }
@@ -58,7 +62,11 @@ final class ServeCommandTests: XCTestCase {
             usleep(20_000)
         }
         let p = try XCTUnwrap(port, "no address line; stdout:\n\(out.text)\nstderr:\n\(err.text)")
-        XCTAssertTrue(out.text.contains("Situs dibangun ke Public/:"), out.text)
+        XCTAssertTrue(out.text.contains("Pratinjau siap:"), out.text)
+        // Public/ is written after the preview is served, as `renja build` writes it.
+        while !out.text.contains("Public/ diperbarui dalam"), Date() < deadline, process.isRunning { usleep(20_000) }
+        XCTAssertTrue(out.text.contains("Public/ diperbarui dalam"), out.text)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("Public/renja-perubahan-2024/index.html").path))
 
         let page = try RawHTTP.request(port: p, target: "/renja-perubahan-2024/")
         XCTAssertEqual(page.status, 200)

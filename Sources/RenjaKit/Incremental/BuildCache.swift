@@ -30,11 +30,11 @@ struct BuildCache {
     /// The site the last build replaced, rebuilt in place by the next one (`SiteWriter.spareFolder`).
     var spareSite: URL { folder.appendingPathComponent("situs-sebelumnya") }
 
-    init(output: URL) {
+    init(output: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.output = output.standardizedFileURL
         var d = Digest()
         d.add(output.standardizedFileURL.path)
-        folder = CacheFolder.base().appendingPathComponent("build-\(d.hex)")
+        folder = CacheFolder.base(environment).appendingPathComponent("build-\(d.hex)")
     }
 
     /// The search index the last build published: made from pages with this key, these files.
@@ -171,7 +171,7 @@ struct BuildCache {
         d.add(options.baseURL ?? "-")
         d.add(options.alwaysShowFindings ? "temuan-selalu" : "temuan-menurut-situs")
         // Pages carry the search form only when the index is made.
-        d.add(options.search ? (SearchIndexer.locate()?.path ?? "tanpa-pagefind") : "tanpa-pencarian")
+        d.add(options.search ? (SearchIndexer.locate(environment: options.environment)?.path ?? "tanpa-pagefind") : "tanpa-pencarian")
         d.add(options.contentDisplay)
         d.addTree(options.templates)
         d.addFile(options.content.appendingPathComponent("situs.yaml"))

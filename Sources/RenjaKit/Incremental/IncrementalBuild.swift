@@ -7,27 +7,6 @@ import Foundation
 /// error there stops the build as always), and the site-wide pages (home, search, 404, sitemap) are
 /// always rendered.
 enum IncrementalBuild {
-    /// `RENJA_TIMING=1`: phase times on standard error (for profiling builds of large sites).
-    static let timing = ProcessInfo.processInfo.environment["RENJA_TIMING"] == "1"
-    nonisolated(unsafe) static var last = Date()
-    nonisolated(unsafe) static var lastCPU = processorTime()
-    /// Prints the wall time and the processor time (user + system, all threads) since the last phase:
-    /// their ratio tells how many cores the phase kept busy.
-    static func phase(_ name: String) {
-        guard timing else { return }
-        let now = Date(), cpu = processorTime()
-        FileHandle.standardError.write(Data(String(format: "[waktu] %@: %.3f s (prosesor %.3f s)\n", name, now.timeIntervalSince(last), cpu - lastCPU).utf8))
-        last = now
-        lastCPU = cpu
-    }
-
-    static func processorTime() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
-
     /// Which pages the search index is made of, and by which indexer (their contents are compared
     /// separately: kept pages are unchanged by definition, rendered ones against the output).
     static func searchKey(_ files: [OutputFile], kept: [KeptFile], pagefind: URL) -> String {
@@ -52,13 +31,12 @@ enum IncrementalBuild {
 
     private static func buildWithCache(_ options: BuildOptions, writer: SiteWriter?) throws -> BuildResult {
         var writer = writer ?? SiteWriter(output: options.output)
-        let cache = BuildCache(output: writer.output)
+        let cache = BuildCache(output: writer.output, environment: options.environment)
         writer.spareFolder = cache.spareSite
-        last = Date()
-        lastCPU = processorTime()
+        let phase = PhaseTiming.start()
         let folders = BuildCache.documentFolders(options.content)
         // Whether and by which WeasyPrint the PDFs are made is part of what kept pages were made with.
-        let pdfEngine = options.pdf ? PDFEngine.locate() : nil
+        let pdfEngine = options.pdf ? PDFEngine.locate(environment: options.environment) : nil
         let siteKey = BuildCache.siteKey(options: options, folders: folders)
             + (options.pdf ? "-pdf-\(pdfEngine?.version ?? "tidak-ada")" : "")
         let keys = Parallel.map(folders) { BuildCache.documentKey(content: options.content, slug: $0) }
@@ -74,18 +52,18 @@ enum IncrementalBuild {
         phase("kunci dan cache")
         do {
             return try build(options, siteKey: siteKey, keys: Dictionary(uniqueKeysWithValues: zip(folders, keys)),
-                             reused: reused, writer: writer, cache: cache, pdfEngine: pdfEngine)
+                             reused: reused, writer: writer, cache: cache, pdfEngine: pdfEngine, phase: phase)
         } catch is KeptFileChanged {
             // Someone changed the output since the check above: build everything.
             cache.remove()
             return try build(options, siteKey: siteKey, keys: Dictionary(uniqueKeysWithValues: zip(folders, keys)),
-                             reused: [:], writer: writer, cache: cache, pdfEngine: pdfEngine)
+                             reused: [:], writer: writer, cache: cache, pdfEngine: pdfEngine, phase: phase)
         }
     }
 
     private static func build(_ options: BuildOptions, siteKey: String, keys: [String: String],
                               reused: [String: BuildCache.Entry], writer: SiteWriter, cache: BuildCache,
-                              pdfEngine: PDFEngine?) throws -> BuildResult {
+                              pdfEngine: PDFEngine?, phase: PhaseTiming) throws -> BuildResult {
         let site = try SiteLoader.load(content: options.content, displayPath: options.contentDisplay, metadataOnly: Set(reused.keys))
         let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay)
         phase("muat")
@@ -103,7 +81,7 @@ enum IncrementalBuild {
         phase("validasi")
         if options.strict, findings.contains(where: { $0.severity != .info }) { throw FindingsError(findings: findings) }
 
-        let pagefind = options.search ? SearchIndexer.locate() : nil
+        let pagefind = options.search ? SearchIndexer.locate(environment: options.environment) : nil
         var renderer = SiteRenderer(site: site, facts: site.documents.map { facts[$0.slug] ?? DocumentFacts($0) },
                                     findings: findings, templates: templates, baseURL: options.baseURL,
                                     searchAvailable: pagefind != nil,
@@ -115,7 +93,7 @@ enum IncrementalBuild {
         var pdfs: [OutputFile] = [], notes: [String] = [], pdfPending = false
         if options.pdf {
             (pdfs, notes, pdfPending) = DocumentPDF.attach(to: &renderer, skipping: Set(reused.keys), engine: pdfEngine,
-                                                           cachedOnly: options.pdfFromCacheOnly)
+                                                           cache: DocumentPDF.cache(options.environment), cachedOnly: options.pdfFromCacheOnly)
         }
         // A document whose PDF failed or waits is not recorded, so the next build makes it.
         let withoutPDF = options.pdf && pdfEngine != nil ? Set(site.documents.map(\.slug).filter { renderer.pdfs[$0] == nil }) : []

@@ -4,8 +4,9 @@ import Foundation
 enum DocumentLoader {
     /// - Parameter metadataOnly: read `dokumen.yaml` only, leaving chapters and tables empty (an
     ///   incremental build reuses the pages of an unchanged document and needs only its metadata).
+    /// - Parameter memo: tables parsed by an earlier load, reused when their bytes are unchanged.
     static func load(folder: URL, slug: String, displayFolder: String, defaultAgency: Agency, sink: DiagnosticSink,
-                     metadataOnly: Bool = false) -> Document? {
+                     metadataOnly: Bool = false, memo: LoadMemo? = nil) -> Document? {
         let metaPath = "\(displayFolder)/dokumen.yaml"
         guard let text = ContentFile.read(folder.appendingPathComponent("dokumen.yaml"), displayPath: metaPath, sink: sink) else { return nil }
         let reader = YAMLReader(path: metaPath, sink: sink)
@@ -45,7 +46,7 @@ enum DocumentLoader {
         }
 
         let chapters = metadataOnly ? [] : loadChapters(folder: folder.appendingPathComponent("bab"), displayFolder: "\(displayFolder)/bab", sink: sink)
-        let tables = metadataOnly ? [:] : loadTables(folder: folder.appendingPathComponent("tabel"), displayFolder: "\(displayFolder)/tabel", sink: sink)
+        let tables = metadataOnly ? [:] : loadTables(folder: folder.appendingPathComponent("tabel"), displayFolder: "\(displayFolder)/tabel", sink: sink, memo: memo)
         var document = Document(slug: slug, title: title, shortTitle: m.string("judul_singkat")?.value ?? title,
                                 kind: m.string("jenis")?.value ?? kindFromTitle(title), year: year ?? Located(0, at: m.location),
                                 order: m.int("urutan")?.value ?? 0, agency: agency, signing: signing, validation: validation,
@@ -83,7 +84,7 @@ enum DocumentLoader {
         return chapters.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
     }
 
-    static func loadTables(folder: URL, displayFolder: String, sink: DiagnosticSink) -> [TableKind: Table] {
+    static func loadTables(folder: URL, displayFolder: String, sink: DiagnosticSink, memo: LoadMemo? = nil) -> [TableKind: Table] {
         var tables: [TableKind: Table] = [:]
         let known = TableKind.allCases.map { "\($0.rawValue).yaml" }
         for name in SiteLoader.listing(folder) where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
@@ -94,7 +95,20 @@ enum DocumentLoader {
                            notes: Text.suggestion(for: name, among: known).map { ["mungkin maksudnya `\($0)`?"] } ?? [])
                 continue
             }
-            guard let text = ContentFile.read(folder.appendingPathComponent(name), displayPath: path, sink: sink),
+            let url = folder.appendingPathComponent(name)
+            if let memo, let bytes = try? Data(contentsOf: url) {
+                let parsed = memo.table(at: path, bytes: bytes) ?? {
+                    let own = DiagnosticSink()
+                    let table = ContentFile.decode(bytes, displayPath: path, sink: own).flatMap { TableLoader.load(kind, text: $0, path: path, sink: own) }
+                    let parsed = LoadMemo.ParsedTable(bytes: bytes, table: table, diagnostics: own.diagnostics)
+                    memo.remember(parsed, at: path)
+                    return parsed
+                }()
+                parsed.diagnostics.forEach(sink.add)
+                if let table = parsed.table { tables[kind] = table }
+                continue
+            }
+            guard let text = ContentFile.read(url, displayPath: path, sink: sink),
                   let table = TableLoader.load(kind, text: text, path: path, sink: sink) else { continue }
             tables[kind] = table
         }

@@ -8,7 +8,8 @@ public enum SiteLoader {
     ///   - displayPath: how to name that folder in diagnostics (what the user typed, e.g. `Content`).
     /// - Parameter metadataOnly: documents (by folder name) of which only `dokumen.yaml` is read;
     ///   see `DocumentLoader.load(metadataOnly:)`.
-    public static func load(content: URL, displayPath: String? = nil, metadataOnly: Set<String> = []) throws -> Site {
+    /// - Parameter memo: tables parsed by an earlier load (`renja serve`), reused when unchanged.
+    public static func load(content: URL, displayPath: String? = nil, metadataOnly: Set<String> = [], memo: LoadMemo? = nil) throws -> Site {
         let sink = DiagnosticSink()
         let shown = displayPath ?? content.path
         var isDir: ObjCBool = false
@@ -33,7 +34,7 @@ public enum SiteLoader {
         let loaded = Parallel.map(listing(content)) { name -> (document: Document?, diagnostics: [Diagnostic]) in
             let own = DiagnosticSink()
             let doc = loadDocument(content: content, name: name, shown: shown, defaultAgency: defaultAgency, sink: own,
-                                   metadataOnly: metadataOnly.contains(name))
+                                   metadataOnly: metadataOnly.contains(name), memo: memo)
             return (doc, own.diagnostics)
         }
         var documents: [Document] = []
@@ -53,7 +54,7 @@ public enum SiteLoader {
     /// One entry of `Content/`: nil (with diagnostics) unless it is a well-named folder with a
     /// loadable `dokumen.yaml`; plain files are skipped silently.
     static func loadDocument(content: URL, name: String, shown: String, defaultAgency: Agency, sink: DiagnosticSink,
-                             metadataOnly: Bool = false) -> Document? {
+                             metadataOnly: Bool = false, memo: LoadMemo? = nil) -> Document? {
         let folder = content.appendingPathComponent(name)
         var dir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &dir), dir.boolValue else { return nil }
@@ -70,7 +71,7 @@ public enum SiteLoader {
             return nil
         }
         return DocumentLoader.load(folder: folder, slug: name, displayFolder: display, defaultAgency: defaultAgency, sink: sink,
-                                   metadataOnly: metadataOnly)
+                                   metadataOnly: metadataOnly, memo: memo)
     }
 
     static let emptyAgency = Agency(name: "", shortName: "", government: "", address: "", phone: "", email: "", website: "")

@@ -41,11 +41,20 @@ public struct PDFEngine: Sendable, Equatable {
             let dirs = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
             if let dir = dirs.first(where: { fm.isExecutableFile(atPath: "\($0)/python3") }) {
                 let python = URL(fileURLWithPath: "\(dir)/python3")
+                if let remembered = Remembered.read(environment), remembered.python == python.path,
+                   Remembered.stamp(remembered.metadata) == remembered.stamp {
+                    return PDFEngine(executable: python, leadingArguments: ["-m", "weasyprint"], version: remembered.version)
+                }
                 let (status, out, _) = SearchIndexer.run(python, ["-c", """
                     import sys, importlib.util as u, importlib.metadata as m
-                    sys.exit(1) if u.find_spec("weasyprint") is None else print("WeasyPrint version " + m.version("weasyprint"))
+                    if u.find_spec("weasyprint") is None: sys.exit(1)
+                    d = m.distribution("weasyprint")
+                    print("WeasyPrint version " + d.version)
+                    print(d.locate_file(d._path.name + "/METADATA") if hasattr(d, "_path") else "")
                     """])
                 if status == 0, let version = version(from: out) {
+                    let metadata = out.split(separator: "\n").dropFirst().first.map(String.init) ?? ""
+                    Remembered(python: python.path, version: version, metadata: metadata, stamp: Remembered.stamp(metadata)).write(environment)
                     return PDFEngine(executable: python, leadingArguments: ["-m", "weasyprint"], version: version)
                 }
             }
@@ -62,6 +71,40 @@ public struct PDFEngine: Sendable, Equatable {
         return nil
     }
 
+    /// The Python probe's answer, kept in the cache folder: starting Python costs 0,2–0,9 s, more
+    /// than a whole rebuild with nothing changed. It holds while the package's `METADATA` file
+    /// (replaced by every install or upgrade) has the size and time it had then.
+    struct Remembered: Equatable {
+        var python: String
+        var version: String
+        var metadata: String
+        var stamp: String?
+
+        static func file(_ environment: [String: String]) -> URL {
+            CacheFolder.base(environment).appendingPathComponent("weasyprint-lokasi")
+        }
+
+        static func stamp(_ path: String) -> String? {
+            guard !path.isEmpty, let a = try? FileManager.default.attributesOfItem(atPath: path),
+                  let size = a[.size] as? Int, let date = a[.modificationDate] as? Date else { return nil }
+            return "\(size)-\(date.timeIntervalSince1970)"
+        }
+
+        static func read(_ environment: [String: String]) -> Remembered? {
+            guard let data = FileManager.default.contents(atPath: file(environment).path) else { return nil }
+            let lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
+            guard lines.count >= 4, !lines[3].isEmpty else { return nil }
+            return Remembered(python: lines[0], version: lines[1], metadata: lines[2], stamp: lines[3])
+        }
+
+        func write(_ environment: [String: String]) {
+            guard let stamp else { return }
+            let url = Remembered.file(environment)
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? Data([python, version, metadata, stamp].joined(separator: "\n").utf8).write(to: url, options: .atomic)
+        }
+    }
+
     /// `WeasyPrint version 70.0` → `70.0`.
     static func version(from output: String) -> String? {
         let line = output.split(separator: "\n").first { $0.hasPrefix("WeasyPrint version ") }
@@ -75,6 +118,18 @@ public struct PublishedPDF: Sendable, Equatable {
     public var path: String
     public var size: Int
     public var sha256: String
+
+    /// The PDF of each of these documents (by slug) that a build wrote into `output`: what the
+    /// preview links while the next one is being made.
+    public static func published(_ slugs: [String], in output: URL) -> [String: PublishedPDF] {
+        var out: [String: PublishedPDF] = [:]
+        for slug in slugs {
+            let path = "\(slug)/\(slug).pdf"
+            guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(path).path) else { continue }
+            out[slug] = PublishedPDF(path: path, size: data.count, sha256: SHA256.hex(data))
+        }
+        return out
+    }
 }
 
 /// The whole document as one PDF (`<slug>/<slug>.pdf`), what agencies upload to their PPID page: A4,
@@ -105,8 +160,8 @@ public enum DocumentPDF {
     /// - Parameter cache: where PDFs already made are kept by what they were made from (nil: none).
     /// - Parameter cachedOnly: take only PDFs already in the cache; `pending` tells whether a
     ///   document was left without its PDF because it would have had to be made.
-    static func attach(to renderer: inout SiteRenderer, skipping: Set<String> = [], engine: PDFEngine? = PDFEngine.locate(),
-                       cache: URL? = defaultCache, cachedOnly: Bool = false) -> (files: [OutputFile], notes: [String], pending: Bool) {
+    static func attach(to renderer: inout SiteRenderer, skipping: Set<String> = [], engine: PDFEngine?,
+                       cache: URL?, cachedOnly: Bool = false) -> (files: [OutputFile], notes: [String], pending: Bool) {
         guard let engine else {
             return ([], ["Catatan: PDF dokumen tidak dibuat karena WeasyPrint tidak terpasang (pasang dengan `pip install weasyprint`); situs dibangun tanpa PDF."], false)
         }
@@ -136,7 +191,7 @@ public enum DocumentPDF {
     }
 
     /// `pdf/` in Renja's cache folder (see `CacheFolder.base`).
-    static var defaultCache: URL { CacheFolder.base().appendingPathComponent("pdf") }
+    static func cache(_ environment: [String: String]) -> URL { CacheFolder.base(environment).appendingPathComponent("pdf") }
 
     /// The HTML WeasyPrint reads for one document.
     static func html(_ doc: Document, renderer: SiteRenderer) -> String {

@@ -1,6 +1,6 @@
 /// Where each page lives in the output. Pages are folders with an `index.html`, so addresses stay
 /// clean (`/renja-perubahan-2024/program/program-rehabilitasi-sosial/`) on any web server.
-enum Paths {
+public enum Paths {
     static func document(_ d: Document) -> String { "\(d.slug)/" }
     static func chapter(_ d: Document, _ c: Chapter) -> String { "\(d.slug)/bab/\(c.slug)/" }
     static func table(_ d: Document, _ k: TableKind) -> String { "\(d.slug)/tabel/\(k.rawValue)/" }
@@ -16,7 +16,8 @@ enum Paths {
     static func data(_ d: Document) -> String { "\(d.slug)/data/" }
     /// Site-wide search (the Pagefind bundle lives in `pagefind/` at the root).
     static let search = "cari/"
-    static let searchBundle = "pagefind/"
+    /// Pagefind's bundle folder (the search index and its interface).
+    public static let searchBundle = "pagefind/"
 
     /// The file that holds a page at `dir`.
     static func file(_ dir: String) -> String { dir.isEmpty ? "index.html" : "\(dir)index.html" }

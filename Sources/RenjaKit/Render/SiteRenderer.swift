@@ -31,6 +31,8 @@ public struct SiteRenderer {
     var cardFigures: [String: [FigureView]] = [:]
     /// Each document's PDF, by slug, when one was made (`DocumentPDF.attach`): its home page links it.
     var pdfs: [String: PublishedPDF] = [:]
+    /// See `BuildOptions.servedAtRoot`.
+    var servedAtRoot = false
 
     /// - Parameter facts: the documents' facts as the checks used them; computed here when not given.
     /// - Parameter showFindings: publish the findings; by default as `situs.yaml` says.
@@ -204,7 +206,7 @@ public struct SiteRenderer {
         // Served for any missing address, so links must work from anywhere: use the base URL's path.
         var v = common(dir: "", title: "Halaman tidak ditemukan", description: "", breadcrumbs: [])
         v.canonical = nil
-        let absoluteRoot = URL(string: baseURL)?.path ?? "/"
+        let absoluteRoot = servedAtRoot ? "/" : URL(string: baseURL)?.path ?? "/"
         v.root = absoluteRoot.hasSuffix("/") ? absoluteRoot : absoluteRoot + "/"
         v.searchHref = v.root + Paths.search
         v.nav = [LinkView(title: "Beranda", href: v.root)] + site.documents.map { LinkView(title: $0.shortTitle, href: v.root + Paths.document($0)) }

@@ -13,26 +13,47 @@ public struct TemplateSet: @unchecked Sendable {
     public static let requiredPages = ["site-index", "document", "chapter", "table", "program", "validation", "404",
                                        "perubahan", "data", "cetak", "cari"]
 
-    public static func load(folder: URL, displayPath: String) throws -> TemplateSet {
-        let sink = DiagnosticSink()
+    /// - Parameter memo: the set loaded before (`renja serve`), reused when every file's bytes are unchanged.
+    public static func load(folder: URL, displayPath: String, memo: LoadMemo? = nil) throws -> TemplateSet {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
             throw InputError(.galat("templat-tidak-ada", "folder templat \(displayPath) tidak ditemukan", at: nil,
                                     figures: [.init("diharapkan", "folder berisi berkas .mustache"), .init("ditemukan", "tidak ada folder \(displayPath)")]))
         }
-        var sources: [String: (text: String, path: String)] = [:]
-        var assets: [(String, Data)] = []
+        var read: [(path: String, data: Data)] = []
         let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
         for rel in files {
             let url = folder.appendingPathComponent(rel)
             var dir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &dir), !dir.boolValue else { continue }
             if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            if rel.hasPrefix("assets/") {
-                if let data = try? Data(contentsOf: url) { assets.append((String(rel.dropFirst("assets/".count)), data)) }
+            guard rel.hasPrefix("assets/") || rel.hasSuffix(".mustache") else { continue }
+            if let data = try? Data(contentsOf: url) {
+                read.append((rel, data))
             } else if rel.hasSuffix(".mustache") {
+                let sink = DiagnosticSink()
+                _ = ContentFile.read(url, displayPath: "\(displayPath)/\(rel)", sink: sink)
+                try sink.throwIfErrors()
+            }
+        }
+        let key = read.map(\.path).joined(separator: "\u{0}") + "\u{0}\(displayPath)"
+        if let known = memo?.templates(key: key, files: read.map(\.data)) { return known }
+        let set = try parse(read, displayPath: displayPath)
+        memo?.remember(set, key: key, files: read.map(\.data))
+        return set
+    }
+
+    /// The templates and assets from their files' bytes (paths relative to the folder).
+    static func parse(_ files: [(path: String, data: Data)], displayPath: String) throws -> TemplateSet {
+        let sink = DiagnosticSink()
+        var sources: [String: (text: String, path: String)] = [:]
+        var assets: [(String, Data)] = []
+        for (rel, data) in files {
+            if rel.hasPrefix("assets/") {
+                assets.append((String(rel.dropFirst("assets/".count)), data))
+            } else {
                 let shown = "\(displayPath)/\(rel)"
-                guard let text = ContentFile.read(url, displayPath: shown, sink: sink) else { continue }
+                guard let text = ContentFile.decode(data, displayPath: shown, sink: sink) else { continue }
                 sources[String(rel.dropLast(".mustache".count))] = (text, shown)
             }
         }

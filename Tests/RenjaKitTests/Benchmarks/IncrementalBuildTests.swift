@@ -12,7 +12,6 @@ final class IncrementalBuildTests: XCTestCase {
 
     override func setUpWithError() throws {
         root = RepoPaths.temporaryFolder()
-        setenv("RENJA_CACHE_DIR", root.appendingPathComponent("cache").path, 1)
         // Three documents: the real one and two copies under other names.
         XCTAssertEqual(try Tree.copyRealContent(to: root).path, content.path)
         for (slug, order) in [("renja-2025", 2), ("renja-2026", 3)] {
@@ -24,7 +23,6 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        unsetenv("RENJA_CACHE_DIR")
         try? FileManager.default.removeItem(at: root)
     }
 
@@ -32,7 +30,7 @@ final class IncrementalBuildTests: XCTestCase {
 
     func options(_ out: URL? = nil, incremental: Bool = true) -> BuildOptions {
         var o = BuildOptions(content: content, contentDisplay: "Content", templates: RepoPaths.templates, templatesDisplay: "Templates",
-                             output: out ?? output, search: search)
+                             output: out ?? output, search: search).isolated(cache: root.appendingPathComponent("cache"))
         o.reuseUnchangedDocuments = incremental
         return o
     }

@@ -36,7 +36,7 @@ final class DocumentPDFTests: XCTestCase {
         if let b = Self.built { return b }
         let out = RepoPaths.temporaryFolder("pdf").appendingPathComponent("Public")
         var options = BuildOptions(content: RepoPaths.content, contentDisplay: "Content",
-                                   templates: RepoPaths.templates, templatesDisplay: "Templates", output: out)
+                                   templates: RepoPaths.templates, templatesDisplay: "Templates", output: out).isolated()
         options.pdf = true
         // The findings shown on the site (as staff preview it): the PDF must still carry none.
         options.alwaysShowFindings = true
@@ -275,8 +275,6 @@ final class DocumentPDFTests: XCTestCase {
     func testFromCacheOnlyPublishesWithoutAPDFThatWouldHaveToBeMadeAndSaysItIsPending() throws {
         _ = try requireTools()
         let site = TempSite()
-        setenv("RENJA_CACHE_DIR", site.root.appendingPathComponent("cache").path, 1)
-        defer { unsetenv("RENJA_CACHE_DIR") }
         var options = site.options()
         options.pdf = true
         options.pdfFromCacheOnly = true
@@ -304,10 +302,9 @@ final class DocumentPDFTests: XCTestCase {
     func testWithoutWeasyPrintTheSiteIsBuiltWithoutThePDFAndSaysSo() throws {
         XCTAssertNil(PDFEngine.locate(environment: ["PATH": "/tidak-ada"]))
         XCTAssertNil(PDFEngine.locate(environment: ["RENJA_WEASYPRINT": "/tidak-ada/weasyprint"]))
-        setenv("RENJA_WEASYPRINT", "/tidak-ada/weasyprint", 1)
-        defer { unsetenv("RENJA_WEASYPRINT") }
         let site = TempSite()
         var options = site.options()
+        options.environment["RENJA_WEASYPRINT"] = "/tidak-ada/weasyprint"
         options.pdf = true
         let result = try Builder.build(options)
         XCTAssertEqual(result.notes, ["Catatan: PDF dokumen tidak dibuat karena WeasyPrint tidak terpasang (pasang dengan `pip install weasyprint`); situs dibangun tanpa PDF."])

@@ -95,7 +95,7 @@ final class SiteBuildTests: XCTestCase {
         let b = RepoPaths.temporaryFolder().appendingPathComponent("B")
         for out in [a, b] {
             // With the search index when Pagefind is installed: its files must be deterministic too.
-            _ = try Builder.build(BuildOptions(content: RepoPaths.content, templates: RepoPaths.templates, output: out, search: true))
+            _ = try Builder.build(BuildOptions(content: RepoPaths.content, templates: RepoPaths.templates, output: out, search: true).isolated())
         }
         let filesA = LinkChecker.allFiles(in: a), filesB = LinkChecker.allFiles(in: b)
         XCTAssertEqual(filesA, filesB)

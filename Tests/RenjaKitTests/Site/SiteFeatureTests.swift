@@ -13,7 +13,7 @@ final class SiteFeatureTests: XCTestCase {
         let out = RepoPaths.temporaryFolder("features").appendingPathComponent("Public")
         // As staff see it: the findings on the site (as with `validasi_publik: ya`).
         var options = BuildOptions(content: RepoPaths.content, contentDisplay: "Content",
-                                   templates: RepoPaths.templates, templatesDisplay: "Templates", output: out, search: true)
+                                   templates: RepoPaths.templates, templatesDisplay: "Templates", output: out, search: true).isolated()
         options.alwaysShowFindings = true
         let result = try Builder.build(options)
         SiteFeatureTests.built = (out, result)
@@ -306,10 +306,9 @@ final class SiteFeatureTests: XCTestCase {
     func testWithoutPagefindTheSiteIsBuiltWithoutSearchAndSaysSo() throws {
         XCTAssertNil(SearchIndexer.locate(environment: ["PATH": "/tidak-ada"]))
         XCTAssertNil(SearchIndexer.locate(environment: ["RENJA_PAGEFIND": "/tidak-ada/pagefind"]))
-        setenv("RENJA_PAGEFIND", "/tidak-ada/pagefind", 1)
-        defer { unsetenv("RENJA_PAGEFIND") }
         let site = TempSite()
         var asked = site.options()
+        asked.environment["RENJA_PAGEFIND"] = "/tidak-ada/pagefind"
         asked.search = true
         let result = try Builder.render(asked)
         XCTAssertEqual(result.notes.count, 1)

@@ -119,6 +119,20 @@ struct TempSite {
 
     func options(output: URL? = nil) -> BuildOptions {
         BuildOptions(content: content, contentDisplay: "Content", templates: RepoPaths.templates, templatesDisplay: "Templates",
-                     output: output ?? root.appendingPathComponent("Public"))
+                     output: output ?? root.appendingPathComponent("Public")).isolated(cache: root.appendingPathComponent("cache"))
     }
+}
+
+extension BuildOptions {
+    /// The options with Renja's cache folder (build cache, PDFs, where the tools are) in `folder`
+    /// instead of the developer's `~/.cache/renja`: every test that builds with search, PDFs or the
+    /// build cache gives its own (no process-wide `setenv`).
+    func isolated(cache folder: URL) -> BuildOptions {
+        var o = self
+        o.environment["RENJA_CACHE_DIR"] = folder.path
+        return o
+    }
+
+    /// Isolated in a new temporary folder.
+    func isolated() -> BuildOptions { isolated(cache: RepoPaths.temporaryFolder("cache")) }
 }

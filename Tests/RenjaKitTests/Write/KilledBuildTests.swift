@@ -31,7 +31,7 @@ final class KilledBuildTests: XCTestCase {
         // and, like `renja build`, with the search index and the PDF when Pagefind and WeasyPrint are installed.
         func build(_ content: URL, into out: URL) throws {
             var options = BuildOptions(content: content, contentDisplay: content.lastPathComponent, templates: RepoPaths.templates, output: out,
-                                       search: true)
+                                       search: true).isolated(cache: root.appendingPathComponent("cache-ref"))
             options.pdf = true
             _ = try Builder.build(options)
         }

@@ -54,6 +54,11 @@ final class EventLog: @unchecked Sendable {
     var buildCount: Int {
         all.filter { if case .built = $0 { return true } else { return false } }.count
     }
+
+    /// Publishes of `Public/` finished so far (written or not).
+    var publishCount: Int {
+        all.filter { if case .published = $0 { return true } else { return false } }.count
+    }
 }
 
 /// A copy of the real content and templates in a temporary folder, built and served on a free
@@ -70,13 +75,19 @@ final class ServeFixture {
     var output: URL { root.appendingPathComponent("Public") }
     var port: Int { base.port! }
 
-    init(name: String = #function, debounce: TimeInterval = 0.1, heartbeat: TimeInterval = 15) throws {
+    init(name: String = #function, debounce: TimeInterval = 0.1, heartbeat: TimeInterval = 15, publicValidation: Bool = false) throws {
         root = Repo.temporaryFolder(name)
         try FileManager.default.copyItem(at: Repo.content, to: root.appendingPathComponent("Content"))
+        if publicValidation {
+            let settings = root.appendingPathComponent("Content/situs.yaml")
+            try (String(contentsOf: settings, encoding: .utf8) + "\nvalidasi_publik: ya\n").write(to: settings, atomically: true, encoding: .utf8)
+        }
         try FileManager.default.copyItem(at: Repo.templates, to: root.appendingPathComponent("Templates"))
-        let options = BuildOptions(content: root.appendingPathComponent("Content"), contentDisplay: "Content",
+        var options = BuildOptions(content: root.appendingPathComponent("Content"), contentDisplay: "Content",
                                    templates: root.appendingPathComponent("Templates"), templatesDisplay: "Templates",
                                    output: root.appendingPathComponent("Public"))
+        // Renja's cache folder inside the fixture, not the developer's `~/.cache/renja`.
+        options.environment["RENJA_CACHE_DIR"] = root.appendingPathComponent("cache").path
         let log = self.log
         server = PreviewServer(configuration: PreviewConfiguration(build: options, port: 0, debounce: debounce, heartbeat: heartbeat)) {
             log.add($0)
@@ -89,6 +100,15 @@ final class ServeFixture {
         let deadline = Date().addingTimeInterval(timeout)
         while log.listeningURL == nil, Date() < deadline { usleep(20_000) }
         base = try XCTUnwrap(log.listeningURL, "server did not start")
+        // The preview is served from memory at once; Public/ follows. Tests start with both.
+        try waitForPublish(after: 0, timeout: timeout)
+    }
+
+    /// Waits until more than `count` publishes of `Public/` have finished.
+    func waitForPublish(after count: Int, timeout: TimeInterval = 60) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while log.publishCount <= count, Date() < deadline { usleep(10_000) }
+        XCTAssertGreaterThan(log.publishCount, count, "Public/ was not written")
     }
 
     /// Cancels the server and waits for `run()` to return; returns how long that took.
