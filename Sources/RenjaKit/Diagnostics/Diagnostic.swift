@@ -28,6 +28,17 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         }
     }
 
+    /// Another place the finding is about, with what it is there (codespan's secondary label):
+    /// the first row that uses a duplicated number, the Tabel 1 row a Tabel 2 row is compared with.
+    public struct Label: Hashable, Sendable, Codable {
+        public var location: SourceLocation
+        public var message: String
+        public init(_ location: SourceLocation, _ message: String) {
+            self.location = location
+            self.message = message
+        }
+    }
+
     public var severity: Severity
     /// Stable id of the check or error kind, e.g. `jumlah-pagu`, `yaml-sintaks`.
     public var code: String
@@ -41,6 +52,8 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     public var programKey: String?
     /// Slug of the document the finding belongs to.
     public var documentSlug: String?
+    /// The other places the finding is about, each with its own file:line:column.
+    public var related: [Label] = []
 
     public init(
         _ severity: Severity,

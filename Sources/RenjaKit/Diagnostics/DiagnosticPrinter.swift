@@ -23,15 +23,21 @@ public enum DiagnosticPrinter {
 
     private static func rich(_ d: Diagnostic, lines fileLines: (String) -> [Substring]?) -> String {
         var lines = [short(d)]
-        if let loc = d.location, let all = fileLines(loc.file) {
-            if loc.line >= 1, loc.line <= all.count {
-                let sourceLine = String(all[loc.line - 1]).replacingOccurrences(of: "\r", with: "")
-                let gutter = String(loc.line)
-                lines.append("\(String(repeating: " ", count: gutter.count)) |")
-                lines.append("\(gutter) | \(sourceLine)")
-                let caretPad = String(sourceLine.prefix(max(0, loc.column - 1)).map { $0 == "\t" ? "\t" : " " })
-                lines.append("\(String(repeating: " ", count: gutter.count)) | \(caretPad)^")
-            }
+        /// The source line at `loc` with a mark under its column (`^` for the finding, `-` and the
+        /// label's words for a related place).
+        func snippet(_ loc: SourceLocation, mark: String) {
+            guard let all = fileLines(loc.file), loc.line >= 1, loc.line <= all.count else { return }
+            let sourceLine = String(all[loc.line - 1]).replacingOccurrences(of: "\r", with: "")
+            let gutter = String(loc.line)
+            lines.append("\(String(repeating: " ", count: gutter.count)) |")
+            lines.append("\(gutter) | \(sourceLine)")
+            let caretPad = String(sourceLine.prefix(max(0, loc.column - 1)).map { $0 == "\t" ? "\t" : " " })
+            lines.append("\(String(repeating: " ", count: gutter.count)) | \(caretPad)\(mark)")
+        }
+        if let loc = d.location { snippet(loc, mark: "^") }
+        for label in d.related {
+            lines.append("    = \(label.message): \(label.location)")
+            snippet(label.location, mark: "- \(label.message)")
         }
         let width = d.figures.map { $0.label.count }.max() ?? 0
         for f in d.figures {
@@ -77,13 +83,22 @@ public enum DiagnosticPrinter {
         var figures: [Diagnostic.Figure]
         var notes: [String]
         var document: String?
+        var related: [JSONLabel]
+    }
+
+    private struct JSONLabel: Codable {
+        var message: String
+        var file: String
+        var line: Int
+        var column: Int
     }
 
     public static func json(_ ds: [Diagnostic]) -> String {
         let items = ds.map {
             JSONDiagnostic(severity: $0.severity.rawValue, code: $0.code, message: $0.message,
                            file: $0.location?.file, line: $0.location?.line, column: $0.location?.column,
-                           figures: $0.figures, notes: $0.notes, document: $0.documentSlug)
+                           figures: $0.figures, notes: $0.notes, document: $0.documentSlug,
+                           related: $0.related.map { JSONLabel(message: $0.message, file: $0.location.file, line: $0.location.line, column: $0.location.column) })
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

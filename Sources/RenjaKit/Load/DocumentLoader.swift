@@ -75,8 +75,10 @@ enum DocumentLoader {
             guard let text = ContentFile.read(folder.appendingPathComponent(name), displayPath: path, sink: sink),
                   let c = ChapterLoader.load(text: text, fileName: name, path: path, sink: sink) else { continue }
             if let other = chapters.first(where: { $0.slug == c.slug }) {
-                sink.error("bab-ganda", "dua bab memakai nama halaman yang sama `\(c.slug)`", at: SourceLocation(file: path, line: 1, column: 1),
-                           figures: [.init("diharapkan", "nama berkas yang berbeda"), .init("ditemukan", "juga \(other.file)")])
+                var d = Diagnostic.galat("bab-ganda", "dua bab memakai nama halaman yang sama `\(c.slug)`", at: SourceLocation(file: path, line: 1, column: 1),
+                                         figures: [.init("diharapkan", "nama berkas yang berbeda"), .init("ditemukan", "juga \(other.file)")])
+                d.related = [.init(SourceLocation(file: other.file, line: 1, column: 1), "bab lain dengan nama halaman ini")]
+                sink.add(d)
                 continue
             }
             chapters.append(c)

@@ -15,10 +15,16 @@ import Mustache
 ///   does when Mirror finds `nil`;
 /// - arrays stay arrays (of wrapped elements), so sections, `empty(…)` and the other transforms
 ///   behave the same;
-/// - only structs declared in this module are wrapped; strings, numbers, Booleans and any type
-///   with its own Mustache behaviour are passed through untouched.
+/// - only structs that say they are views (`MustacheView`) are wrapped; strings, numbers,
+///   Booleans and any type with its own Mustache behaviour are passed through untouched.
+///
+/// It relies on the standard library's field reflection (`_forEachField`, an SPI) and reads fields
+/// at their offsets; `RENJA_MUSTACHE_MIRROR=1` renders through swift-mustache's own `Mirror` path
+/// instead, to rule this out when a page looks wrong (`ScalingTests` proves both give the same).
 enum MustacheBox {
-    static func box(_ value: Any) -> Any { box(value, as: kind(of: value)) }
+    static let mirrorOnly = ProcessInfo.processInfo.environment["RENJA_MUSTACHE_MIRROR"] == "1"
+
+    static func box(_ value: Any) -> Any { mirrorOnly ? value : box(value, as: kind(of: value)) }
 
     static func box(_ value: Any, as known: Kind) -> Any {
         switch known {
@@ -62,9 +68,6 @@ enum MustacheBox {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var kinds: [ObjectIdentifier: Kind] = [:]
 
-    /// Module prefixes whose structs are view types (tests add theirs).
-    nonisolated(unsafe) static var viewModules: [String] = [String(String(reflecting: MustacheBoxMarker.self).prefix { $0 != "." }) + "."]
-
     private static func classify(_ value: Any) -> Kind {
         // Optional first: a dynamic cast would look through `.some(x)` and classify by `x`.
         let style = Mirror(reflecting: value).displayStyle
@@ -78,8 +81,7 @@ enum MustacheBox {
              is MustacheTransformable, is MustacheTemplate:
             return .leaf
         default:
-            let name = String(reflecting: type(of: value))
-            guard style == .struct, viewModules.contains(where: name.hasPrefix) else { return .leaf }
+            guard style == .struct, value is MustacheView else { return .leaf }
             func maker<T>(_ v: T) -> Kind {
                 guard let layout = ViewLayout(T.self) else { return .leaf }
                 return .structure { ViewBox<T>($0 as! T, layout) }
@@ -149,4 +151,7 @@ extension Optional: MustacheOptional {
     static func read(_ raw: UnsafeRawPointer) -> Any? { raw.load(as: Self.self).map { $0 as Any } }
 }
 
-private struct MustacheBoxMarker {}
+/// A struct that templates read (a page's view and everything in it): `MustacheBox` wraps it so
+/// its fields are found without `Mirror`. The conformances are listed in `MustacheViews.swift`;
+/// a test walks the views from `PageView` and fails on a view type missing there.
+protocol MustacheView {}

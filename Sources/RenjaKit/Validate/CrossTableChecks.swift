@@ -86,11 +86,13 @@ enum CrossTableChecks {
 
     static func nameDiffers(before: Located<String>, after: Located<String>, what: String, item: Item,
                             _ ctx: DocumentContext) -> Diagnostic {
-        ctx.finding(.peringatan, "nama-berbeda", "nama \(what) ditulis berbeda di Tabel 1 dan Tabel 2",
-                    at: after.location, item: item,
-                    figures: [.init("Tabel 1", before.value), .init("Tabel 2", after.value),
-                              .init("beda", wordDifference(before.value, after.value))],
-                    notes: ["kemungkinan salah ketik di salah satu tabel; Tabel 1 di \(before.location?.description ?? "Tabel 1")"])
+        var d = ctx.finding(.peringatan, "nama-berbeda", "nama \(what) ditulis berbeda di Tabel 1 dan Tabel 2",
+                            at: after.location, item: item,
+                            figures: [.init("Tabel 1", before.value), .init("Tabel 2", after.value),
+                                      .init("beda", wordDifference(before.value, after.value))],
+                            notes: ["kemungkinan salah ketik di salah satu tabel; Tabel 1 di \(before.location?.description ?? "Tabel 1")"])
+        if let other = before.location { d.related = [.init(other, "nama di Tabel 1")] }
+        return d
     }
 
     static func pagu(before: Item, after: Item, _ ctx: DocumentContext) -> [Diagnostic] {
@@ -102,8 +104,10 @@ enum CrossTableChecks {
         if let p = change.percent(of: b) {
             figures.append(.init("perubahan (%)", (p.value > 0 ? "+" : "") + p.formatted))
         }
-        return [ctx.finding(.info, "perubahan-pagu", "pagu \(pairReference(before, after)) \(change.value > 0 ? "naik" : "turun") dalam perubahan",
-                            at: aLoc.location, item: after, figures: figures)]
+        var d = ctx.finding(.info, "perubahan-pagu", "pagu \(pairReference(before, after)) \(change.value > 0 ? "naik" : "turun") dalam perubahan",
+                            at: aLoc.location, item: after, figures: figures)
+        if let other = before.pagu?.location { d.related = [.init(other, "pagu sebelum perubahan (Tabel 1)")] }
+        return [d]
     }
 
     // MARK: Indicators

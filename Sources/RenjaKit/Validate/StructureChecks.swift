@@ -115,11 +115,13 @@ enum StructureChecks {
             for item in table.items(at: level) {
                 guard let p = parsed[item.anchor] else { continue }
                 if let first = seen[p.canonical] {
-                    out.append(ctx.finding(.galat, "nomor-ganda",
-                                           "nomor \(level.word) `\(item.number?.value ?? "")` sudah dipakai oleh \(first.reference)",
-                                           at: item.number?.location, item: item,
-                                           figures: [.init("tertulis", item.number?.value ?? ""), .init("dipakai juga di", first.number?.location?.description ?? first.label)],
-                                           notes: ["setiap baris harus bernomor unik agar dapat dirujuk"]))
+                    var d = ctx.finding(.galat, "nomor-ganda",
+                                        "nomor \(level.word) `\(item.number?.value ?? "")` sudah dipakai oleh \(first.reference)",
+                                        at: item.number?.location, item: item,
+                                        figures: [.init("tertulis", item.number?.value ?? ""), .init("dipakai juga di", first.number?.location?.description ?? first.label)],
+                                        notes: ["setiap baris harus bernomor unik agar dapat dirujuk"])
+                    if let other = first.number?.location { d.related = [.init(other, "nomor ini dipakai pertama kali di sini")] }
+                    out.append(d)
                 } else {
                     seen[p.canonical] = item
                 }
@@ -270,12 +272,14 @@ enum StructureChecks {
             previous[parentKey + "/\(item.level.rawValue)"] = item
             if let first = seen[c.value] {
                 let sameName = Text.normalizedName(first.name.value) == Text.normalizedName(item.name.value)
-                out.append(ctx.finding(sameName ? .peringatan : .galat, "kode-ganda",
-                                       sameName ? "kode `\(c.value)` dipakai dua baris dengan nama yang sama (\(first.reference))"
-                                                : "kode `\(c.value)` sudah dipakai oleh \(first.reference)",
-                                       at: c.location, item: item,
-                                       figures: [.init("tertulis", c.value), .init("dipakai juga di", first.code?.location?.description ?? first.label)],
-                                       notes: sameName ? ["bila baris ini sengaja dipecah (mis. per lokasi atau sumber dana), keduanya dijumlahkan; banyaknya \(item.level.word) dihitung per baris dan per kode"] : []))
+                var d = ctx.finding(sameName ? .peringatan : .galat, "kode-ganda",
+                                    sameName ? "kode `\(c.value)` dipakai dua baris dengan nama yang sama (\(first.reference))"
+                                             : "kode `\(c.value)` sudah dipakai oleh \(first.reference)",
+                                    at: c.location, item: item,
+                                    figures: [.init("tertulis", c.value), .init("dipakai juga di", first.code?.location?.description ?? first.label)],
+                                    notes: sameName ? ["bila baris ini sengaja dipecah (mis. per lokasi atau sumber dana), keduanya dijumlahkan; banyaknya \(item.level.word) dihitung per baris dan per kode"] : [])
+                if let other = first.code?.location { d.related = [.init(other, "kode ini dipakai pertama kali di sini")] }
+                out.append(d)
             } else {
                 seen[c.value] = item
             }

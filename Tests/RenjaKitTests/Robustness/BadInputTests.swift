@@ -6,8 +6,11 @@ import XCTest
 /// built `Public/` left byte for byte as it was.
 ///
 /// A case folder holds `files/` (files laid over a small valid site: `Content/…`, `Templates/…`),
-/// an optional `remove.txt` (paths to delete) and `expected.txt` (the first line `renja build` must
-/// print for it, up to and including the message).
+/// an optional `remove.txt` (paths to delete) and `expected.txt`: everything `renja build` prints on
+/// standard error for it — each diagnostic whole (place, message, the quoted source line with its
+/// caret, figures, notes) and the closing line. Recorded, not written by hand: after a deliberate
+/// change of wording, `RENJA_TULIS_REFERENSI=1 swift test --filter BadInputTests` records them
+/// again, and the diff shows what staff will read differently.
 final class BadInputTests: XCTestCase {
     static var casesFolder: URL { RepoPaths.fixtures.appendingPathComponent("bad-input") }
 
@@ -49,11 +52,15 @@ final class BadInputTests: XCTestCase {
             for rel in removals.split(separator: "\n") { try fm.removeItem(at: work.appendingPathComponent(String(rel))) }
         }
 
-        let expected = try String(contentsOf: caseDir.appendingPathComponent("expected.txt"), encoding: .utf8)
-            .split(separator: "\n").first.map(String.init) ?? ""
+        let expectedFile = caseDir.appendingPathComponent("expected.txt")
         let run = try CLI.run(["build"], in: work)
+        if ProcessInfo.processInfo.environment["RENJA_TULIS_REFERENSI"] == "1" {
+            try run.stderr.write(to: expectedFile, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: expectedFile, encoding: .utf8)
         XCTAssertEqual(run.status, 2, "\(name): exit code; stderr:\n\(run.stderr)", file: file, line: line)
-        XCTAssertTrue(run.stderr.contains(expected), "\(name): expected\n  \(expected)\ngot\n\(run.stderr)", file: file, line: line)
+        XCTAssertEqual(run.stderr, expected, "\(name): the whole diagnostic differs from expected.txt", file: file, line: line)
+        XCTAssertTrue(run.stderr.contains(":"), "\(name): a place is named", file: file, line: line)
         XCTAssertTrue(run.stderr.contains("Folder Public/ tidak diubah"), "\(name): \(run.stderr)", file: file, line: line)
         XCTAssertFalse(run.stderr.contains("Fatal error"), name, file: file, line: line)
         XCTAssertEqual(snapshot(work.appendingPathComponent("Public")), before, "\(name): Public/ changed", file: file, line: line)

@@ -75,6 +75,18 @@ final class ValidateStructureTests: XCTestCase {
         XCTAssertEqual(d?.figure("dipakai juga di"), f.location(of: "\"1.1\"").description)
         XCTAssertEqual(d?.rowAnchor, "t1-1-1-2")
         ds.expectNone("nomor-urut")
+        // The first row keeps its own place, in every form the finding is printed.
+        let first = f.location(of: "\"1.1\"")
+        XCTAssertEqual(d?.related, [Diagnostic.Label(first, "nomor ini dipakai pertama kali di sini")])
+        let json = try JSONSerialization.jsonObject(with: Data(DiagnosticPrinter.json([try XCTUnwrap(d)]).utf8)) as! [[String: Any]]
+        let related = try XCTUnwrap(json.first?["related"] as? [[String: Any]])
+        XCTAssertEqual(related.first?["file"] as? String, first.file)
+        XCTAssertEqual(related.first?["line"] as? Int, first.line)
+        XCTAssertEqual(related.first?["column"] as? Int, first.column)
+        let text = f.files[ContentFixture.evaluation]
+        let rich = DiagnosticPrinter.rich(try XCTUnwrap(d), source: { _ in text })
+        XCTAssertTrue(rich.contains("= nomor ini dipakai pertama kali di sini: \(first)"), rich)
+        XCTAssertTrue(rich.contains("- nomor ini dipakai pertama kali di sini"), "the related line is quoted with its mark: \(rich)")
     }
 
     func testMalformedCode() throws {
