@@ -9,10 +9,10 @@ struct Build: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
-    @Option(name: .long, help: "Folder keluaran situs.")
+    @Option(name: .long, help: ArgumentHelp("Folder keluaran situs.", valueName: "folder"))
     var output: String = "Public"
 
-    @Option(name: .customLong("base-url"), help: "Alamat situs saat diterbitkan (menggantikan base_url di situs.yaml).")
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Alamat situs saat diterbitkan (menggantikan base_url di situs.yaml).", valueName: "alamat"))
     var baseURL: String?
 
     @Flag(name: .long, help: "Gagal bila ada galat atau peringatan angka.")

@@ -21,7 +21,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
-    @Option(name: .long, help: "Bentuk keluaran: teks atau json.")
+    @Option(name: .long, help: ArgumentHelp("Bentuk keluaran: teks atau json.", valueName: "bentuk"))
     var format: OutputFormat = .teks
 
     @Flag(name: .long, help: "Peringatan juga dianggap gagal (kode keluar 1).")

@@ -14,19 +14,19 @@ struct Import: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Jenis tabel: evaluasi (Tabel 1) atau rencana (Tabel 2).")
+    @Option(name: .long, help: ArgumentHelp("Jenis tabel: evaluasi (Tabel 1) atau rencana (Tabel 2).", valueName: "jenis"))
     var tabel: String
 
-    @Argument(help: "Berkas teks dipisah tab, atau CSV dengan ; atau ,.")
+    @Argument(help: ArgumentHelp("Berkas teks dipisah tab, atau CSV dengan ; atau ,.", valueName: "berkas"))
     var file: String
 
-    @Option(name: .long, help: "Berkas YAML tujuan (bawaan: tabel/<jenis>.yaml dokumen di folder konten).")
+    @Option(name: .long, help: ArgumentHelp("Berkas YAML tujuan (bawaan: tabel/<jenis>.yaml dokumen di folder konten).", valueName: "berkas"))
     var output: String?
 
-    @Option(name: .long, help: "Nama folder dokumen di folder konten, bila ada lebih dari satu dokumen.")
+    @Option(name: .long, help: ArgumentHelp("Nama folder dokumen di folder konten, bila ada lebih dari satu dokumen.", valueName: "folder"))
     var document: String?
 
-    @Option(name: .long, help: "Folder konten.")
+    @Option(name: .long, help: ArgumentHelp("Folder konten.", valueName: "folder"))
     var content: String = "Content"
 
     @Flag(name: .long, help: "Timpa berkas tujuan yang sudah ada.")

@@ -8,16 +8,34 @@ struct Renja: ParsableCommand {
         commandName: "renja",
         abstract: "Membangun situs laporan Renja dari folder Content/ dan memeriksa setiap angkanya.",
         subcommands: [Build.self, Check.self, Serve.self, Import.self],
-        defaultSubcommand: Build.self
+        defaultSubcommand: Build.self,
+        helpNames: [.short, .long]
     )
+
+    /// ArgumentParser's own main, with its words (help headings, usage errors) in Indonesian:
+    /// staff read them (see `CommandLineText`).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = CommandLineText.indonesian(fullMessage(for: error))
+            if !message.isEmpty {
+                let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                handle.write(Data((message + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 /// Options every command that reads content shares.
 struct ContentOptions: ParsableArguments {
-    @Option(name: .long, help: "Folder konten (Markdown dan YAML).")
+    @Option(name: .long, help: ArgumentHelp("Folder konten (Markdown dan YAML).", valueName: "folder"))
     var content: String = "Content"
 
-    @Option(name: .long, help: "Folder templat Mustache dan aset.")
+    @Option(name: .long, help: ArgumentHelp("Folder templat Mustache dan aset.", valueName: "folder"))
     var templates: String = "Templates"
 }
 

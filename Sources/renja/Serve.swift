@@ -13,13 +13,13 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
-    @Option(name: .long, help: "Folder keluaran yang dibangun dan disajikan.")
+    @Option(name: .long, help: ArgumentHelp("Folder keluaran yang ditulis seperti `renja build`.", valueName: "folder"))
     var output: String = "Public"
 
-    @Option(name: .long, help: "Alamat yang didengarkan.")
+    @Option(name: .long, help: ArgumentHelp("Alamat yang didengarkan.", valueName: "alamat"))
     var host: String = "127.0.0.1"
 
-    @Option(name: .long, help: "Port yang didengarkan.")
+    @Option(name: .long, help: ArgumentHelp("Port yang didengarkan.", valueName: "port"))
     var port: Int = 8000
 
     func validate() throws {
