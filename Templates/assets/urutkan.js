@@ -190,9 +190,20 @@
         apply(true);
       });
     });
+    // A row's # link is its permalink: following it puts the address in the address bar; where
+    // the browser allows, the address is copied too, and the live region says so.
+    toArray(table.querySelectorAll("a.tautan-baris")).forEach(function (a) {
+      a.addEventListener("click", function () {
+        if (!navigator.clipboard || !window.isSecureContext) return;
+        navigator.clipboard.writeText(a.href).then(function () {
+          status.textContent = "Tautan ke baris ini disalin: " + a.href;
+        }, function () {});
+      });
+    });
     table.classList.add("dapat-diurutkan");
     apply(false);
-    status.textContent = units.length + " baris. Gunakan pilihan di atas untuk mengurutkan atau menyaring.";
+    var filters = programSelect || levelSelect || findings;
+    status.textContent = units.length + " baris. Gunakan pilihan di atas untuk mengurutkan" + (filters ? " atau menyaring." : ".");
   }
 
   toArray(document.querySelectorAll("table[data-tabel-baris], table[data-urutkan]")).forEach(enhance);
