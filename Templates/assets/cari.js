@@ -32,7 +32,8 @@
         return hits.indexOf(a.location + k) >= 0 ? "<mark>" + escape(w) + "</mark>" : escape(w);
       }).join(" ") + (to < end ? " …" : "");
       subs.push({
-        title: a.text.replace(/\s+/g, " ").trim(),
+        // The anchor's text is the whole cell: drop the permalink's and the finding mark's words.
+        title: a.text.replace(/#?\s*Tautan ke baris ini/g, "").replace(/\s\d+ temuan(?=\s|$)/g, "").replace(/\s+/g, " ").trim(),
         url: page + "#" + a.id.replace(/-nama$/, ""),
         anchor: a,
         excerpt: excerpt,

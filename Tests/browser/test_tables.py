@@ -275,6 +275,7 @@ def test_search_for_a_sub_kegiatan_lands_on_its_row(driver, base_url):
     rows = [a for a in links if a.get_attribute("href").endswith("#" + sub["jangkar"])]
     assert rows, [(a.get_attribute("href"), a.text) for a in links]
     assert sub["nama"].lower()[:30] in rows[0].text.lower()
+    assert "Tautan ke baris" not in rows[0].text and "temuan" not in rows[0].text, rows[0].text
     assert not any(a.text.strip() == "Unduh tabel ini" for a in links)
     href = rows[0].get_attribute("href")
     rows[0].click()
