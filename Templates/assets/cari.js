@@ -19,12 +19,18 @@
       return a.element === "th" && a.id && a.text && /\S/.test(a.text);
     }).sort(function (a, b) { return a.location - b.location; });
     if (!rows.length) return result;
+    // A row ends where the next row or heading begins (a findings section after the table is not
+    // the last row's).
+    var starts = (result.anchors || []).filter(function (a) {
+      return (a.element === "th" || /^h\d$/i.test(a.element)) && a.text && /\S/.test(a.text);
+    }).map(function (a) { return a.location; }).sort(function (a, b) { return a - b; });
     var words = (result.content || "").split(/[\r\n\s]+/g);
     var page = (result.meta && result.meta.url) || result.url;
     page = page.split("#")[0];
     var subs = [];
-    rows.forEach(function (a, i) {
-      var end = i + 1 < rows.length ? rows[i + 1].location : words.length;
+    rows.forEach(function (a) {
+      var next = starts.filter(function (l) { return l > a.location; })[0];
+      var end = next === undefined ? words.length : next;
       var hits = (result.locations || []).filter(function (l) { return l >= a.location && l < end; });
       if (!hits.length) return;
       var to = Math.min(end, a.location + 40);
