@@ -18,7 +18,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from renja_browser import DOC, serve, set_viewport
+from renja_browser import DOC, axe_run, serve, set_viewport
 
 SIZES = {"laptop": (1366, 768), "ponsel": (360, 780)}
 
@@ -87,6 +87,18 @@ def test_other_agencies_tables_fit_too(driver, fixture_url, size):
     assert len({p.split("/")[0] for p in pages}) >= 4, pages
     for p in pages:
         assert_tables_fit(driver, url + p, size)
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+def test_other_agencies_table_pages_have_no_axe_violation(driver, fixture_url, size):
+    url, folder = fixture_url
+    bad = []
+    for p in table_pages(folder):
+        open_at(driver, url + p, size)
+        results = axe_run(driver)
+        assert results["version"].startswith("4."), results
+        bad += [(p, v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]]
+    assert bad == []
 
 
 def test_header_row_stays_visible_when_scrolling_down_tabel_1(driver, base_url):
