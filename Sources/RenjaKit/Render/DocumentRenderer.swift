@@ -378,7 +378,7 @@ struct DocumentRenderer {
         let anchors = [e?.anchor, a?.anchor].compactMap { $0 }
         let own = findings.filter { f in f.rowAnchor.map(anchors.contains) ?? false }.filter { $0.severity != .info }
         var change: String?
-        if profile.comparesStages, let d = facts.changes.change(anchor: e?.anchor ?? a?.anchor)?.difference, d != .zero { change = d.formatted }
+        if profile.comparesStages, let d = facts.changes.change(anchor: e?.anchor ?? a?.anchor)?.difference, d != .zero { change = signed(d) }
         let key = [e?.number?.value, a?.code?.value].compactMap { $0 }.joined(separator: " · ")
         var row = RowView(anchor: e?.anchor ?? a?.anchor ?? "", planAnchor: e != nil ? a?.anchor : nil,
                        levelClass: levelClass(m.level), levelWord: m.level.word,
