@@ -111,7 +111,30 @@ def chromium(width=1280, height=900):
     driver_path = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver") or "/usr/bin/chromedriver"
     driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
     driver.set_page_load_timeout(30)
+    driver.set_script_timeout(60)  # axe-core on the longest pages
     return driver
+
+
+def axe_source():
+    """axe-core 4.x as shipped inside PyPI's `axe-playwright-python` (installed without its
+    Playwright dependency: only the script is used, injected through Selenium)."""
+    import axe_playwright_python
+    return pathlib.Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_run(driver):
+    """Runs axe-core on the current page with its default rules (every WCAG level and best
+    practice it checks) and returns its results: `version` and `violations`."""
+    if not driver.execute_script("return !!window.axe"):
+        driver.execute_script(axe_source())
+    return driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {resultTypes: ['violations']})
+          .then(r => done({version: axe.version, violations: r.violations.map(v => ({
+              id: v.id, impact: v.impact, help: v.help,
+              nodes: v.nodes.map(n => ({target: n.target, summary: n.failureSummary}))}))}))
+          .catch(e => done({error: String(e)}));
+    """)
 
 
 def set_viewport(driver, width, height=900):

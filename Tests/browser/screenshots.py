@@ -1,5 +1,5 @@
-"""Screenshots of the home page, a program page and the Perubahan page, at desktop width and at
-360 px, as full-page PNGs. Usage: python3 Tests/browser/screenshots.py SITE_FOLDER OUT_FOLDER"""
+"""Screenshots of the home page, Tabel 1, Tabel 2, a program page and the Perubahan page, at a
+laptop's width (1366 px) and at 360 px, as full-page PNGs. Usage: python3 Tests/browser/screenshots.py SITE_FOLDER OUT_FOLDER"""
 
 import pathlib
 import sys
@@ -10,10 +10,12 @@ from renja_browser import DOC, chromium, serve, set_viewport  # noqa: E402
 
 SHOTS = {
     "beranda": f"{DOC}/",
+    "tabel-1": f"{DOC}/tabel/evaluasi/",
+    "tabel-2": f"{DOC}/tabel/rencana/",
     "program": f"{DOC}/program/program-penunjang-urusan-pemerintahan-daerah-kabupaten-kota/",
     "perubahan": f"{DOC}/perubahan/",
 }
-WIDTHS = {"desktop": 1280, "360px": 360}
+WIDTHS = {"desktop": 1366, "360px": 360}
 
 
 def main(site_folder, out_folder):

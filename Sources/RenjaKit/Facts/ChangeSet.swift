@@ -33,6 +33,8 @@ struct Change {
     var targetChanges: [TargetChange]
     /// Position in document order, so a reordered table can be put back.
     var order: Int
+    /// The rows above this one ("Program I …", "Kegiatan 1. …"), for a row shown on its own.
+    var parents: [(level: Level, key: String, name: String)] = []
 
     var beforeValue: Rupiah? { before?.value.value }
 
@@ -74,12 +76,15 @@ struct ChangeSet {
     var programs: [Change] = []
     /// Kegiatan and sub kegiatan, in document order.
     var items: [Change] = []
+    /// The rows that carry the money, each change once: sub kegiatan, and kegiatan that have none
+    /// (a kegiatan's pagu is the sum of its sub kegiatan, so listing both counts a change twice).
+    var leaves: [Change] = []
 
     var all: [Change] { programs + items }
 
     init(_ matched: [MatchedItem]) {
         var order = 0
-        func visit(_ m: MatchedItem, programKey: String) {
+        func visit(_ m: MatchedItem, programKey: String, parents: [(level: Level, key: String, name: String)]) {
             let e = m.evaluation, a = m.plan
             let status: Change.Status
             switch m.kind {
@@ -93,12 +98,13 @@ struct ChangeSet {
             let key = [e?.number?.value, a?.code?.value].compactMap { $0 }.joined(separator: " · ")
             let change = Change(level: m.level, name: m.name, keyLabel: key, programKey: programKey,
                                 anchor: e?.anchor ?? a?.anchor ?? "", before: e?.pagu, after: a?.pagu, status: status,
-                                targetChanges: ChangeSet.targetChanges(e, a), order: order)
+                                targetChanges: ChangeSet.targetChanges(e, a), order: order, parents: parents)
             order += 1
             if m.level == .program { programs.append(change) } else { items.append(change) }
-            m.children.forEach { visit($0, programKey: programKey) }
+            if m.level != .program, m.children.isEmpty { leaves.append(change) }
+            m.children.forEach { visit($0, programKey: programKey, parents: parents + [(m.level, key, m.name)]) }
         }
-        for p in matched { visit(p, programKey: p.key) }
+        for p in matched { visit(p, programKey: p.key, parents: []) }
     }
 
     /// Indicators whose target differs between the tables, paired as the checks pair them

@@ -49,6 +49,10 @@ public struct EvaluationPeriod: Sendable, Equatable {
     /// The share of the year the period covers (Triwulan II → 0,5): the pace a target is judged by.
     public var shareOfYear: Double { Double(quarter ?? 4) / 4 }
 
+    /// The share of the annual target an indicator on pace has reached by the end of the period,
+    /// in percent (Triwulan II → 50).
+    public var pacePercent: Double { shareOfYear * 100 }
+
     /// From `periode_evaluasi` in `dokumen.yaml` when given, otherwise from the table's title
     /// ("Evaluasi Renja sampai dengan Triwulan II Tahun 2024"); nil when neither says.
     init?(declared: String?, tableTitle: String, documentYear: Int) {

@@ -92,6 +92,8 @@ public struct IndicatorFacts: Sendable {
     public let computed: Double?
     /// The document states a capaian for this indicator.
     public let hasActual: Bool
+    /// The document states a target for this indicator (as a number).
+    public let hasTarget: Bool
     /// Target and capaian are counted in the same unit, so comparing them means something.
     public let unitsComparable: Bool
     /// The stated percentage, when written and readable.
@@ -105,10 +107,22 @@ public struct IndicatorFacts: Sendable {
         return nil
     }
 
+    /// The achievement a chart may set against the target: the shown one, only where target and
+    /// capaian are counted in the same unit (950 keluarga against 484 orang compares nothing).
+    public var comparableAchievement: Double? { unitsComparable ? shown?.value : nil }
+
+    /// Where the indicator stands against the period's pace: an evaluation up to triwulan II is on
+    /// pace at 50% of the annual target (`EvaluationPeriod.pacePercent`); a whole year at 100%.
+    public func behindPace(_ period: EvaluationPeriod?) -> Bool? {
+        guard let v = comparableAchievement else { return nil }
+        return v < (period?.pacePercent ?? 100)
+    }
+
     init(_ indicator: Indicator, formula: LowerIsBetterFormula) {
         direction = DirectionInference.resolve(indicator)
         computed = Achievement.computed(indicator, formula: formula)
         hasActual = indicator.actual?.value.value != nil
+        hasTarget = indicator.target?.value.value != nil
         if let t = indicator.target?.value.value, let a = indicator.actual?.value.value {
             unitsComparable = t.normalizedUnit == a.normalizedUnit
         } else {

@@ -33,8 +33,8 @@ struct BarChart {
     var groups: [Group]
     /// The value at the right end of the track; bars beyond it are drawn full and marked.
     var scaleMax: Double
-    /// A vertical reference line (e.g. the 100% target) with its label.
-    var reference: (value: Double, label: String)? = nil
+    /// Vertical reference lines (e.g. the period's pace and the 100% target) with their labels.
+    var references: [(value: Double, label: String)] = []
 
     // Geometry, in px (vertical) and % (horizontal).
     static let trackPercent = 68.0
@@ -44,17 +44,23 @@ struct BarChart {
     static let barGap = 4
     static let groupGap = 14
     static let wrapAt = 36
-    static let maxLabelLines = 3
+    /// Labels wrap to whole lines and are never cut; the group's `<title>` holds the full text as
+    /// a tooltip too.
+    static let maxLabelLines = 12
+    /// Bars with this tone are hatched (a second cue besides colour, kept in grayscale print).
+    static let hatchedTone = "di-bawah"
 
     /// The `<svg>` element, deterministic to the byte.
     var svg: String {
         var body = ""
         var y = 0
-        let top = reference == nil ? 0 : BarChart.labelLine + 2
+        let top = references.isEmpty ? 0 : BarChart.labelLine + 2
         y = top
+        let hatch = "\(id)-arsir"
+        let hatched = groups.contains { $0.bars.contains { $0.tone == BarChart.hatchedTone } }
         for group in groups {
             let lines = BarChart.wrap(group.label, width: BarChart.wrapAt, maxLines: BarChart.maxLabelLines)
-            body += "<g class=\"grafik-kelompok\">"
+            body += "<g class=\"grafik-kelompok\"><title>\(HTMLText.escape(group.label))</title>"
             body += "<text class=\"grafik-label\" x=\"0\" y=\"\(y + 13)\">"
             for (i, line) in lines.enumerated() {
                 body += "<tspan x=\"0\" dy=\"\(i == 0 ? 0 : BarChart.labelLine)\">\(HTMLText.escape(line))</tspan>"
@@ -64,22 +70,24 @@ struct BarChart {
             for (i, bar) in group.bars.enumerated() {
                 let s = series[min(i, series.count - 1)]
                 body += "<rect class=\"grafik-jalur\" x=\"0\" y=\"\(y)\" width=\"\(BarChart.pct(BarChart.trackPercent))\" height=\"\(BarChart.barHeight)\"/>"
-                if let v = bar.value, v > 0 {
+                if let v = bar.value, v > 0, scaleMax > 0 {
                     let share = min(v, scaleMax) / scaleMax
                     let cls = "grafik-batang seri-\(s.key)" + (bar.tone.map { " \($0)" } ?? "")
-                    body += "<rect class=\"\(cls)\" x=\"0\" y=\"\(y)\" width=\"\(BarChart.pct(share * BarChart.trackPercent))\" height=\"\(BarChart.barHeight)\"/>"
+                    let fill = bar.tone == BarChart.hatchedTone ? " style=\"fill:url(#\(hatch))\"" : ""
+                    body += "<rect class=\"\(cls)\"\(fill) x=\"0\" y=\"\(y)\" width=\"\(BarChart.pct(share * BarChart.trackPercent))\" height=\"\(BarChart.barHeight)\"/>"
                     if v > scaleMax {
                         body += "<text class=\"grafik-lebih\" x=\"\(BarChart.pct(BarChart.trackPercent - 0.5))\" y=\"\(y + 11)\" text-anchor=\"end\">»</text>"
                     }
                 }
-                if let reference, scaleMax > 0 {
+                for reference in references where scaleMax > 0 {
                     // The reference as a tick across each bar, so it never crosses the labels.
                     let x = BarChart.pct(min(reference.value, scaleMax) / scaleMax * BarChart.trackPercent)
                     body += "<line class=\"grafik-acuan\" x1=\"\(x)\" y1=\"\(y - 3)\" x2=\"\(x)\" y2=\"\(y + BarChart.barHeight + 3)\"/>"
                 }
-                // The series is told by colour and legend (and by the table beside the chart); the
-                // value alone keeps the label short enough for a 360 px screen.
-                body += "<text class=\"grafik-nilai seri-\(s.key)-nilai\" x=\"\(BarChart.pct(BarChart.valuePercent))\" y=\"\(y + 11)\">\(HTMLText.escape(bar.valueText))</text>"
+                // The series is told by colour, hatching and legend (and by the table beside the
+                // chart); a bar behind is marked ▼ before its value as well.
+                let marker = bar.tone == BarChart.hatchedTone ? "▼ " : ""
+                body += "<text class=\"grafik-nilai seri-\(s.key)-nilai\" x=\"\(BarChart.pct(BarChart.valuePercent))\" y=\"\(y + 11)\">\(marker)\(HTMLText.escape(bar.valueText))</text>"
                 y += BarChart.barHeight + BarChart.barGap
             }
             body += "</g>"
@@ -87,14 +95,18 @@ struct BarChart {
         }
         let height = max(y, 20)
         var overlay = ""
-        if let reference, scaleMax > 0 {
+        for reference in references where scaleMax > 0 {
             let x = BarChart.pct(min(reference.value, scaleMax) / scaleMax * BarChart.trackPercent)
             overlay += "<text class=\"grafik-acuan-label\" x=\"\(x)\" y=\"12\" text-anchor=\"middle\">\(HTMLText.escape(reference.label))</text>"
         }
+        let defs = hatched
+            ? "<defs><pattern id=\"\(hatch)\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">"
+                + "<rect class=\"arsir-dasar\" width=\"6\" height=\"6\"/><rect class=\"arsir-garis\" width=\"2\" height=\"6\"/></pattern></defs>"
+            : ""
         return "<svg class=\"grafik\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" height=\"\(height)\" role=\"img\" "
             + "aria-labelledby=\"\(id)-judul \(id)-uraian\" focusable=\"false\">"
             + "<title id=\"\(id)-judul\">\(HTMLText.escape(title))</title><desc id=\"\(id)-uraian\">\(HTMLText.escape(description))</desc>"
-            + body + overlay + "</svg>"
+            + defs + body + overlay + "</svg>"
     }
 
     /// `43.4900%`: fixed decimals so the bytes never depend on floating-point printing.

@@ -4,32 +4,48 @@ import Foundation
 extension DocumentRenderer {
     // MARK: Charts
 
-    /// Home page: realisasi ÷ pagu (before the revision) per program.
+    /// Home page: pagu and realisasi per program as amounts on one scale, with the share absorbed,
+    /// largest pagu first (a Rp 265 jt program must not look as big as a Rp 3,8 M one).
     func absorptionChart(_ programs: [MatchedItem]) -> ChartView? {
         guard document.evaluation != nil else { return nil }
-        var groups: [BarChart.Group] = []
-        var rows: [ChartRowView] = []
+        var entries: [(pagu: Int64?, group: BarChart.Group, row: ChartRowView)] = []
         for p in programs {
             guard let e = p.evaluation else { continue }
             let share = facts.item(e)?.absorption
             let text = share?.formatted ?? "tidak dapat dihitung"
-            groups.append(.init(label: titleCase(p.name), bars: [.init(value: share?.value, valueText: text)]))
-            rows.append(ChartRowView(label: titleCase(p.name), cells: [Format.amount(e.pagu), Format.amount(e.realisasi), text]))
+            let pagu = e.pagu?.value.value, real = e.realisasi?.value.value
+            let label = titleCase(p.name)
+            let group = BarChart.Group(label: label, bars: [
+                .init(value: pagu.map { Double($0.value) }, valueText: pagu.map(ShortRupiah.format) ?? Format.amount(e.pagu)),
+                .init(value: real.map { Double($0.value) }, valueText: (real.map(ShortRupiah.format) ?? Format.amount(e.realisasi)) + " · \(text)"),
+            ])
+            entries.append((pagu?.value, group, ChartRowView(label: label, cells: [Format.amount(e.pagu), Format.amount(e.realisasi), text])))
         }
-        guard !groups.isEmpty else { return nil }
+        guard !entries.isEmpty else { return nil }
+        // Largest pagu first; programs without a readable pagu last, in document order.
+        let sorted = entries.enumerated().sorted { x, y in
+            switch (x.element.pagu, y.element.pagu) {
+            case let (a?, b?): return a != b ? a > b : x.offset < y.offset
+            case (nil, nil): return x.offset < y.offset
+            case (nil, _): return false
+            case (_, nil): return true
+            }
+        }.map(\.element)
+        let groups = sorted.map(\.group), rows = sorted.map(\.row)
         let overall = Format.percent(facts.evaluation?.absorption)
         let period = profile.period.map { " " + $0.phrase } ?? ""
         let paguWord = profile.evaluationPaguLabel.lowercased()
         let chart = BarChart(
-            id: "grafik-serapan", title: "Serapan anggaran per program\(period)",
-            description: "Realisasi dibagi \(paguWord), per program. Seluruh program: \(overall). "
-                + groups.map { "\($0.label): \($0.bars[0].valueText)" }.joined(separator: "; ") + ".",
-            series: [.init(name: "Serapan", key: "serapan")], groups: groups,
-            scaleMax: BarChart.percentScale(groups.map { $0.bars[0].value }), reference: (100, "100%"))
-        return ChartView(id: chart.id, heading: "Serapan anggaran per program", svg: chart.svg, legend: [],
-                         tableCaption: "Angka grafik: \(paguWord), \(profile.realisasiLabel.lowercased()) dan serapan per program",
+            id: "grafik-serapan", title: "Pagu dan realisasi anggaran per program\(period)",
+            description: "\(profile.evaluationPaguLabel) dan realisasi per program, dari pagu terbesar; seluruh program terserap \(overall). "
+                + zip(groups, rows).map { g, r in "\(g.label): pagu Rp \(r.text(0)), realisasi Rp \(r.text(1)) (\(r.text(2)))" }.joined(separator: "; ") + ".",
+            series: [.init(name: profile.evaluationPaguLabel, key: "pagu"), .init(name: profile.realisasiLabel, key: "realisasi")], groups: groups,
+            scaleMax: BarChart.amountScale(groups.flatMap { $0.bars.map(\.value) }))
+        return ChartView(id: chart.id, heading: "Pagu, realisasi dan serapan per program", svg: chart.svg,
+                         legend: chart.series.map { LegendView(name: $0.name, key: $0.key) },
+                         tableCaption: "Angka grafik: \(paguWord), \(realisasiPhrase) dan serapan per program",
                          headers: ["Program", "Pagu (Rp)", "Realisasi (Rp)", "Serapan"], rows: rows,
-                         note: "Serapan = realisasi ÷ \(paguWord) (Tabel 1). Seluruh program: \(overall).")
+                         note: "Diurutkan dari pagu terbesar; panjang batang sebanding dengan rupiahnya. Serapan = realisasi ÷ \(paguWord) (Tabel 1). Seluruh program: \(overall).")
     }
 
     /// Program page: pagu vs realisasi per kegiatan, and each indicator's achievement against its target.
@@ -51,59 +67,92 @@ extension DocumentRenderer {
             let id = "grafik-pagu-\(p.key)"
             let chart = BarChart(
                 id: id, title: "Pagu dan realisasi per kegiatan",
-                description: "\(profile.evaluationPaguLabel) dan \(profile.realisasiLabel.lowercased()) per kegiatan. "
-                    + zip(groups, rows).map { g, r in "\(g.label): pagu Rp \(r.cells[0]), realisasi Rp \(r.cells[1])" }.joined(separator: "; ") + ".",
+                description: "\(profile.evaluationPaguLabel) dan \(realisasiPhrase) per kegiatan. "
+                    + zip(groups, rows).map { g, r in "\(g.label): pagu Rp \(r.text(0)), realisasi Rp \(r.text(1))" }.joined(separator: "; ") + ".",
                 series: [.init(name: "Pagu", key: "pagu"), .init(name: "Realisasi", key: "realisasi")], groups: groups,
                 scaleMax: BarChart.amountScale(groups.flatMap { $0.bars.map(\.value) }))
             out.append(ChartView(id: id, heading: "Pagu dan realisasi per kegiatan", svg: chart.svg,
                                  legend: chart.series.map { LegendView(name: $0.name, key: $0.key) },
                                  tableCaption: "Angka grafik: \(profile.evaluationPaguLabel.lowercased()), realisasi dan serapan per kegiatan (Rp)",
                                  headers: ["Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Serapan"], rows: rows,
-                                 note: "\(profile.evaluationPaguLabel) (Tabel 1); \(profile.realisasiLabel.lowercased())."))
+                                 note: "\(profile.evaluationPaguLabel) (Tabel 1); \(realisasiPhrase)."))
         }
 
-        // Achievement: the facts' figure for each indicator (stated, or computed where the units
-        // compare); "di bawah target" counts only indicators that have one.
+        // Achievement: the facts' figure for each indicator, only where target and capaian are
+        // counted in the same unit; judged against the period's pace (triwulan II: 50% of the
+        // annual target), not against the full year. The others are listed under the chart.
         var groups: [BarChart.Group] = []
         var rows: [ChartRowView] = []
-        var withoutFigure = 0, stated = 0, computed = 0
+        var notCompared: [String] = []
+        var stated = 0, computed = 0
+        let period = profile.period
         func collect(_ item: Item) {
             let key = item.number?.value ?? ""
             for (index, ind) in item.indicators.enumerated() {
-                let shown = facts.indicator(item, index)?.shown
-                if let shown { if shown.isStated { stated += 1 } else { computed += 1 } } else { withoutFigure += 1 }
-                let text = shown.map { Percent($0.value).formatted } ?? (ind.stated?.value.raw ?? "–")
+                let f = facts.indicator(item, index)
                 let label = key.isEmpty ? ind.name.value : "\(key) · \(ind.name.value)"
-                groups.append(.init(label: label, bars: [.init(value: shown?.value, valueText: text, tone: (shown?.value ?? 100) < 100 ? "di-bawah" : nil)]))
-                rows.append(ChartRowView(label: label, cells: [Format.quantity(ind.target), Format.quantity(ind.actual), text]))
+                guard let f, let value = f.comparableAchievement else {
+                    let why = (f?.hasTarget ?? false) && (f?.hasActual ?? false)
+                        ? "satuan berbeda: \(Format.quantity(ind.target)) dan \(Format.quantity(ind.actual))"
+                        : "tanpa angka target dan capaian yang dapat dibandingkan"
+                    notCompared.append("\(label) (\(why))")
+                    continue
+                }
+                if f.shown?.isStated == true { stated += 1 } else { computed += 1 }
+                let text = Percent(value).formatted
+                let behind = f.behindPace(period) ?? false
+                groups.append(.init(label: label, bars: [.init(value: value, valueText: text, tone: behind ? BarChart.hatchedTone : nil)]))
+                rows.append(ChartRowView(label: label, cells: [Format.quantity(ind.target), Format.quantity(ind.actual), text,
+                                                               behind ? "di bawah laju" : "sesuai laju atau lebih"]))
             }
             item.children.forEach(collect)
         }
         if let e = p.evaluation { collect(e) }
-        if !groups.isEmpty {
+        if !groups.isEmpty || !notCompared.isEmpty {
             let id = "grafik-capaian-\(p.key)"
-            let measured = groups.filter { $0.bars[0].value != nil }
-            let behind = measured.filter { ($0.bars[0].value ?? 0) < 100 }.count
-            let period = profile.period.map { " " + $0.phrase } ?? ""
-            var summary = "\(behind) dari \(measured.count) indikator yang memiliki persentase capaian di bawah target"
-            if withoutFigure > 0 { summary += "; \(withoutFigure) indikator tanpa persentase capaian" }
+            let behind = groups.filter { $0.bars[0].tone != nil }.count
+            let phrase = period.map { " " + $0.phrase } ?? ""
+            let pace = period?.pacePercent ?? 100
+            let paceText = Self.roundPercent(pace)
+            let paceLabel = period?.quarter.map { $0 < 4 ? "Laju triwulan \(EvaluationPeriod.romans[$0 - 1]) \(paceText)" : nil } ?? nil
+            var summary = "\(behind) dari \(groups.count) indikator di bawah laju"
+            summary += paceLabel == nil ? " (target tahunan 100%)" : " (\(paceText) dari target tahunan\(phrase))"
             var source: [String] = []
             if stated > 0 { source.append("\(stated) persentase sebagaimana tertulis dalam Tabel 1") }
             if computed > 0 { source.append("\(computed) dihitung dari capaian ÷ target (Tabel 1 tidak menuliskannya)") }
+            var note = "Sebuah indikator dinilai di bawah laju bila capaiannya kurang dari \(paceText) target tahunan"
+                + (paceLabel == nil ? "." : ": realisasi\(phrase) mencakup \(paceText) tahun, jadi \(paceText) berarti sesuai jadwal.")
+                + " \(summary)."
+            if !source.isEmpty { note += " " + source.joined(separator: "; ") + "." }
+            if !notCompared.isEmpty {
+                note += " Tidak dibandingkan (\(notCompared.count)): " + notCompared.joined(separator: "; ") + "."
+            }
+            var references: [(value: Double, label: String)] = []
+            if let paceLabel { references.append((pace, paceLabel)) }
+            references.append((100, "Target 100%"))
             let chart = BarChart(
-                id: id, title: "Capaian indikator terhadap target\(period)",
-                description: "Persentase capaian setiap indikator; garis 100% adalah target tahunan. \(summary). "
-                    + groups.map { "\($0.label): \($0.bars[0].valueText)" }.joined(separator: "; ") + ".",
+                id: id, title: "Capaian indikator terhadap target\(phrase)",
+                description: "Persentase capaian setiap indikator yang satuan target dan capaiannya sama"
+                    + (paceLabel.map { "; garis \($0) adalah laju yang sesuai jadwal, garis 100% target tahunan" } ?? "; garis 100% adalah target tahunan")
+                    + ". \(summary). " + groups.map { "\($0.label): \($0.bars[0].valueText)" }.joined(separator: "; ") + ".",
                 series: [.init(name: "Capaian", key: "capaian")], groups: groups,
-                scaleMax: BarChart.percentScale(groups.map { $0.bars[0].value }), reference: (100, "Target 100%"))
-            out.append(ChartView(id: id, heading: "Capaian indikator terhadap target", svg: chart.svg,
-                                 legend: [LegendView(name: "Mencapai target", key: "capaian"), LegendView(name: "Di bawah target", key: "di-bawah")],
-                                 tableCaption: "Angka grafik: target, capaian dan persentase capaian per indikator",
-                                 headers: ["Indikator", "Target", "Capaian", "Persentase"], rows: rows,
-                                 note: "\(summary)\(period.isEmpty ? "" : " (" + period.trimmingCharacters(in: .whitespaces) + ")"). "
-                                    + (source.isEmpty ? "" : source.joined(separator: "; ") + ".")))
+                scaleMax: BarChart.percentScale(groups.map { $0.bars[0].value }), references: references)
+            out.append(ChartView(id: id, heading: "Capaian indikator terhadap target", svg: groups.isEmpty ? "" : chart.svg,
+                                 legend: [LegendView(name: paceLabel.map { "Sesuai \($0.prefix(1).lowercased() + $0.dropFirst()) atau lebih" } ?? "Mencapai target", key: "capaian"),
+                                          LegendView(name: "▼ Di bawah laju", key: "di-bawah")],
+                                 tableCaption: "Angka grafik: target, capaian, persentase capaian dan penilaian per indikator",
+                                 headers: ["Indikator", "Target", "Capaian", "Persentase", "Terhadap laju"], rows: rows, note: note))
         }
         return out
+    }
+
+    /// "realisasi s.d. Triwulan II 2024" (the period keeps its capitals).
+    var realisasiPhrase: String { "realisasi" + (profile.period.map { " " + $0.phrase } ?? "") }
+
+    /// `50%` for a whole percentage, `37,5%` otherwise (the pace of a quarter is a round share).
+    static func roundPercent(_ v: Double) -> String {
+        let s = Percent(v).formatted
+        return s.hasSuffix(",00%") ? String(s.dropLast(4)) + "%" : s.hasSuffix("0%") && s.contains(",") ? String(s.dropLast(2)) + "%" : s
     }
 
     // MARK: Descriptions
@@ -122,7 +171,7 @@ extension DocumentRenderer {
         if let a = p.plan?.pagu?.value.value { parts.append("\(profile.planPaguLabel.lowercased()) \(a.formatted)") }
         if let e = p.evaluation, let r = e.realisasi?.value.value {
             let share = facts.item(e)?.absorption
-            parts.append("\(profile.realisasiLabel.lowercased()) \(r.formatted)" + (share.map { " (\($0.formatted))" } ?? ""))
+            parts.append("\(realisasiPhrase) \(r.formatted)" + (share.map { " (\($0.formatted))" } ?? ""))
         }
         let kegiatan = p.children.count, sub = p.children.reduce(0) { $0 + $1.children.count }
         return "\(name) dalam \(document.shortTitle): " + (parts.isEmpty ? "" : parts.joined(separator: ", ") + "; ")
@@ -220,7 +269,7 @@ extension DocumentRenderer {
         v.scripts = [v.root + "assets/urutkan.js"]
         let root = v.root
         let row = { (c: Change) in changeRow(c, root: root) }
-        let changed = set.items.filter { $0.status != .tetap }
+        let changed = set.leaves.filter { $0.status != .tetap }
         let subTotal = set.items.filter { $0.level == .subKegiatan }.reduce(Rupiah.zero) { $0 + ($1.difference ?? .zero) }
         var reconcile: [ReconcileView] = []
         reconcile.append(stated("Jumlah pagu Tabel 1 (sebelum perubahan)", before, table: .evaluasi, root: root))
@@ -245,15 +294,15 @@ extension DocumentRenderer {
             figures: [FigureView(label: "Pagu sebelum perubahan", value: Format.total(beforeTotal), note: "Tabel 1"),
                       FigureView(label: "Pagu setelah perubahan", value: Format.total(afterTotal), note: "Tabel 2"),
                       FigureView(label: "Selisih", value: signed(diff), note: before.value == 0 ? nil : diff.percent(of: before).map { signedPercent($0) }),
-                      FigureView(label: "Kegiatan dan sub kegiatan berubah", value: Format.int(changed.count), note: "dari \(Format.int(set.items.count)) baris")],
+                      FigureView(label: "Sub kegiatan berubah", value: Format.int(changed.count), note: "dari \(Format.int(set.leaves.count)) sub kegiatan (tiap perubahan dihitung sekali)")],
             reconciliation: reconcile,
             programs: ChangeSet.bySize(set.programs).map(row),
-            items: ChangeSet.bySize(set.items).map(row),
+            items: ChangeSet.bySize(set.leaves).map(row),
             targets: targets,
             added: set.all.filter { $0.status == .baru }.map(row),
             dropped: set.all.filter { $0.status == .dihapus }.map(row),
             totalBefore: before.plain, totalAfter: after.plain, totalDifference: signed(diff, currency: false),
-            changedCount: changed.count, unchangedCount: set.items.count - changed.count, chart: nil,
+            changedCount: changed.count, unchangedCount: set.leaves.count - changed.count, chart: nil,
             downloads: [DownloadView(title: "Seluruh dokumen dan daftar perubahan (JSON)", href: root + OpenData.documentJSONPath(document),
                                      format: "JSON", size: nil, description: nil)])
         return (dir, "perubahan", v)
@@ -277,7 +326,10 @@ extension DocumentRenderer {
             sortOrder: c.order, sortSize: String(c.magnitude), sortDifference: d.map { String($0.value) } ?? "",
             sortBefore: c.beforeValue.map { String($0.value) } ?? "", sortAfter: c.afterValue.map { String($0.value) } ?? "",
             sortRelative: c.relative.map { String(Int(($0.value * 100).rounded())) } ?? "",
-            targetChangeCount: c.targetChanges.count, hasTargetChanges: !c.targetChanges.isEmpty)
+            targetChangeCount: c.targetChanges.count, hasTargetChanges: !c.targetChanges.isEmpty,
+            context: c.parents.isEmpty ? nil : c.parents.map { p in
+                [Self.capitalized(p.level.word), p.key, titleCase(p.name)].filter { !$0.isEmpty }.joined(separator: " ")
+            }.joined(separator: " › "))
     }
 
     /// `+Rp 1.000`, `-Rp 179.185.000`, `Rp 0` (or without `Rp`, for cells under a "(Rp)" header).

@@ -233,15 +233,16 @@ struct DocumentRenderer {
 
     // MARK: Tables
 
-    func rows(_ item: Item, root: String, programKey: String, link: Bool) -> [RowView] {
+    func rows(_ item: Item, root: String, programKey: String, link: Bool, parents: [String] = []) -> [RowView] {
         let indicators = item.indicators.map {
             IndicatorView(name: $0.name.value, target: Format.quantity($0.target), targetAfter: nil,
                           actual: Format.quantity($0.actual), stated: Format.percent($0.stated))
         }
         let first = indicators.first ?? IndicatorView(name: "", target: "", targetAfter: nil, actual: "", stated: "")
         let own = findingsFor(anchor: item.anchor).filter { $0.severity != .info }
-        let row = RowView(anchor: item.anchor, levelClass: levelClass(item.level), levelWord: item.level.word,
-                          key: item.code?.value ?? item.number?.value ?? "", name: item.name.value,
+        let key = item.code?.value ?? item.number?.value ?? ""
+        var row = RowView(anchor: item.anchor, levelClass: levelClass(item.level), levelWord: item.level.word,
+                          key: key, name: item.name.value,
                           href: link ? root + Paths.program(document, key: programKey) : nil,
                           rowspan: max(1, indicators.count), first: first, rest: Array(indicators.dropFirst()),
                           pagu: amount(item, .pagu), paguAfter: nil, paguChange: nil,
@@ -249,8 +250,19 @@ struct DocumentRenderer {
                           findingCount: own.count, hasFindings: !own.isEmpty,
                           findingsHref: own.isEmpty ? nil : root + Paths.program(document, key: programKey) + "#" + item.anchor,
                           isProgram: item.level == .program)
-        return [row] + item.children.flatMap { rows($0, root: root, programKey: programKey, link: false) }
+        row.indicators = indicators
+        row.programKey = programKey
+        row.context = parents.isEmpty ? nil : parents.joined(separator: " › ")
+        row.sortPagu = SortKey.amount(item.pagu)
+        row.sortRealisasi = SortKey.amount(item.realisasi)
+        row.sortAbsorption = SortKey.decimal(item.statedAbsorption?.value.value?.value ?? facts.item(item)?.absorption?.value)
+        row.sortAchievement = SortKey.decimal(facts.item(item)?.indicators.lazy.compactMap { $0.shown?.value }.first)
+        let here = [Self.capitalized(item.level.word), key, titleCase(item.name.value)].filter { !$0.isEmpty }.joined(separator: " ")
+        return [row] + item.children.flatMap { rows($0, root: root, programKey: programKey, link: false, parents: parents + [here]) }
     }
+
+    /// "sub kegiatan" → "Sub kegiatan".
+    static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 
     func levelClass(_ l: Level) -> String {
         switch l {
@@ -266,6 +278,7 @@ struct DocumentRenderer {
         var v = view(dir: dir, title: "\(caption) — \(document.shortTitle)", description: tableDescription(t),
                      crumbs: [LinkView(title: "Tabel \(t.kind.number)", href: nil)])
         v.indexed = true
+        v.scripts = [v.root + "assets/urutkan.js"]
         v.table = tableView(t, root: v.root)
         return (dir, "table", v)
     }
@@ -274,9 +287,11 @@ struct DocumentRenderer {
     func tableView(_ t: Table, root: String) -> TableView {
         let keys = Dictionary(matched.flatMap { m in [m.evaluation?.anchor, m.plan?.anchor].compactMap { $0 }.map { ($0, m.key) } },
                               uniquingKeysWith: { a, _ in a })
+        var order = 0
         let groups = t.programs.map { p in
-            ProgramGroupView(key: keys[p.anchor] ?? Text.slug(p.name.value), name: p.name.value,
-                             rows: rows(p, root: root, programKey: keys[p.anchor] ?? Text.slug(p.name.value), link: true))
+            var rs = rows(p, root: root, programKey: keys[p.anchor] ?? Text.slug(p.name.value), link: true)
+            for i in rs.indices { rs[i].sortOrder = order; order += 1 }
+            return ProgramGroupView(key: keys[p.anchor] ?? Text.slug(p.name.value), name: p.name.value, rows: rs)
         }
         let tf = facts.table(t.kind)
         return TableView(number: t.kind.number, caption: "Tabel \(t.kind.number). \(t.title)", kindEvaluation: t.kind == .evaluasi,
@@ -295,13 +310,18 @@ struct DocumentRenderer {
         var v = view(dir: dir, title: "\(name) — \(document.shortTitle)", description: programDescription(p, name: name),
                      crumbs: [LinkView(title: name, href: nil)])
         v.indexed = true
+        v.scripts = [v.root + "assets/urutkan.js"]
         let root = v.root
         var rows: [RowView] = []
-        func walk(_ m: MatchedItem) {
-            rows.append(matchedRow(m, root: root, programKey: p.key))
-            m.children.forEach(walk)
+        func walk(_ m: MatchedItem, parents: [String]) {
+            var row = matchedRow(m, root: root, programKey: p.key)
+            row.sortOrder = rows.count
+            row.context = parents.isEmpty ? nil : parents.joined(separator: " › ")
+            rows.append(row)
+            let here = [Self.capitalized(m.level.word), row.key, titleCase(m.name)].filter { !$0.isEmpty }.joined(separator: " ")
+            m.children.forEach { walk($0, parents: parents + [here]) }
         }
-        p.children.forEach(walk)
+        p.children.forEach { walk($0, parents: []) }
         let e = p.evaluation, a = p.plan
         let before = e?.pagu?.value.value, after = a?.pagu?.value.value
         var figures: [FigureView] = []
@@ -358,9 +378,9 @@ struct DocumentRenderer {
         let anchors = [e?.anchor, a?.anchor].compactMap { $0 }
         let own = findings.filter { f in f.rowAnchor.map(anchors.contains) ?? false }.filter { $0.severity != .info }
         var change: String?
-        if profile.comparesStages, let d = facts.changes.change(anchor: e?.anchor ?? a?.anchor)?.difference, d != .zero { change = d.formatted }
+        if profile.comparesStages, let d = facts.changes.change(anchor: e?.anchor ?? a?.anchor)?.difference, d != .zero { change = signed(d) }
         let key = [e?.number?.value, a?.code?.value].compactMap { $0 }.joined(separator: " · ")
-        return RowView(anchor: e?.anchor ?? a?.anchor ?? "", planAnchor: e != nil ? a?.anchor : nil,
+        var row = RowView(anchor: e?.anchor ?? a?.anchor ?? "", planAnchor: e != nil ? a?.anchor : nil,
                        levelClass: levelClass(m.level), levelWord: m.level.word,
                        key: key, name: m.name, href: nil, rowspan: max(1, indicators.count),
                        first: indicators.first ?? IndicatorView(name: "", target: "", targetAfter: nil, actual: "", stated: ""),
@@ -369,6 +389,14 @@ struct DocumentRenderer {
                        realisasi: Format.amount(e?.realisasi), absorption: Format.percent(e?.statedAbsorption),
                        findingCount: own.count, hasFindings: !own.isEmpty, findingsHref: own.isEmpty ? nil : "#temuan",
                        isProgram: m.level == .program)
+        row.indicators = indicators
+        row.programKey = programKey
+        row.sortPagu = SortKey.amount(e?.pagu)
+        row.sortPaguAfter = SortKey.amount(a?.pagu)
+        row.sortRealisasi = SortKey.amount(e?.realisasi)
+        row.sortAbsorption = SortKey.decimal(e.flatMap { $0.statedAbsorption?.value.value?.value ?? facts.item($0)?.absorption?.value })
+        row.sortAchievement = SortKey.decimal(e.flatMap { facts.item($0)?.indicators.lazy.compactMap { $0.shown?.value }.first })
+        return row
     }
 
     // MARK: Validasi

@@ -77,6 +77,23 @@ struct RowView {
     var hasFindings: Bool
     var findingsHref: String?
     var isProgram: Bool
+    /// Every indicator line (the screen tables put them under the row's name; the PDF still uses
+    /// `first`/`rest`).
+    var indicators: [IndicatorView] = []
+    /// The program the row belongs to (`data-program`, for the program filter).
+    var programKey: String = ""
+    /// Position in document order (`data-urutan`): sorting back never compares numbering as text.
+    var sortOrder: Int = 0
+    /// Sort keys for the table script as plain numbers ("" when the figure is missing or
+    /// malformed): the stated amounts, the shown absorption and the facts' achievement of the
+    /// first indicator that has one.
+    var sortPagu: String = ""
+    var sortPaguAfter: String = ""
+    var sortRealisasi: String = ""
+    var sortAbsorption: String = ""
+    var sortAchievement: String = ""
+    /// "Program I › Kegiatan 1.": where the row sits, shown when the table is sorted or filtered.
+    var context: String? = nil
 }
 
 struct ProgramGroupView {
@@ -287,6 +304,23 @@ struct ChartView {
     var headers: [String]
     var rows: [ChartRowView]
     var note: String?
+
+    init(id: String, heading: String, svg: String, legend: [LegendView], tableCaption: String, headers: [String],
+         rows: [ChartRowView], note: String?) {
+        self.id = id
+        self.heading = heading
+        self.svg = svg
+        self.legend = legend
+        self.tableCaption = tableCaption
+        self.headers = headers
+        // Each cell knows its column's name, so the table can stack into labelled lines on a phone.
+        self.rows = rows.map { r in
+            var r = r
+            for i in r.cells.indices { r.cells[i].label = i + 1 < headers.count ? headers[i + 1] : "" }
+            return r
+        }
+        self.note = note
+    }
 }
 
 struct LegendView {
@@ -296,7 +330,20 @@ struct LegendView {
 
 struct ChartRowView {
     var label: String
-    var cells: [String]
+    var cells: [ChartCellView]
+
+    init(label: String, cells: [String]) {
+        self.label = label
+        self.cells = cells.map { ChartCellView(label: "", value: $0) }
+    }
+
+    /// The cells' text, for descriptions.
+    func text(_ i: Int) -> String { i < cells.count ? cells[i].value : "" }
+}
+
+struct ChartCellView {
+    var label: String
+    var value: String
 }
 
 /// A downloadable file.
@@ -331,6 +378,8 @@ struct ChangeRowView {
     var sortRelative: String
     var targetChangeCount: Int
     var hasTargetChanges: Bool
+    /// The program and kegiatan above a sub kegiatan.
+    var context: String? = nil
 }
 
 struct TargetChangeView {
@@ -447,6 +496,10 @@ struct DocumentWordsView {
     var capaian: String
     /// " s.d. Triwulan II 2024" (with its leading space) or "".
     var period: String
+    /// Program page table: columns the row's name spans (name + indicator columns) and the money
+    /// columns after them, for this document's tables.
+    var nameSpan: Int
+    var moneySpan: Int
 
     init(_ p: DocumentProfile) {
         isRevision = p.isRevision
@@ -461,5 +514,24 @@ struct DocumentWordsView {
         realisasi = p.realisasiLabel
         capaian = "Capaian" + (p.period.map { " " + $0.phrase } ?? "")
         period = p.period.map { " " + $0.phrase } ?? ""
+        nameSpan = 1 + (p.hasEvaluation ? 3 : 0) + (p.hasPlan ? 1 : 0)
+        moneySpan = (p.hasEvaluation ? 3 : 0) + (p.hasPlan ? 1 : 0)
+    }
+}
+
+/// Sort keys for the table script (`data-*` attributes): the figures as plain numbers with a dot
+/// for decimals, fixed to four places so the bytes never depend on floating-point printing; ""
+/// when there is no figure (the script puts those last).
+enum SortKey {
+    static func amount(_ a: Located<AmountText>?) -> String {
+        a?.value.value.map { String($0.value) } ?? ""
+    }
+
+    static func decimal(_ x: Double?) -> String {
+        guard let x, x.isFinite, abs(x) < 1e12 else { return "" }
+        let scaled = Int64((x * 10_000).rounded())
+        let m = scaled.magnitude
+        let frac = String(m % 10_000)
+        return (scaled < 0 ? "-" : "") + "\(m / 10_000)." + String(repeating: "0", count: 4 - frac.count) + frac
     }
 }

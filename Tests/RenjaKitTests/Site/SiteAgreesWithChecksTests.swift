@@ -39,7 +39,7 @@ final class SiteAgreesWithChecksTests: XCTestCase {
                 for kind in TableKind.allCases {
                     guard let t = facts.table(kind) else { continue }
                     let html = try page(b, "\(doc.slug)/tabel/\(kind.rawValue)/index.html")
-                    XCTAssertTrue(html.contains("Jumlah seluruh program</th><td class=\"num\">\(Format.plainTotal(t.programTotal[.pagu]))</td>"),
+                    XCTAssertTrue(html.contains("Jumlah seluruh program</th><td class=\"num\" data-label=\"Pagu (Rp)\">\(Format.plainTotal(t.programTotal[.pagu]))</td>"),
                                   "\(doc.slug) \(kind): table total is the fact")
                     if let p = t.total(.pagu) { XCTAssertTrue(home.contains(p.formatted), "\(doc.slug): home states \(p.formatted)") }
                 }
@@ -79,25 +79,33 @@ final class SiteAgreesWithChecksTests: XCTestCase {
         }
     }
 
-    /// "x dari y indikator di bawah target" counts only indicators with an achievement figure, and
-    /// says how many have none; "sebagaimana tertulis" only for stated percentages.
-    func testAchievementCountsOnlyMeasuredIndicators() throws {
+    /// "x dari y indikator di bawah laju" counts only indicators whose target and capaian are in the
+    /// same unit (`IndicatorFacts.comparableAchievement`), judges them against the period's pace
+    /// as the facts do (`behindPace`), and lists how many were not compared.
+    func testAchievementCountsOnlyComparableIndicatorsAgainstThePace() throws {
         for b in try Self.sites() {
             for doc in b.site.documents {
                 let facts = DocumentFacts(doc)
                 for program in facts.matches {
                     guard let e = program.evaluation else { continue }
-                    var measured = 0, behind = 0, none = 0
+                    var compared = 0, behind = 0, other = 0
                     func walk(_ i: Item) {
                         for (n, _) in i.indicators.enumerated() {
-                            if let v = facts.indicator(i, n)?.shown?.value { measured += 1; if v < 100 { behind += 1 } } else { none += 1 }
+                            let f = facts.indicator(i, n)
+                            if f?.comparableAchievement != nil {
+                                compared += 1
+                                if f?.behindPace(facts.profile.period) == true { behind += 1 }
+                            } else {
+                                other += 1
+                            }
                         }
                         i.children.forEach(walk)
                     }
                     walk(e)
+                    guard compared + other > 0 else { continue }
                     let p = try page(b, "\(doc.slug)/program/\(program.key)/index.html")
-                    XCTAssertTrue(p.contains("\(behind) dari \(measured) indikator yang memiliki persentase capaian di bawah target"), program.key)
-                    XCTAssertEqual(p.contains("\(none) indikator tanpa persentase capaian"), none > 0, program.key)
+                    XCTAssertTrue(p.contains("\(behind) dari \(compared) indikator di bawah laju"), program.key)
+                    XCTAssertEqual(p.contains("Tidak dibandingkan (\(other))"), other > 0, program.key)
                 }
             }
         }

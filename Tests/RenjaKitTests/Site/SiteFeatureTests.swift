@@ -31,16 +31,16 @@ final class SiteFeatureTests: XCTestCase {
     func testChartIsWellFormedSVGWithProportionalBarsAndTextAlternative() throws {
         let chart = BarChart(id: "uji", title: "Judul <uji>", description: "Uraian & angka",
                              series: [.init(name: "Capaian", key: "capaian")],
-                             groups: [.init(label: "Setengah", bars: [.init(value: 50, valueText: "50,00%")]),
+                             groups: [.init(label: "Setengah", bars: [.init(value: 50, valueText: "50,00%", tone: BarChart.hatchedTone)]),
                                       .init(label: "Penuh", bars: [.init(value: 100, valueText: "100,00%")]),
                                       .init(label: "Lebih", bars: [.init(value: 300, valueText: "300,00%")]),
                                       .init(label: "Kosong", bars: [.init(value: nil, valueText: "tertulis x")])],
-                             scaleMax: 150, reference: (100, "Target 100%"))
+                             scaleMax: 150, references: [(100, "Target 100%")])
         let svg = chart.svg
         let parsed = try SVGSummary(svg)
         XCTAssertEqual(parsed.root["role"], "img")
         XCTAssertEqual(parsed.root["aria-labelledby"], "uji-judul uji-uraian")
-        XCTAssertEqual(parsed.texts["title"], "Judul <uji>")
+        XCTAssertTrue(svg.contains("<title id=\"uji-judul\">Judul &lt;uji&gt;</title>"), "the chart's own title (each group has one too)")
         XCTAssertEqual(parsed.texts["desc"], "Uraian & angka")
         // Bars: 50 of 150 → a third of the 68% track; 100 → two thirds; 300 is capped at the track end.
         let bars = parsed.rects.filter { ($0["class"] ?? "").contains("grafik-batang") }.map { $0["width"] ?? "" }
@@ -48,6 +48,12 @@ final class SiteFeatureTests: XCTestCase {
         XCTAssertTrue(svg.contains("»"), "a value beyond the scale is marked")
         XCTAssertTrue(svg.contains("tertulis x"), "a malformed value is printed as written, with no bar")
         XCTAssertEqual(parsed.lines.count, 4, "one reference tick per bar")
+        // A bar behind is hatched (a pattern of this chart's own) and marked, not told by colour alone.
+        XCTAssertTrue(svg.contains("<pattern id=\"uji-arsir\""))
+        XCTAssertTrue(svg.contains("style=\"fill:url(#uji-arsir)\""))
+        XCTAssertTrue(svg.contains("▼ 50,00%"))
+        // Every label is whole, in the text and as the group's tooltip.
+        XCTAssertTrue(svg.contains("<g class=\"grafik-kelompok\"><title>Setengah</title>"))
         XCTAssertEqual(chart.svg, svg, "deterministic")
     }
 
@@ -70,36 +76,43 @@ final class SiteFeatureTests: XCTestCase {
         let home = try page(out, "renja-perubahan-2024/index.html")
         let svg = try XCTUnwrap(Self.between(home, "<svg class=\"grafik\"", "</svg>"))
         let doc = result.site.documents[0]
-        // One bar per program, each labelled with realisasi ÷ pagu as computed from Tabel 1.
-        XCTAssertEqual(svg.components(separatedBy: "grafik-batang").count - 1, doc.evaluation!.programs.count)
+        // Two bars per program (pagu and realisasi, as amounts on one scale), the realisasi labelled
+        // with realisasi ÷ pagu as computed from Tabel 1; largest pagu first.
+        XCTAssertEqual(svg.components(separatedBy: "grafik-batang").count - 1, 2 * doc.evaluation!.programs.count)
+        let byPagu = doc.evaluation!.programs.sorted { $0.pagu!.value.value!.value > $1.pagu!.value.value!.value }
+        let titles = svg.components(separatedBy: "<g class=\"grafik-kelompok\"><title>").dropFirst().map { $0.components(separatedBy: "</title>")[0] }
+        XCTAssertEqual(titles.count, byPagu.count)
+        XCTAssertEqual(titles.first?.uppercased(), byPagu.first?.name.value.uppercased())
+        XCTAssertEqual(titles.last?.uppercased(), byPagu.last?.name.value.uppercased())
         for p in doc.evaluation!.programs {
             let share = p.realisasi!.value.value!.percent(of: p.pagu!.value.value!)!.formatted
             XCTAssertTrue(svg.contains(share), "\(p.name.value): \(share) in the chart")
-            let table = try XCTUnwrap(Self.between(home, "<details class=\"grafik-angka\">", "</details>"))
+            let table = try XCTUnwrap(Self.between(home, "<details class=\"grafik-angka\" data-pagefind-ignore>", "</details>"))
             XCTAssertTrue(table.contains(share), "\(share) in the chart's table")
         }
         let program = try page(out, Self.programPath)
         XCTAssertTrue(program.contains("id=\"grafik-pagu-program-penunjang-urusan-pemerintahan-daerah-kabupaten-kota-judul\""))
         XCTAssertTrue(program.contains("id=\"grafik-capaian-program-penunjang-urusan-pemerintahan-daerah-kabupaten-kota-judul\""))
         XCTAssertTrue(program.contains("Target 100%"))
-        // Program I has 3 program indicators, and its kegiatan and sub kegiatan theirs: one bar each.
+        // Triwulan II is judged against half the annual target, and the caption says so.
+        XCTAssertTrue(program.contains("Laju triwulan II 50%"))
+        XCTAssertTrue(program.contains("50% berarti sesuai jadwal"))
+        // Program I's indicators, and its kegiatan and sub kegiatan's: one bar each where target
+        // and capaian are in the same unit (the facts say which); the others are listed.
         let item = doc.evaluation!.programs[0]
-        var indicators = 0
-        func count(_ i: Item) { indicators += i.indicators.count; i.children.forEach(count) }
-        count(item)
-        let capaian = try XCTUnwrap(Self.between(program, "<svg class=\"grafik\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" height=", "</svg>", skip: 1))
-        XCTAssertEqual(capaian.components(separatedBy: "grafik-batang").count - 1, indicators - zeroIndicators(item))
-    }
-
-    /// Indicators at 0% draw no bar (a zero-width bar is left out).
-    func zeroIndicators(_ item: Item) -> Int {
-        var n = 0
-        func walk(_ i: Item) {
-            n += i.indicators.filter { ($0.stated?.value.value?.value ?? 0) <= 0 }.count
-            i.children.forEach(walk)
+        let facts = DocumentFacts(doc)
+        var comparable = 0, other = 0
+        func count(_ i: Item) {
+            for k in i.indicators.indices {
+                if let v = facts.indicator(i, k)?.comparableAchievement { if v > 0 { comparable += 1 } } else { other += 1 }
+            }
+            i.children.forEach(count)
         }
-        walk(item)
-        return n
+        count(item)
+        XCTAssertGreaterThan(other, 0, "Program I has an indicator counted in two units")
+        let capaian = try XCTUnwrap(Self.between(program, "<svg class=\"grafik\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" height=", "</svg>", skip: 1))
+        XCTAssertEqual(capaian.components(separatedBy: "grafik-batang").count - 1, comparable)
+        XCTAssertTrue(program.contains("Tidak dibandingkan (\(other))"))
     }
 
     // MARK: Open data
