@@ -38,3 +38,4 @@ extension DocumentWordsView: MustacheView {}
 extension PDFView: MustacheView {}
 extension PDFEntryView: MustacheView {}
 extension PDFLinkView: MustacheView {}
+extension ChartCellView: MustacheView {}
