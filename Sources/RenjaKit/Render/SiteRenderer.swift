@@ -26,6 +26,9 @@ public struct SiteRenderer {
     var searchExamples: [String]
     /// The Validasi page and the finding marks are part of the site (see `SiteSettings.publicValidation`).
     public let showFindings: Bool
+    /// The findings carry their check ids and `file:line:column` ("Rincian untuk staf"): in the
+    /// preview, never on a site that publishes them (`validasi_publik: ya`).
+    public var technicalFindings: Bool
     /// Figures of the site index's document cards, for documents loaded without their tables
     /// (kept from the previous build by an incremental build), by slug.
     var cardFigures: [String: [FigureView]] = [:]
@@ -38,6 +41,7 @@ public struct SiteRenderer {
                 searchAvailable: Bool = false, showFindings: Bool? = nil) {
         self.site = site
         self.showFindings = showFindings ?? site.settings.publicValidation
+        self.technicalFindings = self.showFindings && !site.settings.publicValidation
         let all = facts ?? Parallel.map(site.documents, DocumentFacts.init)
         self.factsBySlug = Dictionary(all.map { ($0.document.slug, $0) }, uniquingKeysWith: { a, _ in a })
         self.searchExamples = SearchExamples.words(site)

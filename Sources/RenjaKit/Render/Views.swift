@@ -136,24 +136,6 @@ struct ChapterView {
     var next: LinkView?
 }
 
-struct FindingView {
-    var severity: String
-    var severityWord: String
-    var code: String
-    var message: String
-    var location: String
-    var figures: [FigureView]
-    var notes: [String]
-    var rowHref: String?
-}
-
-struct FindingGroupView {
-    var title: String
-    var href: String?
-    var findings: [FindingView]
-    var count: Int
-}
-
 struct CountView {
     var galat: Int
     var peringatan: Int
@@ -249,6 +231,8 @@ struct ProgramSummaryView {
     var subKegiatanCount: Int
     var findingCount: Int
     var hasFindings: Bool
+    /// The program's group on the Validasi page.
+    var findingsHref: String?
 }
 
 struct ProgramView {
@@ -263,18 +247,15 @@ struct ProgramView {
     var rows: [RowView]
     var findings: [FindingView]
     var hasFindings: Bool
+    /// "3 temuan, 5 info" (counted as `FindingIndex` counts).
+    var findingSummary: String
+    var temuanCount: Int
     var previous: LinkView?
     var next: LinkView?
     var charts: [ChartView]
     var downloads: [DownloadView]
     /// The Perubahan page, when the document has one.
     var changesHref: String?
-}
-
-struct ValidationView {
-    var counts: CountView
-    var groups: [FindingGroupView]
-    var clean: Bool
 }
 
 /// A bar chart (inline SVG) and the same figures as a table, its text alternative.
