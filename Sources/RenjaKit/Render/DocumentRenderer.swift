@@ -111,7 +111,8 @@ struct DocumentRenderer {
             }
         }
         return DocumentCardView(title: d.title, shortTitle: d.shortTitle, kind: d.kind, year: String(d.year.value),
-                                href: root + Paths.document(d), agency: d.agency.name, figures: figures)
+                                href: root + Paths.document(d), agency: d.agency.name, figures: figures,
+                                version: VersionView(facts.version))
     }
 
     /// Program names are printed in capitals in the source; navigation reads better in title case.

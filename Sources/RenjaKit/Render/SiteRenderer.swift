@@ -126,10 +126,11 @@ public struct SiteRenderer {
 
     func facts(_ d: Document) -> DocumentFacts { factsBySlug[d.slug] ?? DocumentFacts(d) }
 
-    /// Each document's own date (its signing date), for the sitemap's `lastmod`.
+    /// Each document's own latest date (revision, enactment or signing; `DocumentVersion`), for the
+    /// sitemap's `lastmod`.
     var lastModified: [String: String] {
         var out: [String: String] = [:]
-        for d in site.documents where IndonesianDate.parse(d.signing.date.value) != nil { out[d.slug] = d.signing.date.value }
+        for d in site.documents { if let date = DocumentVersion(d).latestDate { out[d.slug] = date } }
         return out
     }
 

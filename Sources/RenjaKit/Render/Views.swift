@@ -151,6 +151,22 @@ struct DocumentCardView {
     var href: String
     var agency: String
     var figures: [FigureView]
+    /// nil when the document says nothing of its version.
+    var version: VersionView? = nil
+}
+
+/// Which version of the document this is (`DocumentVersion`).
+struct VersionView {
+    /// "Revisi ke-2, 15 September 2024".
+    var summary: String
+    /// "Revisi ke-2 tanggal …", "Ditetapkan dengan nomor … tanggal …", "Disahkan tanggal …".
+    var lines: [String]
+
+    init?(_ v: DocumentVersion) {
+        guard let s = v.summary else { return nil }
+        summary = s
+        lines = v.lines
+    }
 }
 
 /// Everything one page's template can use. Only the part for the page's kind is filled.
