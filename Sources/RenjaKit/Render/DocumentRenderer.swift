@@ -47,6 +47,9 @@ struct DocumentRenderer {
         for (i, p) in programs.enumerated() { out.append { (programPage(i, p, all: programs), []) } }
         if base.showFindings { out.append { (validationPage(programs), []) } }
         if profile.comparesStages { out.append { (changesPage(programs), []) } }
+        for earlier in hostedComparisons {
+            if let page = comparisonPage(with: earlier) { out.append { (page, []) } }
+        }
         if hasTables { out.append { (dataPage(), []) } }
         out.append { (printPage(), []) }
         return out
@@ -86,7 +89,8 @@ struct DocumentRenderer {
         if base.showFindings {
             links.append(LinkView(title: "Validasi angka", href: root + Paths.validation(document), current: dir == Paths.validation(document)))
         }
-        v.documentLinks = links
+        v.comparisons = comparisonLinks(root: root, dir: dir)
+        v.documentLinks = links + v.comparisons.filter { !$0.current }.map { LinkView(title: "Bandingkan: \($0.title)", href: $0.href) }
         return v
     }
 

@@ -11,7 +11,7 @@ public struct TemplateSet: @unchecked Sendable {
     public let assets: [(path: String, data: Data)]
 
     public static let requiredPages = ["site-index", "document", "chapter", "table", "program", "validation", "404",
-                                       "perubahan", "data", "cetak", "cari"]
+                                       "perubahan", "data", "cetak", "cari", "bandingkan"]
 
     public static func load(folder: URL, displayPath: String) throws -> TemplateSet {
         let sink = DiagnosticSink()

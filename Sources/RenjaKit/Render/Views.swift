@@ -204,6 +204,7 @@ struct PageView {
     var printable: PrintView?
     var data: DataPageView?
     var search: SearchView?
+    var comparison: ComparisonView?
 
     // Page features
     /// The search form in the header (only when the site has a search index).
@@ -217,6 +218,8 @@ struct PageView {
     var indexed: Bool = false
     /// Perubahan, data terbuka, versi cetak, validasi: the document's other views.
     var documentLinks: [LinkView] = []
+    /// Comparisons with the other documents of the same agency and year ("Bandingkan dokumen").
+    var comparisons: [LinkView] = []
     /// Page-specific stylesheets and deferred scripts (progressive enhancement only).
     var styles: [String] = []
     var scripts: [String] = []
