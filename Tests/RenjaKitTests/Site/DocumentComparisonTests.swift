@@ -113,6 +113,32 @@ final class DocumentComparisonTests: XCTestCase {
         XCTAssertEqual(DocumentComparison.chronological(site.documents.reversed()).map(\.slug), ["renja-2024", "perubahan-renja-2024"])
     }
 
+    /// An incremental build renders compared documents together: a change to the earlier one
+    /// reaches the comparison page under the later one.
+    func testAnIncrementalBuildKeepsTheComparisonCurrent() throws {
+        let s = try Self.twoDocumentSite()
+        setenv("RENJA_CACHE_DIR", s.root.appendingPathComponent("cache").path, 1)
+        defer { unsetenv("RENJA_CACHE_DIR") }
+        var options = s.options()
+        options.reuseUnchangedDocuments = true
+        _ = try Builder.build(options)
+        let again = try Builder.build(options)
+        XCTAssertFalse(again.reusedFiles.isEmpty, "nothing changed: pages kept")
+        let table = s.content.appendingPathComponent("renja-2024/tabel/rencana.yaml")
+        let text = try String(contentsOf: table, encoding: .utf8)
+        try text.replacingOccurrences(of: "            pagu: 1.000.000\n", with: "            pagu: 1.000.001\n", options: [], range: text.range(of: "            pagu: 1.000.000\n"))
+            .write(to: table, atomically: true, encoding: .utf8)
+        let edited = try Builder.build(options)
+        XCTAssertTrue(edited.files.contains { $0.path == "perubahan-renja-2024/bandingkan/renja-2024/index.html" }, "the later document's comparison is rendered again")
+        var full = s.options(output: s.root.appendingPathComponent("Full"))
+        full.reuseUnchangedDocuments = false
+        let fresh = try Builder.build(full)
+        let path = "perubahan-renja-2024/bandingkan/renja-2024/index.html"
+        let incrementalPage = try String(contentsOf: s.root.appendingPathComponent("Public/\(path)"), encoding: .utf8)
+        XCTAssertEqual(incrementalPage, String(decoding: try XCTUnwrap(fresh.files.first { $0.path == path }).data, as: UTF8.self))
+        XCTAssertTrue(incrementalPage.contains("data-sebelum=\"1000001\""))
+    }
+
     func testASiteOfOneDocumentHasNoComparison() throws {
         let result = try Builder.render(TempSite().options())
         XCTAssertFalse(result.files.contains { $0.path.contains("/bandingkan/") })
