@@ -179,16 +179,6 @@ public struct DocumentComparison: Sendable {
         }
     }
 
-    /// Every pair (earlier, later) of the documents compared with `d`, earlier first.
-    public static func pairs(with d: Document, in documents: [Document]) -> [(earlier: Document, later: Document)] {
-        guard let group = groups(documents).first(where: { $0.contains { $0.slug == d.slug } }) else { return [] }
-        var out: [(Document, Document)] = []
-        for (i, a) in group.enumerated() {
-            for b in group.dropFirst(i + 1) where a.slug == d.slug || b.slug == d.slug { out.append((a, b)) }
-        }
-        return out
-    }
-
     /// The documents that must be rendered with `slugs` (their comparison pages read both).
     public static func partners(of slugs: Set<String>, in documents: [Document]) -> Set<String> {
         var out = Set<String>()

@@ -59,12 +59,13 @@ extension Paths {
 extension DocumentRenderer {
     /// The pairs whose page this document holds: it is the later one.
     var hostedComparisons: [Document] {
-        DocumentComparison.pairs(with: document, in: site.documents).filter { $0.later.slug == document.slug }.map(\.earlier)
+        guard let group = base.comparisonGroups[document.slug], let at = group.firstIndex(where: { $0.slug == document.slug }) else { return [] }
+        return Array(group[..<at])
     }
 
     /// Links to every comparison of this document's group, "Renja 2024 → Perubahan Renja 2024".
     func comparisonLinks(root: String, dir: String) -> [LinkView] {
-        guard let group = DocumentComparison.groups(site.documents).first(where: { $0.contains { $0.slug == document.slug } }) else { return [] }
+        guard let group = base.comparisonGroups[document.slug] else { return [] }
         var out: [LinkView] = []
         for (i, a) in group.enumerated() {
             for b in group.dropFirst(i + 1) {

@@ -32,6 +32,9 @@ public struct SiteRenderer {
     /// Figures of the site index's document cards, for documents loaded without their tables
     /// (kept from the previous build by an incremental build), by slug.
     var cardFigures: [String: [FigureView]] = [:]
+    /// The documents of one agency and year compared with each other, earlier first, by the slug of
+    /// each of them (`DocumentComparison.groups`, worked out once: every page's navigation asks).
+    let comparisonGroups: [String: [Document]]
     /// Each document's PDF, by slug, when one was made (`DocumentPDF.attach`): its home page links it.
     var pdfs: [String: PublishedPDF] = [:]
 
@@ -49,6 +52,8 @@ public struct SiteRenderer {
         self.templates = templates
         self.searchAvailable = searchAvailable
         self.documentsBySlug = Dictionary(site.documents.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        self.comparisonGroups = Dictionary(DocumentComparison.groups(site.documents).flatMap { g in g.map { ($0.slug, g) } },
+                                           uniquingKeysWith: { a, _ in a })
         var base = baseURL ?? site.settings.baseURL
         if !base.hasSuffix("/") { base += "/" }
         self.baseURL = base
