@@ -44,6 +44,9 @@ public struct DocumentFacts: Sendable {
         narrative = NarrativeReader.read(document, evaluation: evaluation, plan: plan)
     }
 
+    /// Which version of the document this is (from its own content).
+    public var version: DocumentVersion { DocumentVersion(document) }
+
     public func table(_ kind: TableKind) -> TableFacts? { kind == .evaluasi ? evaluation : plan }
 
     /// The facts of a row, from whichever table it is in (anchors are unique across both).

@@ -65,6 +65,13 @@ enum IncrementalBuild {
                               reused: [String: BuildCache.Entry], writer: SiteWriter, cache: BuildCache,
                               pdfEngine: PDFEngine?, phase: PhaseTiming) throws -> BuildResult {
         let site = try SiteLoader.load(content: options.content, displayPath: options.contentDisplay, metadataOnly: Set(reused.keys))
+        // Documents compared with each other (same agency and year) are rendered together: a
+        // comparison page reads both documents' tables.
+        let together = DocumentComparison.partners(of: Set(site.documents.map(\.slug)).subtracting(reused.keys), in: site.documents)
+        if !together.isDisjoint(with: reused.keys) {
+            return try build(options, siteKey: siteKey, keys: keys, reused: reused.filter { !together.contains($0.key) },
+                             writer: writer, cache: cache, pdfEngine: pdfEngine, phase: phase)
+        }
         let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay)
         phase("muat")
 

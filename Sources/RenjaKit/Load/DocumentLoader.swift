@@ -11,7 +11,8 @@ enum DocumentLoader {
         guard let text = ContentFile.read(folder.appendingPathComponent("dokumen.yaml"), displayPath: metaPath, sink: sink) else { return nil }
         let reader = YAMLReader(path: metaPath, sink: sink)
         guard let root = reader.parse(text), let m = reader.mapping(root, what: "dokumen.yaml") else { return nil }
-        m.checkKeys(allowed: ["judul", "judul_singkat", "jenis", "tahun", "urutan", "instansi", "pengesahan", "validasi", "periode_evaluasi"],
+        m.checkKeys(allowed: ["judul", "judul_singkat", "jenis", "tahun", "urutan", "instansi", "pengesahan", "validasi", "periode_evaluasi",
+                              "revisi", "tanggal_revisi", "nomor_penetapan", "tanggal_penetapan"],
                     required: ["judul", "tahun"])
         let title = m.string("judul")?.value ?? slug
         let year = m.int("tahun")
@@ -51,6 +52,7 @@ enum DocumentLoader {
                                 kind: m.string("jenis")?.value ?? kindFromTitle(title), year: year ?? Located(0, at: m.location),
                                 order: m.int("urutan")?.value ?? 0, agency: agency, signing: signing, validation: validation,
                                 chapters: chapters, evaluation: tables[.evaluasi], plan: tables[.rencana], metadataFile: metaPath)
+        document.edition = edition(m, sink: sink)
         if let period = m.string("periode_evaluasi") {
             if EvaluationPeriod.parse(period.value) == nil {
                 sink.error("nilai-tak-dikenal", "`periode_evaluasi` tidak dapat dibaca", at: period.location,
@@ -59,6 +61,33 @@ enum DocumentLoader {
             document.evaluationPeriod = period
         }
         return document
+    }
+
+    /// `revisi`, `tanggal_revisi`, `nomor_penetapan`, `tanggal_penetapan`: all optional; a value
+    /// that is given must be well formed (a revision number from 1, a date that exists).
+    static func edition(_ m: MappingReader, sink: DiagnosticSink) -> DocumentEdition {
+        var e = DocumentEdition()
+        if let r = m.int("revisi") {
+            if r.value < 1 {
+                sink.error("nilai-tak-dikenal", "`revisi` harus nomor revisi, mulai dari 1", at: r.location,
+                           figures: [.init("diharapkan", "bilangan bulat 1 atau lebih, mis. 2"), .init("ditemukan", String(r.value))])
+            } else {
+                e.revision = r
+            }
+        }
+        func date(_ key: String) -> Located<String>? {
+            guard let d = m.string(key) else { return nil }
+            guard IndonesianDate.parseStrict(d.value) != nil else {
+                sink.error("tanggal-tidak-sah", "`\(key)` harus tanggal yang ada, berbentuk TTTT-BB-HH", at: d.location,
+                           figures: [.init("diharapkan", "mis. 2024-08-08 untuk 8 Agustus 2024"), .init("ditemukan", d.value)])
+                return nil
+            }
+            return d
+        }
+        e.revisionDate = date("tanggal_revisi")
+        e.decreeDate = date("tanggal_penetapan")
+        e.decreeNumber = m.string("nomor_penetapan")
+        return e
     }
 
     /// Without `jenis`, the document's own title says what it is: "Perubahan Rencana Kerja …" is a

@@ -15,6 +15,8 @@ public struct Heading: Hashable, Sendable {
 public struct RenderedMarkdown: Sendable {
     public var html: String
     public var headings: [Heading]
+    /// With `render(_:marking:lineOffset:mark:)`: the id of the block holding each marked line.
+    public var paragraphIDs: [Int: String] = [:]
 }
 
 /// The cmark-gfm wrapper. Raw HTML in content is never passed through: cmark's safe mode replaces
@@ -28,9 +30,67 @@ public enum Markdown {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
 
     public static func render(_ text: String) -> RenderedMarkdown {
+        render(text, sourcepos: false)
+    }
+
+    /// Renders with the blocks that hold `lines` (1-based lines of `text`) marked: the innermost
+    /// paragraph or list item holding a line gets `id="paragraf-N"` (N = its first line plus
+    /// `lineOffset`, i.e. its line in the file) and class `ada-temuan`, and `mark(id, lines)` is
+    /// inserted at its start. Returns the block id of every marked line.
+    public static func render(_ text: String, marking lines: Set<Int>, lineOffset: Int,
+                              mark: (_ id: String, _ lines: [Int]) -> String) -> (RenderedMarkdown, [Int: String]) {
+        var rendered = render(text, sourcepos: true)
+        let (html, ids) = markBlocks(rendered.html, lines: lines, lineOffset: lineOffset, mark: mark)
+        rendered.html = addHeadingIDs(html, rendered.headings)
+        return (rendered, ids)
+    }
+
+    private static let sourcepos = try! NSRegularExpression(pattern: #"<([a-z0-9]+)[^>]*?( data-sourcepos="(\d+):\d+-(\d+):\d+")"#)
+
+    /// Replaces cmark's `data-sourcepos` attributes: kept (as an id) on the marked blocks only.
+    static func markBlocks(_ html: String, lines: Set<Int>, lineOffset: Int,
+                           mark: (String, [Int]) -> String) -> (String, [Int: String]) {
+        let ns = html as NSString
+        let matches = sourcepos.matches(in: html, range: NSRange(location: 0, length: ns.length))
+        struct Block { var match: Int; var start: Int; var end: Int }
+        var blocks: [Block] = []
+        for (i, m) in matches.enumerated() {
+            let tag = ns.substring(with: m.range(at: 1))
+            guard tag == "p" || tag == "li", let start = Int(ns.substring(with: m.range(at: 3))),
+                  let end = Int(ns.substring(with: m.range(at: 4))) else { continue }
+            blocks.append(Block(match: i, start: start, end: end))
+        }
+        // The innermost block holding a line is the last one in document order that holds it.
+        var linesOfMatch: [Int: [Int]] = [:]
+        for line in lines.sorted() {
+            if let b = blocks.last(where: { $0.start <= line && line <= $0.end }) { linesOfMatch[b.match, default: []].append(line) }
+        }
+        var out = ""
+        var ids: [Int: String] = [:]
+        var cursor = 0
+        for (i, m) in matches.enumerated() {
+            let attr = m.range(at: 2)
+            out += ns.substring(with: NSRange(location: cursor, length: attr.location - cursor))
+            cursor = attr.location + attr.length
+            guard let marked = linesOfMatch[i], let start = Int(ns.substring(with: m.range(at: 3))) else { continue }
+            let id = "paragraf-\(start + lineOffset)"
+            out += " id=\"\(id)\" class=\"ada-temuan\""
+            // The rest of the opening tag, then the mark.
+            let close = ns.range(of: ">", range: NSRange(location: cursor, length: ns.length - cursor))
+            guard close.location != NSNotFound else { continue }
+            out += ns.substring(with: NSRange(location: cursor, length: close.location + 1 - cursor))
+            cursor = close.location + 1
+            out += mark(id, marked)
+            for l in marked { ids[l] = id }
+        }
+        out += ns.substring(from: cursor)
+        return (out, ids)
+    }
+
+    private static func render(_ text: String, sourcepos: Bool) -> RenderedMarkdown {
         _ = registered
         // CMARK_OPT_SMART is off: the source's straight quotes and dashes stay as typed.
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | (sourcepos ? CMARK_OPT_SOURCEPOS : 0)
         guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -47,7 +107,8 @@ public enum Markdown {
             return RenderedMarkdown(html: "", headings: headings)
         }
         defer { free(cHTML) }
-        let html = addHeadingIDs(String(cString: cHTML), headings)
+        // With source positions the caller marks blocks first, then adds the heading ids.
+        let html = sourcepos ? String(cString: cHTML) : addHeadingIDs(String(cString: cHTML), headings)
         return RenderedMarkdown(html: html, headings: headings)
     }
 

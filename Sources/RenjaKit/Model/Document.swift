@@ -13,6 +13,9 @@ public struct Document: Sendable {
     /// `periode_evaluasi` as written (e.g. "Triwulan II"), when `dokumen.yaml` says what period
     /// Tabel 1's realisasi covers; otherwise the period is read from Tabel 1's title.
     public var evaluationPeriod: Located<String>? = nil
+    /// Which revision this is and how it was enacted (`revisi`, `tanggal_revisi`,
+    /// `nomor_penetapan`, `tanggal_penetapan`), as the document states it.
+    public var edition = DocumentEdition()
     public var chapters: [Chapter]
     /// Tabel 1: evaluation of the running year (before the revision).
     public var evaluation: Table?

@@ -32,6 +32,17 @@ public struct Agency: Sendable, Hashable {
     public var website: String
 }
 
+/// What the document says about its own version; every field optional. Dates are ISO as written.
+public struct DocumentEdition: Sendable, Hashable {
+    /// `revisi: 2` — the document's revision number.
+    public var revision: Located<Int>?
+    public var revisionDate: Located<String>?
+    /// `nomor_penetapan`, e.g. the number of the decree (SK) that enacted it.
+    public var decreeNumber: Located<String>?
+    public var decreeDate: Located<String>?
+    public init() {}
+}
+
 /// Who signs the document, where and when.
 public struct Signing: Sendable, Hashable {
     public var place: String

@@ -142,8 +142,8 @@ public struct PublishedPDF: Sendable, Equatable {
 /// holds the site's assets. Like the search index, this is a post-render step whose files join the
 /// site's files before anything is written, so the PDF is published in the same swap as the pages.
 ///
-/// The PDF depends on the document alone: its dates are the signing date (`pengesahan.tanggal`),
-/// or none, and its file identifier is made from its address, so the same input gives the same
+/// The PDF depends on the document alone: its dates are the document's own earliest and latest
+/// dates (`DocumentVersion`: signing, enactment, revision), or none, and its file identifier is made from its address, so the same input gives the same
 /// bytes (WeasyPrint itself adds no time or random value to a PDF without attachments or PDF/X).
 public enum DocumentPDF {
     public static let template = "pdf"
@@ -276,8 +276,12 @@ struct PDFView {
     var government: String?
     /// The city on the cover (the signing place), when the document gives one.
     var city: String?
-    /// `pengesahan.tanggal` (ISO), the PDF's creation and modification date; nil when not given.
-    var date: String?
+    /// The document's earliest and latest own dates (ISO; `DocumentVersion`): the PDF's creation
+    /// and modification dates; nil when it gives none.
+    var created: String?
+    var modified: String?
+    /// The version lines of the colophon on the cover ("Revisi ke-2 tanggal …").
+    var versionLines: [String]
     var description: String
     var generator: String
     var front: [PrintChapterView]
@@ -337,10 +341,11 @@ extension DocumentRenderer {
         if !appendix.isEmpty { contents.append(PDFEntryView(text: "Lampiran", target: "lampiran", level: 1)) }
 
         let place = document.signing.place.trimmingCharacters(in: .whitespaces)
-        let date = IndonesianDate.parse(document.signing.date.value) != nil ? document.signing.date.value : nil
+        let version = facts.version
         return PDFView(title: document.title, shortTitle: document.shortTitle, kind: document.kind, year: String(document.year.value),
                        agency: document.agency.name, agencyShort: AgencyView(document.agency).shortName,
-                       government: printable.government, city: place.isEmpty ? nil : place, date: date,
+                       government: printable.government, city: place.isEmpty ? nil : place,
+                       created: version.earliestDate, modified: version.latestDate, versionLines: version.lines,
                        description: "\(document.title) — \(document.agency.name)", generator: SiteRenderer.generator,
                        front: front, chapters: body, contents: contents, tables: tables, hasTables: hasTables,
                        appendix: appendix, hasAppendix: !appendix.isEmpty, onlineHref: printable.onlineHref)

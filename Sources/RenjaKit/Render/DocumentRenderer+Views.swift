@@ -205,6 +205,7 @@ extension DocumentRenderer {
         for kind in TableKind.allCases {
             guard let t = table(kind) else { continue }
             out.append(OutputFile(path: OpenData.csvPath(document, kind), data: csv(t)))
+            out.append(OutputFile(path: OpenData.csvMetadataPath(document, kind), data: try OpenData.csvMetadata(t, document: document)))
             out.append(OutputFile(path: OpenData.jsonPath(document, kind), data: try json(t)))
         }
         if hasTables {
@@ -220,7 +221,7 @@ extension DocumentRenderer {
     }
 
     func json(_ t: Table) throws -> Data {
-        try openData.memo(\.json, t.kind) { Result { try OpenData.json(t, facts: facts.table(t.kind)) } }.get()
+        try openData.memo(\.json, t.kind) { Result { try OpenData.json(t, facts: facts.table(t.kind), document: document) } }.get()
     }
 
     func documentJSON() throws -> Data {
@@ -232,6 +233,13 @@ extension DocumentRenderer {
         var v = view(dir: dir, title: "Data terbuka — \(document.shortTitle)",
                      description: "Unduh tabel \(document.title) sebagai CSV dan JSON.", crumbs: [LinkView(title: "Data terbuka", href: nil)])
         var files = TableKind.allCases.flatMap { downloads(for: $0, root: v.root) }
+        for kind in TableKind.allCases {
+            guard let t = table(kind) else { continue }
+            let size = (try? OpenData.csvMetadata(t, document: document))?.count ?? 0
+            files.append(DownloadView(title: "Tabel \(kind.number) (metadata CSV)", href: v.root + OpenData.csvMetadataPath(document, kind),
+                                      format: "JSON", size: Self.size(size),
+                                      description: "Keterangan berkas CSV menurut CSV on the Web (W3C): judul, instansi, versi dan tanggal dokumen, cara membacanya."))
+        }
         let docJSON = (try? documentJSON())?.count ?? 0
         files.append(DownloadView(title: "Seluruh dokumen (JSON)", href: v.root + OpenData.documentJSONPath(document), format: "JSON",
                                   size: Self.size(docJSON),

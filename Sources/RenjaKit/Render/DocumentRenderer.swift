@@ -6,6 +6,8 @@ struct DocumentRenderer {
     /// Every figure the pages show comes from here (the same facts the checks read).
     let facts: DocumentFacts
     let findings: [Diagnostic]
+    /// The findings as the site lists and counts them.
+    let index: FindingIndex
     let base: SiteRenderer
     /// The open-data files, made once: pages show their sizes and `dataFiles()` writes them.
     let openData = OpenDataCache()
@@ -19,6 +21,7 @@ struct DocumentRenderer {
         self.site = site
         self.facts = facts
         self.findings = findings
+        self.index = FindingIndex(findings: findings, facts: facts)
         self.base = base
     }
 
@@ -44,6 +47,9 @@ struct DocumentRenderer {
         for (i, p) in programs.enumerated() { out.append { (programPage(i, p, all: programs), []) } }
         if base.showFindings { out.append { (validationPage(programs), []) } }
         if profile.comparesStages { out.append { (changesPage(programs), []) } }
+        for earlier in hostedComparisons {
+            if let page = comparisonPage(with: earlier) { out.append { (page, []) } }
+        }
         if hasTables { out.append { (dataPage(), []) } }
         out.append { (printPage(), []) }
         return out
@@ -83,7 +89,8 @@ struct DocumentRenderer {
         if base.showFindings {
             links.append(LinkView(title: "Validasi angka", href: root + Paths.validation(document), current: dir == Paths.validation(document)))
         }
-        v.documentLinks = links
+        v.comparisons = comparisonLinks(root: root, dir: dir)
+        v.documentLinks = links + v.comparisons.filter { !$0.current }.map { LinkView(title: "Bandingkan: \($0.title)", href: $0.href) }
         return v
     }
 
@@ -108,7 +115,8 @@ struct DocumentRenderer {
             }
         }
         return DocumentCardView(title: d.title, shortTitle: d.shortTitle, kind: d.kind, year: String(d.year.value),
-                                href: root + Paths.document(d), agency: d.agency.name, figures: figures)
+                                href: root + Paths.document(d), agency: d.agency.name, figures: figures,
+                                version: VersionView(facts.version))
     }
 
     /// Program names are printed in capitals in the source; navigation reads better in title case.
@@ -135,27 +143,6 @@ struct DocumentRenderer {
         return (currency ? sum.formatted : sum.plain) + " (jumlah sub kegiatan)"
     }
 
-    func findingsFor(anchor: String) -> [Diagnostic] { findings.filter { $0.rowAnchor == anchor } }
-
-    func findingView(_ d: Diagnostic, root: String) -> FindingView {
-        var rowHref: String?
-        if let a = d.rowAnchor, let k = d.programKey { rowHref = root + Paths.program(document, key: k) + "#" + a }
-        let word: String
-        switch d.severity {
-        case .galat: word = "Galat"
-        case .peringatan: word = "Peringatan"
-        case .info: word = "Info"
-        }
-        return FindingView(severity: d.severity.rawValue, severityWord: word, code: d.code, message: d.message,
-                           location: d.location?.description ?? "", figures: d.figures.map { FigureView(label: $0.label, value: $0.value, note: nil) },
-                           notes: d.notes, rowHref: rowHref)
-    }
-
-    static func counts(_ ds: [Diagnostic]) -> CountView {
-        CountView(galat: ds.filter { $0.severity == .galat }.count, peringatan: ds.filter { $0.severity == .peringatan }.count,
-                  info: ds.filter { $0.severity == .info }.count, total: ds.count)
-    }
-
     // MARK: Home
 
     func home(_ programs: [MatchedItem]) -> PagePlan {
@@ -165,18 +152,19 @@ struct DocumentRenderer {
         let summaries = programs.map { p -> ProgramSummaryView in
             let e = p.evaluation, a = p.plan
             let share = e.flatMap { facts.item($0)?.absorption }
-            let findingCount = findings.filter { $0.programKey == p.key && $0.severity != .info }.count
+            let findingCount = index.temuanCount(program: p.key)
             return ProgramSummaryView(name: titleCase(p.name), href: root + Paths.program(document, key: p.key),
                                       pagu: amount(e, .pagu), paguAfter: amount(a, .pagu),
                                       realisasi: Format.amount(e?.realisasi), absorption: Format.percent(share),
                                       kegiatanCount: p.children.count,
                                       subKegiatanCount: p.children.reduce(0) { $0 + $1.children.count },
-                                      findingCount: findingCount, hasFindings: findingCount > 0)
+                                      findingCount: findingCount, hasFindings: findingCount > 0,
+                                      findingsHref: findingCount > 0 ? root + Paths.validation(document) + "#kelompok-\(p.key)" : nil)
         }
         v.home = HomeView(chart: absorptionChart(programs), printHref: root + Paths.printable(document),
                           changesHref: profile.comparesStages ? root + Paths.changes(document) : nil, dataHref: hasTables ? root + Paths.data(document) : nil,
                           figures: v.document?.figures ?? [], programs: summaries,
-                          counts: base.showFindings ? DocumentRenderer.counts(findings) : nil,
+                          counts: base.showFindings ? index.counts : nil,
                           validationHref: base.showFindings ? root + Paths.validation(document) : nil)
         v.home?.pdf = pdfLink(root: root)
         v.indexed = true
@@ -198,7 +186,7 @@ struct DocumentRenderer {
                      description: Excerpt.description(html: rendered.html, fallback: "\(c.displayTitle), \(document.title)."),
                      crumbs: [LinkView(title: c.displayTitle, href: nil)])
         v.indexed = true
-        let html = TableEmbeds.replace(in: rendered.html) { kind in
+        let html = TableEmbeds.replace(in: markedChapter(c).html ?? rendered.html) { kind in
             guard let t = table(kind) else { return nil }
             return tableSummaryHTML(t, root: v.root)
         }
@@ -239,7 +227,7 @@ struct DocumentRenderer {
                           actual: Format.quantity($0.actual), stated: Format.percent($0.stated))
         }
         let first = indicators.first ?? IndicatorView(name: "", target: "", targetAfter: nil, actual: "", stated: "")
-        let own = findingsFor(anchor: item.anchor).filter { $0.severity != .info }
+        let chip = chip(anchors: [item.anchor], root: root)
         let key = item.code?.value ?? item.number?.value ?? ""
         var row = RowView(anchor: item.anchor, levelClass: levelClass(item.level), levelWord: item.level.word,
                           key: key, name: item.name.value,
@@ -247,8 +235,7 @@ struct DocumentRenderer {
                           rowspan: max(1, indicators.count), first: first, rest: Array(indicators.dropFirst()),
                           pagu: amount(item, .pagu), paguAfter: nil, paguChange: nil,
                           realisasi: Format.amount(item.realisasi), absorption: Format.percent(item.statedAbsorption),
-                          findingCount: own.count, hasFindings: !own.isEmpty,
-                          findingsHref: own.isEmpty ? nil : root + Paths.program(document, key: programKey) + "#" + item.anchor,
+                          findingCount: chip.count, hasFindings: chip.count > 0, findingsHref: chip.href,
                           isProgram: item.level == .program)
         row.indicators = indicators
         row.programKey = programKey
@@ -340,11 +327,13 @@ struct DocumentRenderer {
             figures.append(FigureView(label: profile.realisasiLabel, value: Format.amountText(e.realisasi),
                                       note: facts.item(e)?.absorption.map { "serapan \($0.formatted)" }))
         }
-        let own = findings.filter { $0.programKey == p.key }
+        let own = index.program(p.key)
+        let temuan = own.filter(\.counts).count
         let link = { (m: MatchedItem) in LinkView(title: titleCase(m.name), href: root + Paths.program(document, key: m.key)) }
         v.program = ProgramView(evaluationAnchor: e?.anchor, planAnchor: a?.anchor, name: name, number: e?.number?.value ?? "", code: a?.code?.value,
                                 indicators: matchedIndicators(e, a), figures: figures, rows: rows,
-                                findings: own.map { findingView($0, root: root) }, hasFindings: !own.isEmpty,
+                                findings: own.map { findingView($0, root: root, onProgramPage: true) }, hasFindings: !own.isEmpty,
+                                findingSummary: ReaderText.summary(temuan: temuan, info: own.count - temuan), temuanCount: temuan,
                                 previous: i > 0 ? link(all[i - 1]) : nil, next: i + 1 < all.count ? link(all[i + 1]) : nil,
                                 charts: programCharts(p), downloads: TableKind.allCases.flatMap { downloads(for: $0, root: root) },
                                 changesHref: profile.comparesStages ? root + Paths.changes(document) : nil)
@@ -376,7 +365,7 @@ struct DocumentRenderer {
         let e = m.evaluation, a = m.plan
         let indicators = matchedIndicators(e, a)
         let anchors = [e?.anchor, a?.anchor].compactMap { $0 }
-        let own = findings.filter { f in f.rowAnchor.map(anchors.contains) ?? false }.filter { $0.severity != .info }
+        let chip = chip(anchors: anchors, root: root, onProgramPage: true)
         var change: String?
         if profile.comparesStages, let d = facts.changes.change(anchor: e?.anchor ?? a?.anchor)?.difference, d != .zero { change = signed(d) }
         let key = [e?.number?.value, a?.code?.value].compactMap { $0 }.joined(separator: " · ")
@@ -387,7 +376,7 @@ struct DocumentRenderer {
                        rest: Array(indicators.dropFirst()),
                        pagu: amount(e, .pagu), paguAfter: amount(a, .pagu), paguChange: change,
                        realisasi: Format.amount(e?.realisasi), absorption: Format.percent(e?.statedAbsorption),
-                       findingCount: own.count, hasFindings: !own.isEmpty, findingsHref: own.isEmpty ? nil : "#temuan",
+                       findingCount: chip.count, hasFindings: chip.count > 0, findingsHref: chip.href,
                        isProgram: m.level == .program)
         row.indicators = indicators
         row.programKey = programKey
@@ -397,29 +386,6 @@ struct DocumentRenderer {
         row.sortAbsorption = SortKey.decimal(e.flatMap { $0.statedAbsorption?.value.value?.value ?? facts.item($0)?.absorption?.value })
         row.sortAchievement = SortKey.decimal(e.flatMap { facts.item($0)?.indicators.lazy.compactMap { $0.shown?.value }.first })
         return row
-    }
-
-    // MARK: Validasi
-
-    func validationPage(_ programs: [MatchedItem]) -> PagePlan {
-        let dir = Paths.validation(document)
-        let c = DocumentRenderer.counts(findings)
-        var v = view(dir: dir, title: "Validasi angka — \(document.shortTitle)",
-                     description: "Hasil pemeriksaan angka otomatis \(document.title): \(c.galat) galat, \(c.peringatan) peringatan, \(c.info) info.",
-                     crumbs: [LinkView(title: "Validasi", href: nil)])
-        var groups: [FindingGroupView] = []
-        for p in programs {
-            let fs = findings.filter { $0.programKey == p.key }
-            guard !fs.isEmpty else { continue }
-            groups.append(FindingGroupView(title: titleCase(p.name), href: v.root + Paths.program(document, key: p.key),
-                                           findings: fs.map { findingView($0, root: v.root) }, count: fs.count))
-        }
-        let rest = findings.filter { f in f.programKey == nil || !programs.contains { $0.key == f.programKey } }
-        if !rest.isEmpty {
-            groups.append(FindingGroupView(title: "Dokumen dan narasi", href: nil, findings: rest.map { findingView($0, root: v.root) }, count: rest.count))
-        }
-        v.validation = ValidationView(counts: DocumentRenderer.counts(findings), groups: groups, clean: findings.isEmpty)
-        return (dir, "validation", v)
     }
 }
 

@@ -39,3 +39,8 @@ extension PDFView: MustacheView {}
 extension PDFEntryView: MustacheView {}
 extension PDFLinkView: MustacheView {}
 extension ChartCellView: MustacheView {}
+extension ComparisonRowView: MustacheView {}
+extension ComparisonTargetView: MustacheView {}
+extension ComparisonView: MustacheView {}
+extension TechnicalView: MustacheView {}
+extension VersionView: MustacheView {}

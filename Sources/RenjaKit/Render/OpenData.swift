@@ -179,6 +179,8 @@ enum OpenData {
         var jumlah_pagu: Int64?
         var jumlah_realisasi: Int64?
         var program: [JSONItem]
+        /// In a table's own file: the document and version it is from (not inside the document's file).
+        var dokumen: JSONVersion? = nil
 
         init(_ t: Table, facts: TableFacts?) {
             nomor = t.kind.number
@@ -221,6 +223,7 @@ enum OpenData {
         var tahun: Int
         var instansi: String
         var pengesahan: [String: String]
+        var versi: JSONVersion
         var alamat: String
         var bab: [JSONChapter]
         var tabel: [JSONTable]
@@ -233,8 +236,10 @@ enum OpenData {
         return e
     }
 
-    static func json(_ table: Table, facts: TableFacts?) throws -> Data {
-        try encoder().encode(JSONTable(table, facts: facts)) + Data("\n".utf8)
+    static func json(_ table: Table, facts: TableFacts?, document: Document? = nil) throws -> Data {
+        var t = JSONTable(table, facts: facts)
+        t.dokumen = document.map(JSONVersion.init)
+        return try encoder().encode(t) + Data("\n".utf8)
     }
 
     static func json(_ facts: DocumentFacts, baseURL: String) throws -> Data {
@@ -243,6 +248,7 @@ enum OpenData {
         let doc = JSONDocument(
             judul: d.title, judul_singkat: d.shortTitle, jenis: d.kind, tahun: d.year.value, instansi: d.agency.name,
             pengesahan: ["tempat": s.place, "tanggal": s.date.value, "jabatan": s.position, "nama": s.name, "nip": s.nip],
+            versi: JSONVersion(d),
             alamat: baseURL + Paths.document(d),
             bab: d.chapters.map { JSONChapter(nomor: $0.number, judul: $0.title, alamat: baseURL + Paths.chapter(d, $0), markdown: $0.markdown) },
             tabel: [d.evaluation, d.plan].compactMap { $0 }.map { JSONTable($0, facts: facts.table($0.kind)) },

@@ -26,9 +26,15 @@ public struct SiteRenderer {
     var searchExamples: [String]
     /// The Validasi page and the finding marks are part of the site (see `SiteSettings.publicValidation`).
     public let showFindings: Bool
+    /// The findings carry their check ids and `file:line:column` ("Rincian untuk staf"): in the
+    /// preview, never on a site that publishes them (`validasi_publik: ya`).
+    public var technicalFindings: Bool
     /// Figures of the site index's document cards, for documents loaded without their tables
     /// (kept from the previous build by an incremental build), by slug.
     var cardFigures: [String: [FigureView]] = [:]
+    /// The documents of one agency and year compared with each other, earlier first, by the slug of
+    /// each of them (`DocumentComparison.groups`, worked out once: every page's navigation asks).
+    let comparisonGroups: [String: [Document]]
     /// Each document's PDF, by slug, when one was made (`DocumentPDF.attach`): its home page links it.
     var pdfs: [String: PublishedPDF] = [:]
     /// See `BuildOptions.servedAtRoot`.
@@ -40,6 +46,7 @@ public struct SiteRenderer {
                 searchAvailable: Bool = false, showFindings: Bool? = nil) {
         self.site = site
         self.showFindings = showFindings ?? site.settings.publicValidation
+        self.technicalFindings = self.showFindings && !site.settings.publicValidation
         let all = facts ?? Parallel.map(site.documents, DocumentFacts.init)
         self.factsBySlug = Dictionary(all.map { ($0.document.slug, $0) }, uniquingKeysWith: { a, _ in a })
         self.searchExamples = SearchExamples.words(site)
@@ -47,6 +54,8 @@ public struct SiteRenderer {
         self.templates = templates
         self.searchAvailable = searchAvailable
         self.documentsBySlug = Dictionary(site.documents.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        self.comparisonGroups = Dictionary(DocumentComparison.groups(site.documents).flatMap { g in g.map { ($0.slug, g) } },
+                                           uniquingKeysWith: { a, _ in a })
         var base = baseURL ?? site.settings.baseURL
         if !base.hasSuffix("/") { base += "/" }
         self.baseURL = base
@@ -124,10 +133,11 @@ public struct SiteRenderer {
 
     func facts(_ d: Document) -> DocumentFacts { factsBySlug[d.slug] ?? DocumentFacts(d) }
 
-    /// Each document's own date (its signing date), for the sitemap's `lastmod`.
+    /// Each document's own latest date (revision, enactment or signing; `DocumentVersion`), for the
+    /// sitemap's `lastmod`.
     var lastModified: [String: String] {
         var out: [String: String] = [:]
-        for d in site.documents where IndonesianDate.parse(d.signing.date.value) != nil { out[d.slug] = d.signing.date.value }
+        for d in site.documents { if let date = DocumentVersion(d).latestDate { out[d.slug] = date } }
         return out
     }
 

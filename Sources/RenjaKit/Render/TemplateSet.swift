@@ -11,7 +11,7 @@ public struct TemplateSet: @unchecked Sendable {
     public let assets: [(path: String, data: Data)]
 
     public static let requiredPages = ["site-index", "document", "chapter", "table", "program", "validation", "404",
-                                       "perubahan", "data", "cetak", "cari"]
+                                       "perubahan", "data", "cetak", "cari", "bandingkan"]
 
     /// - Parameter memo: the set loaded before (`renja serve`), reused when every file's bytes are unchanged.
     public static func load(folder: URL, displayPath: String, memo: LoadMemo? = nil) throws -> TemplateSet {

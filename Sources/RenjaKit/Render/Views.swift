@@ -153,24 +153,6 @@ struct ChapterView {
     var next: LinkView?
 }
 
-struct FindingView {
-    var severity: String
-    var severityWord: String
-    var code: String
-    var message: String
-    var location: String
-    var figures: [FigureView]
-    var notes: [String]
-    var rowHref: String?
-}
-
-struct FindingGroupView {
-    var title: String
-    var href: String?
-    var findings: [FindingView]
-    var count: Int
-}
-
 struct CountView {
     var galat: Int
     var peringatan: Int
@@ -186,6 +168,22 @@ struct DocumentCardView {
     var href: String
     var agency: String
     var figures: [FigureView]
+    /// nil when the document says nothing of its version.
+    var version: VersionView? = nil
+}
+
+/// Which version of the document this is (`DocumentVersion`).
+struct VersionView {
+    /// "Revisi ke-2, 15 September 2024".
+    var summary: String
+    /// "Revisi ke-2 tanggal …", "Ditetapkan dengan nomor … tanggal …", "Disahkan tanggal …".
+    var lines: [String]
+
+    init?(_ v: DocumentVersion) {
+        guard let s = v.summary else { return nil }
+        summary = s
+        lines = v.lines
+    }
 }
 
 /// Everything one page's template can use. Only the part for the page's kind is filled.
@@ -223,6 +221,7 @@ struct PageView {
     var printable: PrintView?
     var data: DataPageView?
     var search: SearchView?
+    var comparison: ComparisonView?
 
     // Page features
     /// The search form in the header (only when the site has a search index).
@@ -236,6 +235,8 @@ struct PageView {
     var indexed: Bool = false
     /// Perubahan, data terbuka, versi cetak, validasi: the document's other views.
     var documentLinks: [LinkView] = []
+    /// Comparisons with the other documents of the same agency and year ("Bandingkan dokumen").
+    var comparisons: [LinkView] = []
     /// Page-specific stylesheets and deferred scripts (progressive enhancement only).
     var styles: [String] = []
     var scripts: [String] = []
@@ -266,6 +267,8 @@ struct ProgramSummaryView {
     var subKegiatanCount: Int
     var findingCount: Int
     var hasFindings: Bool
+    /// The program's group on the Validasi page.
+    var findingsHref: String?
 }
 
 struct ProgramView {
@@ -280,18 +283,15 @@ struct ProgramView {
     var rows: [RowView]
     var findings: [FindingView]
     var hasFindings: Bool
+    /// "3 temuan, 5 info" (counted as `FindingIndex` counts).
+    var findingSummary: String
+    var temuanCount: Int
     var previous: LinkView?
     var next: LinkView?
     var charts: [ChartView]
     var downloads: [DownloadView]
     /// The Perubahan page, when the document has one.
     var changesHref: String?
-}
-
-struct ValidationView {
-    var counts: CountView
-    var groups: [FindingGroupView]
-    var clean: Bool
 }
 
 /// A bar chart (inline SVG) and the same figures as a table, its text alternative.

@@ -10,6 +10,15 @@ public enum IndonesianDate {
         return (y, m, d)
     }
 
+    /// `parse`, and the day exists in its month (no 2024-02-30): for the fields added with the
+    /// document's version, whose dates feed the sitemap and the PDF.
+    public static func parseStrict(_ iso: String) -> (year: Int, month: Int, day: Int)? {
+        guard iso.count == 10, let (y, m, d) = parse(iso) else { return nil }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return d <= days ? (y, m, d) : nil
+    }
+
     public static func long(_ iso: String) -> String {
         guard let (y, m, d) = parse(iso) else { return iso }
         return "\(d) \(months[m - 1]) \(y)"

@@ -5,6 +5,9 @@ public struct CheckDescription: Sendable, Hashable {
     /// The usual severity; a few checks use a milder one for borderline cases (said in `summary`).
     public var severity: Severity
     public var summary: String
+    /// The check reports a row's change, and a parent that changed by the same amount gets the same
+    /// finding (the site shows such a chain as one entry; see `FindingIndex`).
+    public var repeatsDownHierarchy: Bool = false
 }
 
 extension Validator {
@@ -46,7 +49,7 @@ extension Validator {
         .init(code: "hanya-di-tabel", severity: .info,
               summary: "baris hanya ada di salah satu tabel (peringatan bila namanya mirip baris yang tidak berpasangan di tabel lain)"),
         .init(code: "nama-berbeda", severity: .peringatan, summary: "nama baris atau indikator yang sama ditulis sedikit berbeda di Tabel 1 dan Tabel 2"),
-        .init(code: "perubahan-pagu", severity: .info, summary: "pagu yang diubah dalam perubahan"),
+        .init(code: "perubahan-pagu", severity: .info, summary: "pagu yang diubah dalam perubahan", repeatsDownHierarchy: true),
         .init(code: "perubahan-target", severity: .info, summary: "target indikator yang diubah dalam perubahan"),
         .init(code: "perubahan-indikator", severity: .info, summary: "indikator yang dihapus atau ditambahkan dalam perubahan"),
         // An auditor's eye

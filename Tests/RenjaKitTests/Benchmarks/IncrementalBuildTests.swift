@@ -12,11 +12,13 @@ final class IncrementalBuildTests: XCTestCase {
 
     override func setUpWithError() throws {
         root = RepoPaths.temporaryFolder()
-        // Three documents: the real one and two copies under other names.
+        // Three documents: the real one and two copies under other names, of other years (documents
+        // of one agency and year are compared, so an incremental build renders them together).
         XCTAssertEqual(try Tree.copyRealContent(to: root).path, content.path)
         for (slug, order) in [("renja-2025", 2), ("renja-2026", 3)] {
             try FileManager.default.copyItem(at: content.appendingPathComponent("renja-perubahan-2024"), to: content.appendingPathComponent(slug))
             try Tree.edit(content.appendingPathComponent("\(slug)/dokumen.yaml"), replacing: "urutan: 1", with: "urutan: \(order)")
+            try Tree.edit(content.appendingPathComponent("\(slug)/dokumen.yaml"), replacing: "tahun: 2024", with: "tahun: \(slug.suffix(4))")
             try Tree.edit(content.appendingPathComponent("\(slug)/dokumen.yaml"), replacing: "judul_singkat: Perubahan Renja 2024",
                           with: "judul_singkat: Dokumen \(slug)")
         }
@@ -134,7 +136,7 @@ final class IncrementalBuildTests: XCTestCase {
 
     func testInputErrorsInAnUnchangedDocumentStillStopTheBuild() throws {
         try buildAndCompare("first build")
-        try Tree.edit(content.appendingPathComponent("renja-2025/dokumen.yaml"), replacing: "tahun: 2024", with: "tahun: dua ribu")
+        try Tree.edit(content.appendingPathComponent("renja-2025/dokumen.yaml"), replacing: "tahun: 2025", with: "tahun: dua ribu")
         XCTAssertThrowsError(try Builder.build(options())) { XCTAssertTrue($0 is InputError, "\($0)") }
     }
 
