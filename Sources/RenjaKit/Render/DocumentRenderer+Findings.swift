@@ -55,7 +55,10 @@ extension DocumentRenderer {
             links.append(LinkView(title: "Lihat paragraf di \(chapter.displayTitle)", href: root + Paths.chapter(document, chapter) + "#" + id))
         }
         let technical = technicalFindings
-            ? TechnicalView(lines: e.findings.map { "\($0.severity.rawValue)[\($0.code)] \($0.location?.description ?? "")" }) : nil
+            ? TechnicalView(lines: e.findings.flatMap { d in
+                ["\(d.severity.rawValue)[\(d.code)] \(d.location?.description ?? "")"]
+                    + d.related.map { "  = \($0.message): \($0.location)" }
+            }) : nil
         return FindingView(id: e.id, severity: f.severity.rawValue, severityWord: ReaderText.severityWord(f.severity),
                            programKey: e.programKey ?? "dokumen", messageHTML: message, figures: figures,
                            notesHTML: e.findings.count > 1 ? [] : f.notes.compactMap { ReaderText.html($0, capitalized: true, dropIfTechnical: true) },
