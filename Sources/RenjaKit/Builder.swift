@@ -75,62 +75,19 @@ public struct FindingsError: Error, Sendable {
     public var findings: [Diagnostic]
 }
 
+/// The library's entry points; both go through `SitePipeline`, the one pipeline.
 public enum Builder {
-    /// Loads, validates and renders without touching the disk's output.
+    /// Loads, checks and renders without touching the disk's output: every file in memory.
     /// - Parameter memo: tables and templates loaded by an earlier call, reused when their files are unchanged.
     /// - Parameter publishedPDFs: without `options.pdf`, the PDFs (by slug) the pages link all the
     ///   same: `renja serve` links those of the `Public/` it wrote last, while it makes the next.
     public static func render(_ options: BuildOptions, memo: LoadMemo? = nil, publishedPDFs: [String: PublishedPDF] = [:]) throws -> BuildResult {
-        let phase = PhaseTiming.start()
-        let site = try SiteLoader.load(content: options.content, displayPath: options.contentDisplay, memo: memo)
-        phase("muat konten")
-        let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay, memo: memo)
-        phase("muat templat")
-        // Each document's figures, worked out once: the checks and the pages read the same facts.
-        let facts = Parallel.map(site.documents, DocumentFacts.init)
-        phase("fakta")
-        let findings = Validator.run(facts)
-        phase("validasi")
-        if options.strict, findings.contains(where: { $0.severity != .info }) { throw FindingsError(findings: findings) }
-        let pagefind = options.search ? SearchIndexer.locate(environment: options.environment) : nil
-        let show = options.alwaysShowFindings || site.settings.publicValidation
-        var renderer = SiteRenderer(site: site, facts: facts, findings: findings, templates: templates, baseURL: options.baseURL,
-                                    searchAvailable: pagefind != nil, showFindings: show)
-        renderer.servedAtRoot = options.servedAtRoot
-        if !options.pdf { renderer.pdfs = publishedPDFs.filter { slug, _ in site.documents.contains { $0.slug == slug } } }
-        var notes: [String] = []
-        // The PDFs first: the home pages show their sizes and checksums.
-        var pdfs: [OutputFile] = []
-        var pdfPending = false
-        if options.pdf {
-            (pdfs, notes, pdfPending) = DocumentPDF.attach(to: &renderer, engine: PDFEngine.locate(environment: options.environment),
-                                                           cache: DocumentPDF.cache(options.environment), cachedOnly: options.pdfFromCacheOnly)
-        }
-        phase("pdf")
-        var files = try renderer.render() + pdfs
-        phase("render")
-        if let pagefind, options.indexSearch {
-            // Post-render step: the search index joins the site's files before anything is written.
-            do {
-                files = (files + (try SearchIndexer.index(files, executable: pagefind))).sorted { $0.path < $1.path }
-            } catch {
-                notes.append("Catatan: pencarian tidak dibuat (\(error)); situs dibangun tanpa pencarian.")
-                var plain = SiteRenderer(site: site, facts: facts, findings: findings, templates: templates, baseURL: options.baseURL,
-                                         showFindings: show)
-                plain.pdfs = renderer.pdfs
-                files = try plain.render() + pdfs
-            }
-        } else if options.search {
-            notes.append("Catatan: pencarian tidak tersedia karena Pagefind tidak terpasang (pasang dengan `pip install pagefind-bin`); situs dibangun tanpa pencarian.")
-        }
-        files.sort { $0.path < $1.path }
-        return BuildResult(site: site, findings: findings, files: files, report: nil, notes: notes, pdfPending: pdfPending)
+        try SitePipeline.run(options, memo: memo, publishedPDFs: publishedPDFs, into: .init(writer: nil, reuse: false))
     }
 
+    /// Builds into `options.output` (or `writer`'s folder), all or nothing; with
+    /// `reuseUnchangedDocuments`, through the build cache.
     public static func build(_ options: BuildOptions, writer: SiteWriter? = nil) throws -> BuildResult {
-        if options.reuseUnchangedDocuments { return try IncrementalBuild.build(options, writer: writer) }
-        var result = try render(options)
-        result.report = try (writer ?? SiteWriter(output: options.output)).write(result.files)
-        return result
+        try SitePipeline.run(options, into: .init(writer: writer ?? SiteWriter(output: options.output), reuse: options.reuseUnchangedDocuments))
     }
 }

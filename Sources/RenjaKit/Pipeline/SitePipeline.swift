@@ -1,0 +1,228 @@
+import Foundation
+
+/// The one pipeline every build goes through — `renja build`, `renja serve` (its in-memory
+/// preview and its `Public/`), library callers and the tests: load → facts → checks → render →
+/// (search index, PDFs) → write. Each document's work (its facts, its findings, its pages, its card
+/// figures) is done once per build, here; the build cache (`BuildCache`) is only a wrapper around
+/// that work: when a document's files and everything outside them that its pages depend on are
+/// unchanged since the previous build into the same folder, its stored findings and pages stand in
+/// for doing it again (the document's `dokumen.yaml` is still read: its title and year appear on
+/// other pages, and an error there stops the build as always). The site-wide pages (home, search,
+/// 404, sitemap) are always rendered.
+enum SitePipeline {
+    /// Where the pages go: into `writer`'s folder (with the build cache when `reuse` is true), or
+    /// nowhere — kept in memory and returned (`Builder.render`, the preview).
+    struct Destination {
+        var writer: SiteWriter?
+        var reuse: Bool
+    }
+
+    static func run(_ options: BuildOptions, memo: LoadMemo? = nil, publishedPDFs: [String: PublishedPDF] = [:],
+                    into destination: Destination) throws -> BuildResult {
+        do {
+            return try attempt(options, memo: memo, publishedPDFs: publishedPDFs, into: destination)
+        } catch let failure as SearchIndexer.Failure {
+            // Pagefind failed: the site is still built, without search, and the build says why.
+            var plain = options
+            plain.search = false
+            var result = try attempt(plain, memo: memo, publishedPDFs: publishedPDFs, into: destination)
+            result.notes.append("Catatan: pencarian tidak dibuat (\(failure)); situs dibangun tanpa pencarian.")
+            return result
+        }
+    }
+
+    /// Which pages the search index is made of, and by which indexer (their contents are compared
+    /// separately: kept pages are unchanged by definition, rendered ones against the output).
+    static func searchKey(_ files: [OutputFile], kept: [KeptFile], pagefind: URL) -> String {
+        var d = Digest()
+        d.add(pagefind.path)
+        for path in (files.map(\.path) + kept.map(\.path)).filter({ $0.hasSuffix(".html") }).sorted() { d.add(path) }
+        return d.hex
+    }
+
+    /// What the build cache says can be kept, and the keys to store the new entries under.
+    struct Reuse {
+        var cache: BuildCache
+        var siteKey: String
+        var keys: [String: String]
+        var entries: [String: BuildCache.Entry]
+    }
+
+    private static func attempt(_ options: BuildOptions, memo: LoadMemo?, publishedPDFs: [String: PublishedPDF],
+                                into destination: Destination) throws -> BuildResult {
+        let phase = PhaseTiming.start()
+        var writer = destination.writer
+        // Whether and by which WeasyPrint the PDFs are made is part of what kept pages were made with.
+        let pdfEngine = options.pdf ? PDFEngine.locate(environment: options.environment) : nil
+        var reuse: Reuse?
+        if destination.reuse, let w = writer {
+            let cache = BuildCache(output: w.output, environment: options.environment)
+            writer?.spareFolder = cache.spareSite
+            let folders = BuildCache.documentFolders(options.content)
+            let siteKey = BuildCache.siteKey(options: options, folders: folders)
+                + (options.pdf ? "-pdf-\(pdfEngine?.version ?? "tidak-ada")" : "")
+            let keys = Parallel.map(folders) { BuildCache.documentKey(content: options.content, slug: $0) }
+            var entries: [String: BuildCache.Entry] = [:]
+            if cache.siteKey == siteKey {
+                let found = Parallel.map(Array(zip(folders, keys))) { folder, key -> BuildCache.Entry? in
+                    guard let entry = cache.entry(folder), entry.key == key,
+                          entry.files.allSatisfy({ KeptFile.current($0.path, in: w.output) == $0 }) else { return nil }
+                    return entry
+                }
+                for (folder, entry) in zip(folders, found) { entries[folder] = entry }
+            }
+            reuse = Reuse(cache: cache, siteKey: siteKey, keys: Dictionary(uniqueKeysWithValues: zip(folders, keys)), entries: entries)
+            phase("kunci dan cache")
+        }
+        do {
+            return try build(options, memo: memo, publishedPDFs: publishedPDFs, writer: writer, reuse: reuse,
+                             pdfEngine: pdfEngine, phase: phase)
+        } catch is KeptFileChanged {
+            // Someone changed the output since the check above: build everything.
+            reuse?.cache.remove()
+            reuse?.entries = [:]
+            return try build(options, memo: memo, publishedPDFs: publishedPDFs, writer: writer, reuse: reuse,
+                             pdfEngine: pdfEngine, phase: phase)
+        }
+    }
+
+    private static func build(_ options: BuildOptions, memo: LoadMemo?, publishedPDFs: [String: PublishedPDF],
+                              writer: SiteWriter?, reuse: Reuse?, pdfEngine: PDFEngine?, phase: PhaseTiming) throws -> BuildResult {
+        let reused = reuse?.entries ?? [:]
+        let site = try SiteLoader.load(content: options.content, displayPath: options.contentDisplay, metadataOnly: Set(reused.keys), memo: memo)
+        // Documents compared with each other (same agency and year) are rendered together: a
+        // comparison page reads both documents' tables.
+        let together = DocumentComparison.partners(of: Set(site.documents.map(\.slug)).subtracting(reused.keys), in: site.documents)
+        if !together.isDisjoint(with: reused.keys) {
+            var fewer = reuse
+            fewer?.entries = reused.filter { !together.contains($0.key) }
+            return try build(options, memo: memo, publishedPDFs: publishedPDFs, writer: writer, reuse: fewer,
+                             pdfEngine: pdfEngine, phase: phase)
+        }
+        let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay, memo: memo)
+        phase("muat")
+
+        // Each document's facts, worked out once for its checks and its pages; its findings from
+        // the cache when its pages are kept. Sorted as `Validator.run(site)` sorts them, so
+        // reports read the same whichever documents were kept.
+        let facts: [String: DocumentFacts] = Dictionary(uniqueKeysWithValues: Parallel.map(site.documents.filter { reused[$0.slug] == nil }) {
+            ($0.slug, DocumentFacts($0))
+        })
+        phase("fakta")
+        let perDocument: [[Diagnostic]] = Parallel.map(site.documents) { doc in
+            reused[doc.slug].map(\.findings) ?? Validator.run(facts[doc.slug]!)
+        }
+        let findings = Validator.sorted(perDocument.flatMap { $0 })
+        phase("validasi")
+        if options.strict, findings.contains(where: { $0.severity != .info }) { throw FindingsError(findings: findings) }
+
+        let pagefind = options.search ? SearchIndexer.locate(environment: options.environment) : nil
+        var renderer = SiteRenderer(site: site, facts: site.documents.map { facts[$0.slug] ?? DocumentFacts($0) },
+                                    findings: findings, templates: templates, baseURL: options.baseURL,
+                                    searchAvailable: pagefind != nil,
+                                    showFindings: options.alwaysShowFindings || site.settings.publicValidation)
+        renderer.servedAtRoot = options.servedAtRoot
+        renderer.cardFigures = reused.mapValues { $0.cardFigures.map { FigureView(label: $0.label, value: $0.value, note: $0.note) } }
+        // Reused documents were loaded without their tables: their words come from the cache.
+        renderer.searchExamples = SearchExamples.words(site.documents.map { reused[$0.slug]?.searchWords ?? SearchExamples.counts($0) })
+        // The PDFs of the documents rendered now (the kept ones keep theirs), before the pages that
+        // link them; without `pdf`, the pages link those a caller names (the preview: `Public/`'s).
+        var pdfs: [OutputFile] = [], notes: [String] = [], pdfPending = false
+        if options.pdf {
+            (pdfs, notes, pdfPending) = DocumentPDF.attach(to: &renderer, skipping: Set(reused.keys), engine: pdfEngine,
+                                                           cache: DocumentPDF.cache(options.environment), cachedOnly: options.pdfFromCacheOnly)
+        } else {
+            renderer.pdfs = publishedPDFs.filter { slug, _ in site.documents.contains { $0.slug == slug } }
+        }
+        // A document whose PDF failed or waits is not recorded, so the next build makes it.
+        let withoutPDF = options.pdf && pdfEngine != nil ? Set(site.documents.map(\.slug).filter { renderer.pdfs[$0] == nil }) : []
+        phase("pdf")
+
+        var kept = reused.values.flatMap(\.files).sorted { $0.path < $1.path }
+        var files: [OutputFile]
+        var report: WriteReport?
+        var search: BuildCache.SearchEntry?
+        if let writer {
+            // Each document's pages go to the staging folder as soon as they are rendered, so the
+            // disk work overlaps the rendering; the published site changes only at `finish`.
+            let session = try writer.begin()
+            do {
+                try session.add(pdfs)
+                files = (try renderer.render(reusing: reused.mapValues(\.pageDirs), emit: { try session.add($0) }) + pdfs).sorted { $0.path < $1.path }
+                phase("render dan tulis")
+                if let pagefind, options.indexSearch {
+                    // The index covers every page: the pages rendered now and those kept. When no
+                    // page changed (every document kept, the site's own pages byte for byte as
+                    // published), the published index is kept as it is.
+                    let key = searchKey(files, kept: kept, pagefind: pagefind)
+                    let unchanged = site.documents.allSatisfy { reused[$0.slug] != nil }
+                        && files.filter { $0.path.hasSuffix(".html") }.allSatisfy {
+                            FileManager.default.contents(atPath: writer.output.appendingPathComponent($0.path).path) == $0.data
+                        }
+                    if unchanged, let previous = reuse?.cache.searchEntry, previous.key == key,
+                       previous.files.allSatisfy({ KeptFile.current($0.path, in: writer.output) == $0 }) {
+                        kept += previous.files
+                    } else {
+                        let bundle = try SearchIndexer.index(files, keptPages: kept.map(\.path), from: writer.output, executable: pagefind)
+                        try session.add(bundle)
+                        files = (files + bundle).sorted { $0.path < $1.path }
+                    }
+                    search = BuildCache.SearchEntry(key: key, files: [])
+                    phase("indeks pencarian")
+                }
+                reuse?.cache.invalidate()
+                report = try session.finish(keeping: kept)
+            } catch {
+                session.abandon()
+                throw error
+            }
+            phase("pasang")
+        } else {
+            files = (try renderer.render() + pdfs).sorted { $0.path < $1.path }
+            phase("render")
+            if let pagefind, options.indexSearch {
+                files = (files + (try SearchIndexer.index(files, executable: pagefind))).sorted { $0.path < $1.path }
+                phase("indeks pencarian")
+            }
+        }
+
+        if let reuse, let writer {
+            store(reuse, site: site, facts: facts, perDocument: perDocument, files: files, kept: kept, reused: reused,
+                  withoutPDF: withoutPDF, search: search, output: writer.output)
+            phase("simpan cache")
+        }
+        if options.search, pagefind == nil {
+            notes.append("Catatan: pencarian tidak tersedia karena Pagefind tidak terpasang (pasang dengan `pip install pagefind-bin`); situs dibangun tanpa pencarian.")
+        }
+        return BuildResult(site: site, findings: findings, files: files, report: report, notes: notes, reusedFiles: kept.map(\.path),
+                           pdfPending: pdfPending)
+    }
+
+    /// Records what the new output was made from: entries for the documents rendered now.
+    private static func store(_ reuse: Reuse, site: Site, facts: [String: DocumentFacts], perDocument: [[Diagnostic]],
+                              files: [OutputFile], kept: [KeptFile], reused: [String: BuildCache.Entry],
+                              withoutPDF: Set<String>, search: BuildCache.SearchEntry?, output: URL) {
+        let pathsByDocument = Dictionary(grouping: files.map(\.path)) { $0.split(separator: "/").first.map(String.init) ?? "" }
+        let made = Parallel.map(Array(site.documents.enumerated())) { i, doc -> BuildCache.Entry? in
+            guard reused[doc.slug] == nil, !withoutPDF.contains(doc.slug) else { return nil }
+            let paths = pathsByDocument[doc.slug] ?? []
+            let current = paths.compactMap { KeptFile.current($0, in: output) }
+            guard let key = reuse.keys[doc.slug], current.count == paths.count else { return nil }
+            let figures = DocumentRenderer.card(facts[doc.slug] ?? DocumentFacts(doc), root: "").figures
+            return BuildCache.Entry(key: key, findings: perDocument[i], files: current,
+                                    cardFigures: figures.map { .init(label: $0.label, value: $0.value, note: $0.note) },
+                                    searchWords: SearchExamples.counts(doc))
+        }
+        var entries: [String: BuildCache.Entry] = [:]
+        for (doc, entry) in zip(site.documents, made) { entries[doc.slug] = entry }
+        let stillValid = Set(site.documents.map(\.slug).filter { reused[$0] != nil || entries[$0] != nil })
+        reuse.cache.store(siteKey: reuse.siteKey, entries: entries, keep: stillValid)
+        if var s = search {
+            let bundle = (files.map(\.path) + kept.map(\.path)).filter { $0.hasPrefix(Paths.searchBundle) }
+            s.files = bundle.compactMap { KeptFile.current($0, in: output) }
+            reuse.cache.storeSearch(s.files.count == bundle.count ? s : nil)
+        } else {
+            reuse.cache.storeSearch(nil)
+        }
+    }
+}
