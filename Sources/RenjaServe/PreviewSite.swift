@@ -238,26 +238,12 @@ public actor PreviewSite {
         subscribers.removeAll()
     }
 
-    /// Turns a build error into diagnostics the user can act on.
+    /// Turns a build error into diagnostics the user can act on (classified by `BuildProblem`).
     static func describe(_ error: Error, reader: @escaping (String) -> String?) -> BuildFailure {
-        let diagnostics: [Diagnostic]
-        let summary: String
-        switch error {
-        case let e as InputError:
-            diagnostics = e.diagnostics.filter { $0.severity == .galat }.isEmpty ? e.diagnostics : e.diagnostics.filter { $0.severity == .galat }
-            summary = "Masukan tidak dapat dibaca."
-        case let e as FindingsError:
-            diagnostics = e.findings.filter { $0.severity != .info }
-            summary = "Ada galat atau peringatan angka (--strict)."
-        case let e as CocoaError:
-            diagnostics = [.galat("tulis-gagal", "situs tidak dapat ditulis: \(SystemErrorText.describe(e))", at: nil)]
-            summary = "Folder keluaran tidak dapat ditulis."
-        default:
-            diagnostics = [.galat("bangun-gagal", "pembangunan gagal: \(SystemErrorText.describe(error))", at: nil)]
-            summary = "Pembangunan gagal."
-        }
-        let reports = diagnostics.map { DiagnosticPrinter.rich($0, source: reader) }
-        return BuildFailure(diagnostics: diagnostics, reports: reports, summary: summary)
+        let problem = BuildProblem(error)
+        let summary = problem.summary.prefix(1).uppercased() + problem.summary.dropFirst() + "."
+        let reports = problem.diagnostics.map { DiagnosticPrinter.rich($0, source: reader) }
+        return BuildFailure(diagnostics: problem.diagnostics, reports: reports, summary: summary)
     }
 
     /// Diagnostics name files by their display path (`Content/…`); read them from the real folders.

@@ -36,20 +36,15 @@ struct Build: ParsableCommand {
             print("Validasi angka: \(counts.joined(separator: ", ")) — jalankan `renja check` untuk rinciannya.")
             for note in result.notes { print(note) }
             print("Selesai dalam \(IndonesianNumber.decimal(Date().timeIntervalSince(start), places: 2)) detik.")
-        } catch let e as InputError {
-            Terminal.printDiagnostics(e.diagnostics)
-            Terminal.error("Pembangunan dihentikan: masukan tidak dapat dibaca. Folder \(output)/ tidak diubah.")
-            throw ExitCode(ExitStatus.badInput)
-        } catch let e as FindingsError {
-            Terminal.printDiagnostics(e.findings.filter { $0.severity != .info })
-            Terminal.error("Pembangunan dihentikan (--strict): ada galat atau peringatan angka. Folder \(output)/ tidak diubah.")
-            throw ExitCode(ExitStatus.findings)
         } catch let e as ExitCode {
             throw e
         } catch {
-            // Disk full, no permission, …: said in Indonesian, the published folder untouched.
-            Terminal.error("galat: \(SystemErrorText.describe(error)). Folder \(output)/ tidak diubah.")
-            throw ExitCode(ExitStatus.badInput)
+            // Bad input, --strict findings, a disk that is full or not ours: said as diagnostics,
+            // in Indonesian, and the published folder untouched.
+            let problem = BuildProblem(error)
+            Terminal.printDiagnostics(problem.diagnostics)
+            Terminal.error("Pembangunan dihentikan: \(problem.summary). Folder \(output)/ tidak diubah.")
+            throw ExitCode(problem.exitStatus)
         }
     }
 }
