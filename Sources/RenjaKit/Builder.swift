@@ -65,6 +65,9 @@ public struct BuildResult: Sendable {
     public var reusedFiles: [String] = []
     /// A document was published without its PDF because `pdfFromCacheOnly` did not let it be made.
     public var pdfPending: Bool = false
+    /// The documents (slugs) checked and rendered by this build; the others were kept (from the
+    /// build cache or, in memory, from the last render).
+    public var renderedDocuments: [String] = []
     public var pageCount: Int { (files.map(\.path) + reusedFiles).filter { $0.hasSuffix(".html") }.count }
     /// Every file of the site: rendered now or kept.
     public var fileCount: Int { files.count + reusedFiles.count }
@@ -77,12 +80,15 @@ public struct FindingsError: Error, Sendable {
 
 /// The library's entry points; both go through `SitePipeline`, the one pipeline.
 public enum Builder {
-    /// Loads, checks and renders without touching the disk's output: every file in memory.
+    /// Loads, checks and renders without touching the disk's output: every file in memory. With
+    /// `reuseUnchangedDocuments` and a `memo`, documents unchanged since the last call with the
+    /// same memo are not checked or rendered again (`renja serve`).
     /// - Parameter memo: tables and templates loaded by an earlier call, reused when their files are unchanged.
     /// - Parameter publishedPDFs: without `options.pdf`, the PDFs (by slug) the pages link all the
     ///   same: `renja serve` links those of the `Public/` it wrote last, while it makes the next.
     public static func render(_ options: BuildOptions, memo: LoadMemo? = nil, publishedPDFs: [String: PublishedPDF] = [:]) throws -> BuildResult {
-        try SitePipeline.run(options, memo: memo, publishedPDFs: publishedPDFs, into: .init(writer: nil, reuse: false))
+        try SitePipeline.run(options, memo: memo, publishedPDFs: publishedPDFs,
+                             into: .init(writer: nil, reuse: options.reuseUnchangedDocuments && memo != nil))
     }
 
     /// Builds into `options.output` (or `writer`'s folder), all or nothing; with

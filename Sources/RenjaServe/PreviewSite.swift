@@ -113,7 +113,8 @@ public actor PreviewSite {
         preview.pdf = false
         preview.indexSearch = false
         preview.servedAtRoot = true
-        preview.reuseUnchangedDocuments = false
+        // Documents unchanged since the last save come from the memo's last render.
+        preview.reuseUnchangedDocuments = true
         self.previewOptions = preview
         self.instance = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         self.changedAt = Int(Date().timeIntervalSince1970)

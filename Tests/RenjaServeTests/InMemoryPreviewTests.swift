@@ -100,3 +100,46 @@ final class InMemoryPreviewTests: XCTestCase {
         XCTAssertTrue(LiveReload.script.contains("\"terbit\""), "the note goes when the publish is done")
     }
 }
+
+/// A site of several documents in preview: a save in one document checks and renders that one
+/// (and the site's own pages) again; the others come from the last render, and every file is what
+/// a render from scratch gives.
+final class InMemoryPreviewReuseTests: XCTestCase {
+    func testASaveInOneDocumentRendersOnlyThatDocument() async throws {
+        let root = Repo.temporaryFolder(name)
+        let content = root.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: Repo.content, to: content)
+        let copy = content.appendingPathComponent("renja-2025")
+        try FileManager.default.copyItem(at: content.appendingPathComponent("renja-perubahan-2024"), to: copy)
+        let meta = copy.appendingPathComponent("dokumen.yaml")
+        try (try String(contentsOf: meta, encoding: .utf8))
+            .replacingOccurrences(of: "tahun: 2024", with: "tahun: 2025")
+            .replacingOccurrences(of: "urutan: 1", with: "urutan: 2")
+            .replacingOccurrences(of: "judul_singkat: Perubahan Renja 2024", with: "judul_singkat: Dokumen Uji 2025")
+            .write(to: meta, atomically: true, encoding: .utf8)
+        var options = BuildOptions(content: content, contentDisplay: "Content", templates: Repo.templates, templatesDisplay: "Templates",
+                                   output: root.appendingPathComponent("Public"))
+        options.environment["RENJA_CACHE_DIR"] = root.appendingPathComponent("cache").path
+        let site = PreviewSite(options: options)
+
+        guard case .built(let first, _, _, _) = await site.rebuild() else { return XCTFail("the first render failed") }
+        XCTAssertEqual(first.renderedDocuments, ["renja-perubahan-2024", "renja-2025"])
+
+        let chapter = copy.appendingPathComponent("bab/01-pendahuluan.md")
+        let marker = "Kalimat dokumen kedua \(UUID().uuidString.prefix(8))."
+        try (try String(contentsOf: chapter, encoding: .utf8) + "\n\n\(marker)\n").write(to: chapter, atomically: true, encoding: .utf8)
+        guard case .built(let second, _, _, let changed) = await site.rebuild() else { return XCTFail("the render after the save failed") }
+        XCTAssertEqual(second.renderedDocuments, ["renja-2025"], "the other document is kept")
+        XCTAssertTrue(changed.contains("renja-2025/bab/pendahuluan/index.html"), "\(changed)")
+        XCTAssertFalse(changed.contains { $0.hasPrefix("renja-perubahan-2024/") }, "nothing of the other document changed: \(changed)")
+
+        // Every file as a render from scratch makes it.
+        var plain = site.previewOptions
+        plain.reuseUnchangedDocuments = false
+        let scratch = try Builder.render(plain)
+        XCTAssertEqual(second.files.map(\.path), scratch.files.map(\.path))
+        for (a, b) in zip(second.files, scratch.files) { XCTAssertEqual(a.data, b.data, a.path) }
+        XCTAssertTrue(String(decoding: try XCTUnwrap(second.files.first { $0.path == "renja-2025/bab/pendahuluan/index.html" }).data,
+                             as: UTF8.self).contains(marker))
+    }
+}

@@ -45,4 +45,27 @@ public final class LoadMemo: @unchecked Sendable {
         templateSet = (key, files, set)
         lock.unlock()
     }
+
+    /// The documents rendered by the last build in memory (`renja serve`'s preview), the build
+    /// cache's entries with their files' bytes: an unchanged document of a site of many is not
+    /// checked or rendered again after a save in another.
+    struct RenderedDocument {
+        var entry: BuildCache.Entry
+        var files: [OutputFile]
+    }
+
+    private var rendered: (siteKey: String, documents: [String: RenderedDocument])?
+
+    func renderedDocuments(siteKey: String) -> [String: RenderedDocument] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let rendered, rendered.siteKey == siteKey else { return [:] }
+        return rendered.documents
+    }
+
+    func remember(renderedDocuments documents: [String: RenderedDocument], siteKey: String) {
+        lock.lock()
+        rendered = (siteKey, documents)
+        lock.unlock()
+    }
 }

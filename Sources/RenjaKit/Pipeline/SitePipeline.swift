@@ -11,7 +11,8 @@ import Foundation
 /// 404, sitemap) are always rendered.
 enum SitePipeline {
     /// Where the pages go: into `writer`'s folder (with the build cache when `reuse` is true), or
-    /// nowhere — kept in memory and returned (`Builder.render`, the preview).
+    /// nowhere — kept in memory and returned (`Builder.render`, the preview; with `reuse` and a
+    /// `LoadMemo`, unchanged documents come from the memo's last render instead of the disk cache).
     struct Destination {
         var writer: SiteWriter?
         var reuse: Bool
@@ -40,9 +41,11 @@ enum SitePipeline {
         return d.hex
     }
 
-    /// What the build cache says can be kept, and the keys to store the new entries under.
+    /// What the build cache (or, in memory, the memo) says can be kept, and the keys to store the
+    /// new entries under.
     struct Reuse {
-        var cache: BuildCache
+        /// nil in memory.
+        var cache: BuildCache?
         var siteKey: String
         var keys: [String: String]
         var entries: [String: BuildCache.Entry]
@@ -73,13 +76,22 @@ enum SitePipeline {
             }
             reuse = Reuse(cache: cache, siteKey: siteKey, keys: Dictionary(uniqueKeysWithValues: zip(folders, keys)), entries: entries)
             phase("kunci dan cache")
+        } else if destination.reuse, let memo {
+            let folders = BuildCache.documentFolders(options.content)
+            // The PDFs the pages link are part of what they were made from.
+            let pdfs = publishedPDFs.keys.sorted().map { "\($0)=\(publishedPDFs[$0]!.sha256)" }.joined(separator: ",")
+            let siteKey = BuildCache.siteKey(options: options, folders: folders) + "-memori-\(options.servedAtRoot)-\(pdfs)"
+            let keys = Dictionary(uniqueKeysWithValues: zip(folders, Parallel.map(folders) { BuildCache.documentKey(content: options.content, slug: $0) }))
+            let entries = memo.renderedDocuments(siteKey: siteKey).filter { keys[$0.key] == $0.value.entry.key }.mapValues(\.entry)
+            reuse = Reuse(cache: nil, siteKey: siteKey, keys: keys, entries: entries)
+            phase("kunci dan memori")
         }
         do {
             return try build(options, memo: memo, publishedPDFs: publishedPDFs, writer: writer, reuse: reuse,
                              pdfEngine: pdfEngine, phase: phase)
         } catch is KeptFileChanged {
             // Someone changed the output since the check above: build everything.
-            reuse?.cache.remove()
+            reuse?.cache?.remove()
             reuse?.entries = [:]
             return try build(options, memo: memo, publishedPDFs: publishedPDFs, writer: writer, reuse: reuse,
                              pdfEngine: pdfEngine, phase: phase)
@@ -159,7 +171,7 @@ enum SitePipeline {
                         && files.filter { $0.path.hasSuffix(".html") }.allSatisfy {
                             FileManager.default.contents(atPath: writer.output.appendingPathComponent($0.path).path) == $0.data
                         }
-                    if unchanged, let previous = reuse?.cache.searchEntry, previous.key == key,
+                    if unchanged, let previous = reuse?.cache?.searchEntry, previous.key == key,
                        previous.files.allSatisfy({ KeptFile.current($0.path, in: writer.output) == $0 }) {
                         kept += previous.files
                     } else {
@@ -170,7 +182,7 @@ enum SitePipeline {
                     search = BuildCache.SearchEntry(key: key, files: [])
                     phase("indeks pencarian")
                 }
-                reuse?.cache.invalidate()
+                reuse?.cache?.invalidate()
                 report = try session.finish(keeping: kept)
             } catch {
                 session.abandon()
@@ -178,7 +190,10 @@ enum SitePipeline {
             }
             phase("pasang")
         } else {
-            files = (try renderer.render() + pdfs).sorted { $0.path < $1.path }
+            // In memory, a kept document's files are the memo's copies of its last render.
+            let keptFiles = reused.keys.flatMap { memo?.renderedDocuments(siteKey: reuse?.siteKey ?? "")[$0]?.files ?? [] }
+            kept = []
+            files = (try renderer.render(reusing: reused.mapValues(\.pageDirs)) + pdfs + keptFiles).sorted { $0.path < $1.path }
             phase("render")
             if let pagefind, options.indexSearch {
                 files = (files + (try SearchIndexer.index(files, executable: pagefind))).sorted { $0.path < $1.path }
@@ -190,12 +205,35 @@ enum SitePipeline {
             store(reuse, site: site, facts: facts, perDocument: perDocument, files: files, kept: kept, reused: reused,
                   withoutPDF: withoutPDF, search: search, output: writer.output)
             phase("simpan cache")
+        } else if let reuse, let memo {
+            remember(reuse, in: memo, site: site, facts: facts, perDocument: perDocument, files: files)
         }
         if options.search, pagefind == nil {
             notes.append("Catatan: pencarian tidak tersedia karena Pagefind tidak terpasang (pasang dengan `pip install pagefind-bin`); situs dibangun tanpa pencarian.")
         }
-        return BuildResult(site: site, findings: findings, files: files, report: report, notes: notes, reusedFiles: kept.map(\.path),
-                           pdfPending: pdfPending)
+        var result = BuildResult(site: site, findings: findings, files: files, report: report, notes: notes, reusedFiles: kept.map(\.path),
+                                 pdfPending: pdfPending)
+        result.renderedDocuments = site.documents.map(\.slug).filter { reused[$0] == nil }
+        return result
+    }
+
+    /// Keeps each document's findings and files of this in-memory build in `memo` for the next.
+    private static func remember(_ reuse: Reuse, in memo: LoadMemo, site: Site, facts: [String: DocumentFacts],
+                                 perDocument: [[Diagnostic]], files: [OutputFile]) {
+        let previous = memo.renderedDocuments(siteKey: reuse.siteKey)
+        let byDocument = Dictionary(grouping: files) { $0.path.split(separator: "/").first.map(String.init) ?? "" }
+        var documents: [String: LoadMemo.RenderedDocument] = [:]
+        for (i, doc) in site.documents.enumerated() {
+            guard let key = reuse.keys[doc.slug] else { continue }
+            if reuse.entries[doc.slug] != nil, let known = previous[doc.slug] { documents[doc.slug] = known; continue }
+            let own = byDocument[doc.slug] ?? []
+            let figures = DocumentRenderer.card(facts[doc.slug] ?? DocumentFacts(doc), root: "").figures
+            let entry = BuildCache.Entry(key: key, findings: perDocument[i], files: own.map { KeptFile(path: $0.path, size: Int64($0.data.count), modified: 0) },
+                                         cardFigures: figures.map { .init(label: $0.label, value: $0.value, note: $0.note) },
+                                         searchWords: SearchExamples.counts(doc))
+            documents[doc.slug] = LoadMemo.RenderedDocument(entry: entry, files: own)
+        }
+        memo.remember(renderedDocuments: documents, siteKey: reuse.siteKey)
     }
 
     /// Records what the new output was made from: entries for the documents rendered now.
@@ -216,13 +254,14 @@ enum SitePipeline {
         var entries: [String: BuildCache.Entry] = [:]
         for (doc, entry) in zip(site.documents, made) { entries[doc.slug] = entry }
         let stillValid = Set(site.documents.map(\.slug).filter { reused[$0] != nil || entries[$0] != nil })
-        reuse.cache.store(siteKey: reuse.siteKey, entries: entries, keep: stillValid)
+        guard let cache = reuse.cache else { return }
+        cache.store(siteKey: reuse.siteKey, entries: entries, keep: stillValid)
         if var s = search {
             let bundle = (files.map(\.path) + kept.map(\.path)).filter { $0.hasPrefix(Paths.searchBundle) }
             s.files = bundle.compactMap { KeptFile.current($0, in: output) }
-            reuse.cache.storeSearch(s.files.count == bundle.count ? s : nil)
+            cache.storeSearch(s.files.count == bundle.count ? s : nil)
         } else {
-            reuse.cache.storeSearch(nil)
+            cache.storeSearch(nil)
         }
     }
 }
