@@ -15,12 +15,21 @@ enum LiveReload {
     static let script = """
     (function () {
       "use strict";
-      var tag = document.currentScript && document.currentScript.getAttribute("data-versi");
+      var script = document.currentScript;
+      var tag = script && script.getAttribute("data-versi");
+      var file = script && script.getAttribute("data-berkas");
       if (!window.EventSource) return;
       var source = new EventSource("\(eventsPath)");
       function reload() { source.close(); window.location.reload(); }
       source.addEventListener("halo", function (e) { if (tag && e.data !== tag) reload(); });
-      source.addEventListener("muat-ulang", reload);
+      // Reload when this page's file changed (or when it is unknown: the 404 page, an old server);
+      // other tabs keep their place.
+      source.addEventListener("muat-ulang", function (e) {
+        var changed;
+        try { changed = JSON.parse(e.data); } catch (x) { return reload(); }
+        var files = (changed.ditulis || []).concat(changed.dihapus || []);
+        if (!file || document.getElementById("renja-galat") || files.indexOf(file) >= 0) reload();
+      });
       source.addEventListener("galat", reload);
       source.addEventListener("terbit", function () {
         var note = document.getElementById("renja-terbit");
@@ -30,17 +39,18 @@ enum LiveReload {
 
     """
 
-    static func tag(version: String) -> String {
-        "<script src=\"\(scriptPath)\" data-versi=\"\(HTMLText.escape(version))\"></script>"
+    static func tag(version: String, file: String? = nil) -> String {
+        let own = file.map { " data-berkas=\"\(HTMLText.escape($0))\"" } ?? ""
+        return "<script src=\"\(scriptPath)\" data-versi=\"\(HTMLText.escape(version))\"\(own)></script>"
     }
 
     /// Inserts the overlay (if any), the note that search is catching up (while `Public/` is being
     /// written) and the script before the last `</body>`, or at the end.
-    static func inject(into html: Data, version: String, failure: BuildFailure?, publishing: Bool = false) -> Data {
+    static func inject(into html: Data, version: String, failure: BuildFailure?, publishing: Bool = false, file: String? = nil) -> Data {
         var addition = ""
         if let failure { addition += overlay(failure) }
         if publishing { addition += publishingNote }
-        addition += tag(version: version) + "\n"
+        addition += tag(version: version, file: file) + "\n"
         let text = String(decoding: html, as: UTF8.self)
         if let close = text.range(of: "</body>", options: [.caseInsensitive, .backwards]) {
             var out = text

@@ -47,7 +47,7 @@ struct PreviewResponder: HTTPResponder {
             let path = segments.joined(separator: "/")
             if trailingSlash {
                 if let data = await site.file(path.isEmpty ? "index.html" : path + "/index.html") {
-                    return serve(data, path: "index.html", modified: state.changedAt, status: .ok, state: state, request: request)
+                    return serve(data, path: path.isEmpty ? "index.html" : path + "/index.html", modified: state.changedAt, status: .ok, state: state, request: request)
                 }
             } else if let data = await site.file(path) {
                 return serve(data, path: path, modified: state.changedAt, status: .ok, state: state, request: request)
@@ -129,7 +129,10 @@ struct PreviewResponder: HTTPResponder {
         let type = HTTPSupport.contentType(forPath: path)
         var lastModified = modified
         if type.hasPrefix("text/html") {
-            data = LiveReload.inject(into: data, version: state.version, failure: state.failure, publishing: state.publishing)
+            // The page's own file (none for the 404 page, shown for any address): a reload event
+            // that does not name it leaves the page as it is.
+            data = LiveReload.inject(into: data, version: state.version, failure: state.failure, publishing: state.publishing,
+                                     file: status == .ok ? path : nil)
             lastModified = max(modified, state.changedAt)
         }
         var headers = HTTPFields()

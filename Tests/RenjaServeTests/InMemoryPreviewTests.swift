@@ -12,7 +12,7 @@ final class InMemoryPreviewTests: XCTestCase {
     /// that search is catching up).
     func withoutInjection(_ data: Data) -> String {
         var text = String(decoding: data, as: UTF8.self)
-        for pattern in [#"<p id="renja-terbit"[^\n]*</p>\n"#, #"<script src="/_renja/muat-ulang\.js" data-versi="[^"]*"></script>\n"#] {
+        for pattern in [#"<p id="renja-terbit"[^\n]*</p>\n"#, #"<script src="/_renja/muat-ulang\.js" data-versi="[^"]*"( data-berkas="[^"]*")?></script>\n"#] {
             text = text.replacingOccurrences(of: pattern, with: "", options: .regularExpression)
         }
         return text
@@ -83,6 +83,9 @@ final class InMemoryPreviewTests: XCTestCase {
             .filter { !$0.hasPrefix("/_renja/") }
         XCTAssertTrue(links.contains { $0.hasSuffix("style.css") }, "the page links its stylesheet: \(links)")
         XCTAssertGreaterThan(links.count, 3)
+        XCTAssertFalse(page.contains("data-berkas="), "the 404 page reloads on every change (the page may exist now)")
+        let home = try await fixture.text("/renja-perubahan-2024/")
+        XCTAssertTrue(home.contains(#"data-berkas="renja-perubahan-2024/index.html""#), "a page knows its file, to reload only when it changed")
         for link in Set(links) {
             let (answer, _) = try await fixture.get(link)
             XCTAssertEqual(answer.statusCode, 200, "\(link) on the preview's 404 page")
@@ -98,6 +101,7 @@ final class InMemoryPreviewTests: XCTestCase {
         let idle = String(decoding: LiveReload.inject(into: page, version: "v", failure: nil, publishing: false), as: UTF8.self)
         XCTAssertFalse(idle.contains("renja-terbit"))
         XCTAssertTrue(LiveReload.script.contains("\"terbit\""), "the note goes when the publish is done")
+        XCTAssertTrue(LiveReload.script.contains("files.indexOf(file)"), "a reload event that does not name the page leaves it")
     }
 }
 
