@@ -153,5 +153,5 @@ extension Optional: MustacheOptional {
 
 /// A struct that templates read (a page's view and everything in it): `MustacheBox` wraps it so
 /// its fields are found without `Mirror`. The conformances are listed in `MustacheViews.swift`;
-/// a test walks the views from `PageView` and fails on a view type missing there.
+/// a test walks the views from every page kind's layers (`PageKinds`) and fails on a view type missing there.
 protocol MustacheView {}
