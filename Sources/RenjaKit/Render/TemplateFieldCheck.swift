@@ -184,8 +184,8 @@ extension Array: ArrayContext { static var elementType: Any.Type { Element.self 
 
 extension TemplateFieldCheck {
     /// `Templates/README.md`: for each page template the views it is rendered with, then every
-    /// view type the templates can read with its fields, made from the view structs themselves (a
-    /// test fails when the file is out of date).
+    /// view type the templates can read with its fields (from the view structs themselves) and
+    /// what each holds (`ViewFieldDescriptions`); a test fails when the file is out of date.
     static func reference(kinds: [PageKind]) -> String {
         var out = """
         # Templat situs
@@ -223,9 +223,10 @@ extension TemplateFieldCheck {
             guard done.insert(name).inserted else { continue }
             let f = fields(of: type)
             guard !f.isEmpty else { continue }
-            out += "\n## \(name)\n\n| kolom | isi |\n| --- | --- |\n"
+            let meanings = ViewFieldDescriptions.of(type) ?? [:]
+            out += "\n## \(name)\n\n| kolom | jenis | arti |\n| --- | --- | --- |\n"
             for (field, fieldType) in f.sorted(by: { $0.key < $1.key }) {
-                out += "| `\(field)` | \(describe(fieldType)) |\n"
+                out += "| `\(field)` | \(describe(fieldType)) | \(meanings[field] ?? "") |\n"
                 let inner = contextType(of: fieldType)
                 if !fields(of: inner).isEmpty { queue.append(inner) }
             }

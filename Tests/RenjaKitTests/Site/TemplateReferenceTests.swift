@@ -65,6 +65,31 @@ final class TemplateReferenceTests: XCTestCase {
         XCTAssertEqual(Set(PageKinds.all.map(\.template)).count, PageKinds.all.count, "one page kind per template")
     }
 
+    /// Every field a template can reach says what it holds (`ViewFieldDescriptions`), and no
+    /// description is left for a field that is gone.
+    func testEveryViewFieldHasADescription() {
+        var seen = Set<ObjectIdentifier>()
+        var missing: [String] = []
+        func walk(_ type: Any.Type) {
+            let context = TemplateFieldCheck.contextType(of: type)
+            guard seen.insert(ObjectIdentifier(context)).inserted else { return }
+            let fields = TemplateFieldCheck.fields(of: context)
+            guard !fields.isEmpty else { return }
+            let meanings = ViewFieldDescriptions.of(context) ?? [:]
+            for (name, fieldType) in fields {
+                if (meanings[name] ?? "").isEmpty { missing.append("\(context).\(name)") }
+                walk(fieldType)
+            }
+        }
+        for kind in PageKinds.all { kind.layers.forEach(walk) }
+        XCTAssertEqual(missing.sorted(), [], "describe these in Sources/RenjaKit/Render/ViewFieldDescriptions.swift")
+        for (type, meanings) in ViewFieldDescriptions.table {
+            let fields = TemplateFieldCheck.fields(of: type)
+            XCTAssertEqual(Set(meanings.keys).subtracting(fields.keys).sorted(), [], "\(type): descriptions of fields it does not have")
+            XCTAssertTrue(seen.contains(ObjectIdentifier(type)), "\(type) is described but no template can reach it")
+        }
+    }
+
     func testTheRealTemplatesUseOnlyFieldsTheyGet() throws {
         XCTAssertNoThrow(try TemplateSet.load(folder: RepoPaths.templates, displayPath: "Templates"))
     }
