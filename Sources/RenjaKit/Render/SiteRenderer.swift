@@ -147,7 +147,8 @@ public struct SiteRenderer {
     }
 
     /// Each document's findings, in their order: those tagged with its slug, and untagged ones in
-    /// its files. One pass over the findings (filtering them per document was quadratic).
+    /// its files. One pass over the findings: filtering them per document would be quadratic in a
+    /// site of many documents.
     private func findingsByDocument() -> [String: [Diagnostic]] {
         var out: [String: [Diagnostic]] = [:]
         for f in findings {
