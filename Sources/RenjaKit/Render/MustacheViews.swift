@@ -32,7 +32,6 @@ extension PrintView: MustacheView {}
 extension PrintChapterView: MustacheView {}
 extension PrintSegmentView: MustacheView {}
 extension DataPageView: MustacheView {}
-extension ColumnView: MustacheView {}
 extension SearchView: MustacheView {}
 extension SearchExampleView: MustacheView {}
 extension DocumentWordsView: MustacheView {}

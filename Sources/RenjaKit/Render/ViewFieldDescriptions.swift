@@ -108,7 +108,10 @@ enum ViewFieldDescriptions {
             "totalBefore": "jumlah pagu sebelum perubahan", "totalDifference": "selisih jumlah pagu",
             "unchangedCount": "jumlah sub kegiatan yang tetap",
         ]),
-        (DataPageView.self, ["columns": "kolom-kolom CSV dan artinya", "downloads": "berkas yang dapat diunduh"]),
+        (DataPageView.self, [
+            "capaian": "label kolom capaian dalam huruf kecil, mis. capaian s.d. triwulan ii 2024", "downloads": "berkas yang dapat diunduh",
+            "hasCodes": "baris-baris tabel berkode nomenklatur (Tabel 2, atau Tabel 1 yang menuliskan kode)",
+        ]),
         (PrintView.self, [
             "agency": "nama instansi", "appendix": "tabel yang tidak dimuat di bab mana pun", "chapters": "bab-bab dokumen",
             "government": "pemerintah daerah, bila ada", "hasAppendix": "ada lampiran", "kind": "jenis dokumen",
@@ -201,7 +204,6 @@ enum ViewFieldDescriptions {
             "after": "target setelah", "before": "target sebelum", "href": "alamat baris di halaman program",
             "indicator": "nama indikator", "item": "nomor dan nama baris", "levelWord": "tingkat baris",
         ]),
-        (ColumnView.self, ["meaning": "arti kolom", "name": "nama kolom CSV"]),
         (PrintSegmentView.self, ["html": "teks bab (HTML)", "table": "tabel lengkap di tempat ini"]),
         (PrintChapterView.self, [
             "displayTitle": "judul bab seperti di navigasi", "id": "id bab di halaman", "number": "nomor bab, bila ada",

@@ -578,12 +578,10 @@ struct DataPageContentView {
 
 struct DataPageView {
     var downloads: [DownloadView]
-    var columns: [ColumnView]
-}
-
-struct ColumnView {
-    var name: String
-    var meaning: String
+    /// The rows carry nomenclature codes (Tabel 2, or a Tabel 1 that gives them).
+    var hasCodes: Bool
+    /// "capaian s.d. triwulan ii 2024": the capaian column's label in lower case.
+    var capaian: String
 }
 
 // MARK: PrintPage (`Pages/PrintPage.swift`)

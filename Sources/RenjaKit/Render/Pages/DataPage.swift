@@ -23,20 +23,10 @@ struct DataPage {
                                   size: DocumentRenderer.size(docJSON),
                                   description: doc.profile.comparesStages ? "Data dokumen, teks setiap bab (Markdown), kedua tabel dan daftar perubahan anggaran."
                                       : "Data dokumen, teks setiap bab (Markdown) dan tabelnya."))
-        // Only the columns this document's tables have.
-        var columns: [ColumnView] = [.init(name: "tingkat", meaning: "program, kegiatan atau sub kegiatan")]
-        var keys: [String] = []
-        if doc.profile.hasEvaluation { keys.append("nomor baris Tabel 1 (I, 1., 1.1)") }
-        if doc.profile.hasPlan || (doc.document.evaluation?.allItems.contains { $0.code != nil } ?? false) { keys.append("kode nomenklatur") }
-        columns.append(.init(name: "nomor / kode", meaning: keys.joined(separator: " atau ")))
-        columns.append(.init(name: "program, kegiatan, sub_kegiatan", meaning: "nama induk-induk baris, sehingga setiap baris dapat disaring sendiri"))
-        columns.append(.init(name: "indikator, target, satuan_target", meaning: "satu baris per indikator kinerja; angka target dan satuannya"))
-        if doc.profile.hasEvaluation {
-            columns.append(.init(name: "capaian, satuan_capaian, persen_capaian", meaning: "Tabel 1: \(DocumentWordsView(doc.profile).capaian.lowercased()) dan persentasenya"))
-        }
-        columns.append(.init(name: doc.profile.hasEvaluation ? "pagu, realisasi, persen_realisasi" : "pagu",
-                             meaning: "rupiah tanpa pemisah ribuan; ditulis sekali per program/kegiatan/sub kegiatan (pada indikator pertama). Jumlahkan baris bertingkat program untuk total tabel"))
-        columns.append(.init(name: "catatan", meaning: "angka yang dalam dokumen tertulis tidak sah, beserta teks aslinya (kolom angkanya dikosongkan)"))
-        return doc.plan(v, Self.kind, DataPageContentView(data: DataPageView(downloads: files, columns: columns)))
+        // The glossary of the CSV columns is in `data.mustache`; it lists only the columns this
+        // document's tables have.
+        let hasCodes = doc.profile.hasPlan || (doc.document.evaluation?.allItems.contains { $0.code != nil } ?? false)
+        let data = DataPageView(downloads: files, hasCodes: hasCodes, capaian: DocumentWordsView(doc.profile).capaian.lowercased())
+        return doc.plan(v, Self.kind, DataPageContentView(data: data))
     }
 }
