@@ -42,7 +42,7 @@ def main():
     env = dict(os.environ, RENJA_PAGEFIND=pagefind, RENJA_WEASYPRINT="/nonexistent/weasyprint-disabled-for-benchmark")
     rows = []
     for documents in [int(s) for s in args.scales.split(",")]:
-        corpus = corpus_for(args.work, documents, args.seed)
+        corpus, _ = corpus_for(args.work, documents, args.seed)
         content = os.path.join(corpus, "renja", "Content")
         out_root = os.path.join(args.work, f"search-{documents}")
         samples = {"renja": [], "incremental": [], "hugo_pagefind": []}

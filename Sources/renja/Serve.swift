@@ -28,7 +28,7 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         // The preview is rendered in memory with the findings always shown; after each save
-        // `Public/` is written exactly as `renja build` writes it (search index and PDFs included,
+        // `Public/` is written as `renja build` writes it (search index and PDFs included,
         // the findings as `validasi_publik` says): see `PreviewSite`.
         var options = BuildOptions(content: Terminal.url(content.content), contentDisplay: content.content,
                                    templates: Terminal.url(content.templates), templatesDisplay: content.templates,

@@ -1,6 +1,6 @@
 /// What a document is, from its own content: its kind (`jenis`), which tables it has, and the period
-/// its evaluation covers. Pages choose their words and page kinds from this, never from the first
-/// document Renja was built on: a plain Renja has no "sebelum/setelah perubahan", and a document
+/// its evaluation covers. Pages choose their words and page kinds from this, never from what one
+/// particular document has: a plain Renja has no "sebelum/setelah perubahan", and a document
 /// without an evaluation table has no triwulan.
 public struct DocumentProfile: Sendable, Equatable {
     /// `jenis` says it revises a plan (Perubahan Renja): Tabel 1 then holds the plan before the

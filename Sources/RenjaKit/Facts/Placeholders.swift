@@ -5,7 +5,7 @@ import Foundation
 /// `{{tabel rencana}}` are left for the renderer; any other `{{…}}` is reported.
 public enum Placeholders {
     static let tableMarkers = TableKind.allCases.map { "tabel \($0.rawValue)" }
-    /// Compiled once (a literal inside `expand` was parsed again for every chapter).
+    /// Compiled once: a regex literal inside `expand` would be parsed again for every chapter.
     static let markerPattern = #/\{\{([^{}]*)\}\}/#
 
     /// The chapter's Markdown with every `{{angka …}}` filled from the document's figures, and a

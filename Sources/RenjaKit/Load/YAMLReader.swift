@@ -11,8 +11,8 @@ struct YAMLReader {
     func parse(_ text: String) -> Node? {
         do {
             // `.basic`: no implicit typing. Every value is read as its raw text anyway, and keys are
-            // matched as raw text (`no:` is a key, not `false`); the default resolver ran a dozen
-            // regular expressions on every key and value, a third of the loading time.
+            // matched as raw text (`no:` is a key, not `false`); the default resolver runs a dozen
+            // regular expressions on every key and value, a large share of the loading time.
             guard let node = try Yams.compose(yaml: text, .basic) else {
                 sink.error("berkas-kosong", "berkas YAML kosong; diharapkan isi data", at: SourceLocation(file: path, line: 1, column: 1))
                 return nil

@@ -29,7 +29,7 @@ public struct Table: Sendable {
     public func items(at level: Level) -> [Item] { flattened.byLevel[level.rawValue] }
 
     /// The tree walked once when the table is made or changed: checks and pages ask for these lists
-    /// many times per table, and walking (copying every row) each time was a visible part of a build.
+    /// many times per table, and each walk copies every row.
     private var flattened: Flattened
 
     private struct Flattened: Sendable {

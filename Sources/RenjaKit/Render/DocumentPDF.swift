@@ -138,7 +138,7 @@ public struct PublishedPDF: Sendable, Equatable {
 /// page, the signing block, and nothing of the web interface.
 ///
 /// `Templates/pdf.mustache` (with `assets/pdf.css`) renders it from the views of the one-page print
-/// version (`printPage()`), and WeasyPrint makes the PDF from that HTML in a temporary folder that
+/// version (`PrintPage`), and WeasyPrint makes the PDF from that HTML in a temporary folder that
 /// holds the site's assets. Like the search index, this is a post-render step whose files join the
 /// site's files before anything is written, so the PDF is published in the same swap as the pages.
 ///
@@ -197,7 +197,7 @@ public enum DocumentPDF {
     static func html(_ doc: Document, renderer: SiteRenderer) -> String {
         // No findings: the PDF is the document as the agency publishes it, without the checks' marks.
         let docRenderer = DocumentRenderer(site: renderer.site, facts: renderer.facts(doc), findings: [], base: renderer)
-        return renderer.templates.render(docRenderer.pdfView(), page: template)
+        return renderer.templates.render(docRenderer.pdfView(), template: template)
     }
 
     /// WeasyPrint's options, besides the input and output files.
@@ -316,10 +316,10 @@ extension DocumentRenderer {
         base.pdfs[document.slug].map { PDFLinkView(href: root + $0.path, size: Self.size($0.size), sha256: $0.sha256) }
     }
 
-    /// The PDF's view, from the print page's (`printPage()`): the same chapters, segments, tables
+    /// The PDF's view, from the print page's (`PrintPage.printable`): the same chapters, segments, tables
     /// and signing blocks (`partials/pdf-table` prints the rows without links or finding marks).
     func pdfView() -> PDFView {
-        let printable = printPage().view.printable!
+        let printable = PrintPage(doc: self).printable(root: Paths.root(forDir: Paths.printable(document)))
         let chapters = printable.chapters, appendix = printable.appendix
         // Chapters without a number before the first BAB (the Kata Pengantar) come before the Daftar Isi.
         let frontCount = chapters.prefix { $0.number == nil }.count

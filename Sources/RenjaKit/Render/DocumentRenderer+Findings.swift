@@ -1,6 +1,6 @@
 import Foundation
 
-/// The findings on the site: the Validasi page, the entries on program pages, the chips and the
+/// The findings on the site: the entries (Validasi page, program pages), the chips and the
 /// marks on chapter paragraphs. Counting follows `FindingIndex` everywhere.
 extension DocumentRenderer {
     /// Check ids and locations are shown (in the preview) only when the findings are not published.
@@ -121,37 +121,5 @@ extension DocumentRenderer {
                                     paragraphIDs: ids)
         }
         return (marked.html, marked.paragraphIDs)
-    }
-
-    // MARK: Validasi page
-
-    func validationPage(_ programs: [MatchedItem]) -> PagePlan {
-        let dir = Paths.validation(document)
-        let c = index.counts
-        var v = view(dir: dir, title: "Validasi angka — \(document.shortTitle)",
-                     description: "Hasil pemeriksaan angka otomatis \(document.title): \(c.galat) galat, \(c.peringatan) peringatan, \(c.info) info.",
-                     crumbs: [LinkView(title: "Validasi", href: nil)])
-        v.scripts = [v.root + "assets/validasi.js"]
-        let root = v.root
-        func group(id: String, key: String, title: String, href: String?, _ entries: [FindingEntry]) -> FindingGroupView {
-            let sorted = entries.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
-            let temuan = entries.filter(\.counts).count
-            return FindingGroupView(id: id, key: key, title: title, href: href, findings: sorted.map { findingView($0, root: root) },
-                                    summary: ReaderText.summary(temuan: temuan, info: entries.count - temuan), temuanCount: temuan)
-        }
-        var groups: [FindingGroupView] = []
-        for p in programs {
-            let es = index.program(p.key)
-            guard !es.isEmpty else { continue }
-            groups.append(group(id: "kelompok-\(p.key)", key: p.key, title: titleCase(p.name),
-                                href: root + Paths.program(document, key: p.key), es))
-        }
-        let keys = Set(programs.map(\.key))
-        let rest = index.entries.filter { $0.programKey.map { !keys.contains($0) } ?? true }
-        if !rest.isEmpty {
-            groups.append(group(id: "kelompok-dokumen", key: "dokumen", title: "Dokumen dan narasi", href: nil, rest))
-        }
-        v.validation = ValidationView(counts: c, groups: groups, clean: index.entries.isEmpty)
-        return (dir, "validation", v)
     }
 }

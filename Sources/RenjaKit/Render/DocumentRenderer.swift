@@ -1,6 +1,8 @@
 import Foundation
 
-/// The pages of one document: its home, chapters, tables, programs and the Validasi page.
+/// What the pages of one document share: the facts and findings, the document's chrome, rows and
+/// tables as every page kind shows them, and the open-data files. Each page kind is built by its
+/// own type in `Pages/`.
 struct DocumentRenderer {
     let site: Site
     /// Every figure the pages show comes from here (the same facts the checks read).
@@ -25,33 +27,31 @@ struct DocumentRenderer {
         self.base = base
     }
 
-    typealias PagePlan = (dir: String, template: String, view: PageView)
-
     func pages() -> ([PagePlan], [Diagnostic]) {
         let built = pageBuilders().map { $0() }
         return (built.map(\.0), built.flatMap(\.1))
     }
 
     /// One closure per page, in page order; they are independent, so a site of one document can
-    /// build them on all cores.
+    /// build them on all cores. A new page kind of a document is added here (and to `PageKinds`).
     func pageBuilders() -> [() -> (PagePlan, [Diagnostic])] {
         let programs = matched
         var out: [() -> (PagePlan, [Diagnostic])] = []
-        out.append { (home(programs), []) }
+        out.append { (HomePage(doc: self).plan(programs), []) }
         for (i, c) in document.chapters.enumerated() {
-            out.append { chapterPage(i, c) }
+            out.append { ChapterPage(doc: self).plan(i, c) }
         }
         for kind in TableKind.allCases {
-            if let t = table(kind) { out.append { (tablePage(t), []) } }
+            if let t = table(kind) { out.append { (TablePage(doc: self).plan(t), []) } }
         }
-        for (i, p) in programs.enumerated() { out.append { (programPage(i, p, all: programs), []) } }
-        if base.showFindings { out.append { (validationPage(programs), []) } }
-        if profile.comparesStages { out.append { (changesPage(programs), []) } }
+        for (i, p) in programs.enumerated() { out.append { (ProgramPage(doc: self).plan(i, p, all: programs), []) } }
+        if base.showFindings { out.append { (ValidationPage(doc: self).plan(programs), []) } }
+        if profile.comparesStages { out.append { (ChangesPage(doc: self).plan(programs), []) } }
         for earlier in hostedComparisons {
-            if let page = comparisonPage(with: earlier) { out.append { (page, []) } }
+            if let page = ComparisonPage(doc: self).plan(with: earlier) { out.append { (page, []) } }
         }
-        if hasTables { out.append { (dataPage(), []) } }
-        out.append { (printPage(), []) }
+        if hasTables { out.append { (DataPage(doc: self).plan(), []) } }
+        out.append { (PrintPage(doc: self).plan(), []) }
         return out
     }
 
@@ -61,23 +61,14 @@ struct DocumentRenderer {
 
     // MARK: Shared pieces
 
-    func view(dir: String, title: String, description: String = "", crumbs: [LinkView]) -> PageView {
+    /// The chrome of this document's page at `dir`; the page kind sets its own parts (`indexed`,
+    /// `scripts`) and hands it to `plan`.
+    func view(dir: String, title: String, description: String = "", crumbs: [LinkView]) -> DocumentPageFrame {
         let root = Paths.root(forDir: dir)
         let docCrumb = LinkView(title: document.shortTitle, href: root + Paths.document(document))
-        var v = base.common(dir: dir, title: title, description: description,
-                            breadcrumbs: [LinkView(title: "Beranda", href: root)] + (dir == Paths.document(document) ? [] : [docCrumb]) + crumbs)
-        v.agency = AgencyView(document.agency)
-        v.document = DocumentRenderer.card(facts, root: root)
-        v.words = DocumentWordsView(profile)
-        v.chaptersNav = document.chapters.map {
-            LinkView(title: $0.displayTitle, href: root + Paths.chapter(document, $0), current: dir == Paths.chapter(document, $0))
-        }
-        v.tablesNav = TableKind.allCases.compactMap { k in
-            table(k).map { LinkView(title: "Tabel \(k.number). \($0.title)", href: root + Paths.table(document, k), current: dir == Paths.table(document, k)) }
-        }
-        v.programsNav = matched.map {
-            LinkView(title: titleCase($0.name), href: root + Paths.program(document, key: $0.key), current: dir == Paths.program(document, key: $0.key))
-        }
+        var chrome = base.chrome(dir: dir, title: title, description: description,
+                                 breadcrumbs: [LinkView(title: "Beranda", href: root)] + (dir == Paths.document(document) ? [] : [docCrumb]) + crumbs)
+        chrome.agency = AgencyView(document.agency)
         var links: [LinkView] = []
         if profile.comparesStages {
             links.append(LinkView(title: "Perubahan anggaran", href: root + Paths.changes(document), current: dir == Paths.changes(document)))
@@ -89,9 +80,27 @@ struct DocumentRenderer {
         if base.showFindings {
             links.append(LinkView(title: "Validasi angka", href: root + Paths.validation(document), current: dir == Paths.validation(document)))
         }
-        v.comparisons = comparisonLinks(root: root, dir: dir)
-        v.documentLinks = links + v.comparisons.filter { !$0.current }.map { LinkView(title: "Bandingkan: \($0.title)", href: $0.href) }
-        return v
+        let comparisons = comparisonLinks(root: root, dir: dir)
+        let documentChrome = DocumentChrome(
+            document: DocumentRenderer.card(facts, root: root),
+            words: DocumentWordsView(profile),
+            chaptersNav: document.chapters.map {
+                LinkView(title: $0.displayTitle, href: root + Paths.chapter(document, $0), current: dir == Paths.chapter(document, $0))
+            },
+            tablesNav: TableKind.allCases.compactMap { k in
+                table(k).map { LinkView(title: "Tabel \(k.number). \($0.title)", href: root + Paths.table(document, k), current: dir == Paths.table(document, k)) }
+            },
+            programsNav: matched.map {
+                LinkView(title: titleCase($0.name), href: root + Paths.program(document, key: $0.key), current: dir == Paths.program(document, key: $0.key))
+            },
+            documentLinks: links + comparisons.filter { !$0.current }.map { LinkView(title: "Bandingkan: \($0.title)", href: $0.href) },
+            comparisons: comparisons)
+        return DocumentPageFrame(dir: dir, chrome: chrome, document: documentChrome)
+    }
+
+    /// A page of this document, from its frame and its kind's own view.
+    func plan(_ frame: DocumentPageFrame, _ kind: PageKind, _ content: any MustacheView) -> PagePlan {
+        PagePlan(dir: frame.dir, template: kind.template, view: PageView(chrome: frame.chrome, documentChrome: frame.document, content: content))
     }
 
     static func card(_ facts: DocumentFacts, root: String) -> DocumentCardView {
@@ -143,34 +152,6 @@ struct DocumentRenderer {
         return (currency ? sum.formatted : sum.plain) + " (jumlah sub kegiatan)"
     }
 
-    // MARK: Home
-
-    func home(_ programs: [MatchedItem]) -> PagePlan {
-        let dir = Paths.document(document)
-        var v = view(dir: dir, title: document.title, description: "\(document.title) — \(document.agency.name)", crumbs: [])
-        let root = v.root
-        let summaries = programs.map { p -> ProgramSummaryView in
-            let e = p.evaluation, a = p.plan
-            let share = e.flatMap { facts.item($0)?.absorption }
-            let findingCount = index.temuanCount(program: p.key)
-            return ProgramSummaryView(name: titleCase(p.name), href: root + Paths.program(document, key: p.key),
-                                      pagu: amount(e, .pagu), paguAfter: amount(a, .pagu),
-                                      realisasi: Format.amount(e?.realisasi), absorption: Format.percent(share),
-                                      kegiatanCount: p.children.count,
-                                      subKegiatanCount: p.children.reduce(0) { $0 + $1.children.count },
-                                      findingCount: findingCount, hasFindings: findingCount > 0,
-                                      findingsHref: findingCount > 0 ? root + Paths.validation(document) + "#kelompok-\(p.key)" : nil)
-        }
-        v.home = HomeView(chart: absorptionChart(programs), printHref: root + Paths.printable(document),
-                          changesHref: profile.comparesStages ? root + Paths.changes(document) : nil, dataHref: hasTables ? root + Paths.data(document) : nil,
-                          figures: v.document?.figures ?? [], programs: summaries,
-                          counts: base.showFindings ? index.counts : nil,
-                          validationHref: base.showFindings ? root + Paths.validation(document) : nil)
-        v.home?.pdf = pdfLink(root: root)
-        v.indexed = true
-        return (dir, "document", v)
-    }
-
     // MARK: Chapters
 
     /// A chapter's Markdown with its placeholders filled (in the facts), rendered: made once, used
@@ -179,47 +160,7 @@ struct DocumentRenderer {
         openData.memo(\.chapters, c.slug) { Markdown.render(facts.expandedChapters[c.slug] ?? c.markdown) }
     }
 
-    func chapterPage(_ i: Int, _ c: Chapter) -> (PagePlan, [Diagnostic]) {
-        let dir = Paths.chapter(document, c)
-        let rendered = renderedChapter(c)
-        var v = view(dir: dir, title: "\(c.displayTitle) — \(document.shortTitle)",
-                     description: Excerpt.description(html: rendered.html, fallback: "\(c.displayTitle), \(document.title)."),
-                     crumbs: [LinkView(title: c.displayTitle, href: nil)])
-        v.indexed = true
-        let html = TableEmbeds.replace(in: markedChapter(c).html ?? rendered.html) { kind in
-            guard let t = table(kind) else { return nil }
-            return tableSummaryHTML(t, root: v.root)
-        }
-        let toc = rendered.headings.filter { $0.level <= 3 }.map { HeadingView(text: $0.text, id: $0.id, sub: $0.level == 3) }
-        var signing: SigningView?
-        if c.signature {
-            let s = document.signing
-            signing = SigningView(s)
-        }
-        let link = { (c: Chapter) in LinkView(title: c.displayTitle, href: v.root + Paths.chapter(document, c)) }
-        v.chapter = ChapterView(displayTitle: c.displayTitle, number: c.number, title: c.title, html: html, toc: toc, hasToc: !toc.isEmpty,
-                                signing: signing,
-                                previous: i > 0 ? link(document.chapters[i - 1]) : nil,
-                                next: i + 1 < document.chapters.count ? link(document.chapters[i + 1]) : nil)
-        return ((dir, "chapter", v), [])
-    }
-
-    /// What stands in a chapter where the source printed a table: a captioned pointer to the table
-    /// page with its totals (the full table is too wide to repeat inside the narrative).
-    func tableSummaryHTML(_ t: Table, root: String) -> String {
-        let tf = facts.table(t.kind)
-        let caption = HTMLText.escape("Tabel \(t.kind.number). \(t.title)")
-        let href = HTMLText.escape(root + Paths.table(document, t.kind))
-        var figures = "<li>\(tf?.rows(.program) ?? 0) program, \(tf?.rows(.kegiatan) ?? 0) kegiatan, \(tf?.rows(.subKegiatan) ?? 0) sub kegiatan</li>"
-        figures += "<li>Pagu: \(HTMLText.escape(Format.total(tf?.programTotal[.pagu])))</li>"
-        if t.kind == .evaluasi {
-            figures += "<li>Realisasi: \(HTMLText.escape(Format.total(tf?.programTotal[.realisasi]))) (\(Format.percent(tf?.absorption)))</li>"
-        }
-        return "<figure class=\"sisipan-tabel\"><figcaption><a href=\"\(href)\">\(caption)</a></figcaption><ul>\(figures)</ul>"
-            + "<p><a class=\"tombol\" href=\"\(href)\">Lihat tabel lengkap</a></p></figure>"
-    }
-
-    // MARK: Tables
+    // MARK: Rows and tables
 
     func rows(_ item: Item, root: String, programKey: String, link: Bool, parents: [String] = []) -> [RowView] {
         let indicators = item.indicators.map {
@@ -259,17 +200,6 @@ struct DocumentRenderer {
         }
     }
 
-    func tablePage(_ t: Table) -> PagePlan {
-        let dir = Paths.table(document, t.kind)
-        let caption = "Tabel \(t.kind.number). \(t.title)"
-        var v = view(dir: dir, title: "\(caption) — \(document.shortTitle)", description: tableDescription(t),
-                     crumbs: [LinkView(title: "Tabel \(t.kind.number)", href: nil)])
-        v.indexed = true
-        v.scripts = [v.root + "assets/urutkan.js"]
-        v.table = tableView(t, root: v.root)
-        return (dir, "table", v)
-    }
-
     /// The full table, as the table page and the one-page print version show it.
     func tableView(_ t: Table, root: String) -> TableView {
         let keys = Dictionary(matched.flatMap { m in [m.evaluation?.anchor, m.plan?.anchor].compactMap { $0 }.map { ($0, m.key) } },
@@ -289,56 +219,7 @@ struct DocumentRenderer {
                          changesHref: profile.comparesStages ? root + Paths.changes(document) : nil)
     }
 
-    // MARK: Programs
-
-    func programPage(_ i: Int, _ p: MatchedItem, all: [MatchedItem]) -> PagePlan {
-        let dir = Paths.program(document, key: p.key)
-        let name = titleCase(p.name)
-        var v = view(dir: dir, title: "\(name) — \(document.shortTitle)", description: programDescription(p, name: name),
-                     crumbs: [LinkView(title: name, href: nil)])
-        v.indexed = true
-        v.scripts = [v.root + "assets/urutkan.js"]
-        let root = v.root
-        var rows: [RowView] = []
-        func walk(_ m: MatchedItem, parents: [String]) {
-            var row = matchedRow(m, root: root, programKey: p.key)
-            row.sortOrder = rows.count
-            row.context = parents.isEmpty ? nil : parents.joined(separator: " › ")
-            rows.append(row)
-            let here = [Self.capitalized(m.level.word), row.key, titleCase(m.name)].filter { !$0.isEmpty }.joined(separator: " ")
-            m.children.forEach { walk($0, parents: parents + [here]) }
-        }
-        p.children.forEach { walk($0, parents: []) }
-        let e = p.evaluation, a = p.plan
-        let before = e?.pagu?.value.value, after = a?.pagu?.value.value
-        var figures: [FigureView] = []
-        if profile.hasEvaluation {
-            figures.append(FigureView(label: profile.evaluationPaguLabel, value: e.map { amount($0, .pagu, currency: true) } ?? "tidak ada di Tabel 1", note: "Tabel 1"))
-        }
-        if profile.hasPlan {
-            figures.append(FigureView(label: profile.planPaguLabel, value: a.map { amount($0, .pagu, currency: true) } ?? "tidak ada di Tabel 2", note: "Tabel 2"))
-        }
-        if profile.comparesStages, let change = facts.changes.change(anchor: e?.anchor ?? a?.anchor), let d = change.difference {
-            figures.append(FigureView(label: "Selisih pagu", value: d.formatted, note: nil))
-        } else if profile.comparesStages, before == nil || after == nil {
-            figures.append(FigureView(label: "Selisih pagu", value: "tidak dapat dihitung", note: nil))
-        }
-        if profile.hasEvaluation, let e {
-            figures.append(FigureView(label: profile.realisasiLabel, value: Format.amountText(e.realisasi),
-                                      note: facts.item(e)?.absorption.map { "serapan \($0.formatted)" }))
-        }
-        let own = index.program(p.key)
-        let temuan = own.filter(\.counts).count
-        let link = { (m: MatchedItem) in LinkView(title: titleCase(m.name), href: root + Paths.program(document, key: m.key)) }
-        v.program = ProgramView(evaluationAnchor: e?.anchor, planAnchor: a?.anchor, name: name, number: e?.number?.value ?? "", code: a?.code?.value,
-                                indicators: matchedIndicators(e, a), figures: figures, rows: rows,
-                                findings: own.map { findingView($0, root: root, onProgramPage: true) }, hasFindings: !own.isEmpty,
-                                findingSummary: ReaderText.summary(temuan: temuan, info: own.count - temuan), temuanCount: temuan,
-                                previous: i > 0 ? link(all[i - 1]) : nil, next: i + 1 < all.count ? link(all[i + 1]) : nil,
-                                charts: programCharts(p), downloads: TableKind.allCases.flatMap { downloads(for: $0, root: root) },
-                                changesHref: profile.comparesStages ? root + Paths.changes(document) : nil)
-        return (dir, "program", v)
-    }
+    // MARK: Program rows (both tables)
 
     /// A row's indicators as both tables list them, paired as the checks pair them
     /// (`IndicatorMatcher`), in Tabel 2's order and then those only in Tabel 1.
@@ -389,15 +270,19 @@ struct DocumentRenderer {
     }
 }
 
-/// Replaces the `{{tabel evaluasi}}` / `{{tabel rencana}}` paragraphs cmark produced.
-enum TableEmbeds {
-    static func replace(in html: String, with render: (TableKind) -> String?) -> String {
-        var out = html
-        for kind in TableKind.allCases {
-            let marker = "<p>{{tabel \(kind.rawValue)}}</p>"
-            guard Text.containsLiteral(out, marker) else { continue }
-            out = Text.replacingLiteral(out, marker, with: render(kind) ?? "")
-        }
-        return out
+/// A document page's chrome while its page kind fills it in.
+struct DocumentPageFrame {
+    var dir: String
+    var chrome: PageChrome
+    var document: DocumentChrome
+
+    var root: String { chrome.root }
+    var indexed: Bool {
+        get { chrome.indexed }
+        set { chrome.indexed = newValue }
+    }
+    var scripts: [String] {
+        get { chrome.scripts }
+        set { chrome.scripts = newValue }
     }
 }

@@ -6,8 +6,8 @@ import Mustache
 ///
 /// swift-mustache looks up every `{{name}}` of a plain struct through `Mirror`: it reflects all the
 /// struct's fields, for every lookup, and again in each enclosing context while it climbs the
-/// context stack. With page views of dozens of fields and tables of hundreds of rows that was about
-/// half of a build's time (profiled with `perf`, see BENCHMARKS.md). Here each view struct is
+/// context stack, so its cost grows with fields × lookups × depth; page views have dozens of fields
+/// and tables hundreds of rows (BENCHMARKS.md has the measurements). Here each view struct is
 /// wrapped in a `ViewBox`, a `MustacheParent` that finds a field through a per-type table of
 /// names and offsets (made once per type with the standard library's field reflection) and reads
 /// only the fields a template asks for. The output is the same:
@@ -153,5 +153,5 @@ extension Optional: MustacheOptional {
 
 /// A struct that templates read (a page's view and everything in it): `MustacheBox` wraps it so
 /// its fields are found without `Mirror`. The conformances are listed in `MustacheViews.swift`;
-/// a test walks the views from `PageView` and fails on a view type missing there.
+/// a test walks the views from every page kind's layers (`PageKinds`) and fails on a view type missing there.
 protocol MustacheView {}

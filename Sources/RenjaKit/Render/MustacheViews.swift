@@ -14,7 +14,8 @@ extension FindingView: MustacheView {}
 extension FindingGroupView: MustacheView {}
 extension CountView: MustacheView {}
 extension DocumentCardView: MustacheView {}
-extension PageView: MustacheView {}
+extension PageChrome: MustacheView {}
+extension DocumentChrome: MustacheView {}
 extension HomeView: MustacheView {}
 extension ProgramSummaryView: MustacheView {}
 extension ProgramView: MustacheView {}
@@ -31,7 +32,6 @@ extension PrintView: MustacheView {}
 extension PrintChapterView: MustacheView {}
 extension PrintSegmentView: MustacheView {}
 extension DataPageView: MustacheView {}
-extension ColumnView: MustacheView {}
 extension SearchView: MustacheView {}
 extension SearchExampleView: MustacheView {}
 extension DocumentWordsView: MustacheView {}
@@ -44,3 +44,17 @@ extension ComparisonTargetView: MustacheView {}
 extension ComparisonView: MustacheView {}
 extension TechnicalView: MustacheView {}
 extension VersionView: MustacheView {}
+extension SiteIndexView: MustacheView {}
+extension SearchPageView: MustacheView {}
+extension NotFoundView: MustacheView {}
+extension HomePageView: MustacheView {}
+extension ChapterPageView: MustacheView {}
+extension ChapterSegmentView: MustacheView {}
+extension TableSummaryView: MustacheView {}
+extension TablePageView: MustacheView {}
+extension ProgramPageView: MustacheView {}
+extension ValidationPageView: MustacheView {}
+extension ChangesPageView: MustacheView {}
+extension ComparisonPageView: MustacheView {}
+extension DataPageContentView: MustacheView {}
+extension PrintPageView: MustacheView {}

@@ -56,30 +56,25 @@ enum OpenData {
     }
 
     static func quantity(_ q: Located<QuantityText>?, _ what: String, _ notes: inout [String]) -> [String] {
-        guard let q else { return ["", ""] }
-        guard let v = q.value.value else {
-            notes.append("\(what) tertulis \"\(q.value.raw)\" (\(q.value.problem?.explanation ?? "tidak terbaca"))")
-            return ["", ""]
-        }
+        guard let q, let v = readable(q.value.raw, q.value.value, q.value.problem, what, &notes) else { return ["", ""] }
         return [plainDecimal(v.value), v.unit]
     }
 
     static func percent(_ p: Located<PercentText>?, _ what: String, _ notes: inout [String]) -> String {
-        guard let p else { return "" }
-        guard let v = p.value.value else {
-            notes.append("\(what) tertulis \"\(p.value.raw)\" (\(p.value.problem?.explanation ?? "tidak terbaca"))")
-            return ""
-        }
+        guard let p, let v = readable(p.value.raw, p.value.value, p.value.problem, what, &notes) else { return "" }
         return plainDecimal(v.value)
     }
 
     static func amount(_ a: Located<AmountText>?, _ what: String, _ notes: inout [String]) -> String {
-        guard let a else { return "" }
-        guard let v = a.value.value else {
-            notes.append("\(what) tertulis \"\(a.value.raw)\" (\(a.value.problem?.explanation ?? "tidak terbaca"))")
-            return ""
-        }
+        guard let a, let v = readable(a.value.raw, a.value.value, a.value.problem, what, &notes) else { return "" }
         return String(v.value)
+    }
+
+    /// A figure's value; nil, with a note in the `catatan` column naming the written text, when the
+    /// document's text is malformed (the figure's own column is then left empty).
+    static func readable<V>(_ raw: String, _ value: V?, _ problem: NumberProblem?, _ what: String, _ notes: inout [String]) -> V? {
+        if value == nil { notes.append("\(what) tertulis \"\(raw)\" (\(problem?.explanation ?? "tidak terbaca"))") }
+        return value
     }
 
     /// `42,23`, `2000`, `0,5`: decimal comma, no grouping.
@@ -103,43 +98,30 @@ enum OpenData {
 
     struct JSONIndicator: Encodable {
         var nama: String
-        var target: JSONQuantity?
-        var capaian: JSONQuantity?
-        var persen_capaian: JSONPercent?
+        var target: JSONFigure<Double>?
+        var capaian: JSONFigure<Double>?
+        var persen_capaian: JSONFigure<Double>?
         var arah: String?
     }
 
-    struct JSONQuantity: Encodable {
+    /// A figure as the document writes it (`tertulis`) and as read (`nilai`, absent when the
+    /// written figure is malformed; whole rupiah for amounts), with the unit of a quantity.
+    struct JSONFigure<Value: Encodable>: Encodable {
         var tertulis: String
-        var nilai: Double?
-        var satuan: String?
-        init?(_ q: Located<QuantityText>?) {
-            guard let q else { return nil }
-            tertulis = q.value.raw
-            nilai = q.value.value?.value
-            satuan = q.value.value?.unit
-        }
+        var nilai: Value?
+        var satuan: String? = nil
     }
 
-    struct JSONPercent: Encodable {
-        var tertulis: String
-        var nilai: Double?
-        init?(_ p: Located<PercentText>?) {
-            guard let p else { return nil }
-            tertulis = p.value.raw
-            nilai = p.value.value?.value
-        }
+    static func figure(_ q: Located<QuantityText>?) -> JSONFigure<Double>? {
+        q.map { JSONFigure(tertulis: $0.value.raw, nilai: $0.value.value?.value, satuan: $0.value.value?.unit) }
     }
 
-    struct JSONAmount: Encodable {
-        var tertulis: String
-        /// Whole rupiah; absent when the written figure is malformed.
-        var nilai: Int64?
-        init?(_ a: Located<AmountText>?) {
-            guard let a else { return nil }
-            tertulis = a.value.raw
-            nilai = a.value.value?.value
-        }
+    static func figure(_ p: Located<PercentText>?) -> JSONFigure<Double>? {
+        p.map { JSONFigure(tertulis: $0.value.raw, nilai: $0.value.value?.value) }
+    }
+
+    static func figure(_ a: Located<AmountText>?) -> JSONFigure<Int64>? {
+        a.map { JSONFigure(tertulis: $0.value.raw, nilai: $0.value.value?.value) }
     }
 
     struct JSONItem: Encodable {
@@ -156,12 +138,12 @@ enum OpenData {
             try c.encodeIfPresent(item.code?.value, forKey: .kode)
             try c.encode(item.name.value, forKey: .nama)
             try c.encode(item.indicators.map {
-                JSONIndicator(nama: $0.name.value, target: JSONQuantity($0.target), capaian: JSONQuantity($0.actual),
-                              persen_capaian: JSONPercent($0.stated), arah: $0.declaredDirection?.value.rawValue)
+                JSONIndicator(nama: $0.name.value, target: OpenData.figure($0.target), capaian: OpenData.figure($0.actual),
+                              persen_capaian: OpenData.figure($0.stated), arah: $0.declaredDirection?.value.rawValue)
             }, forKey: .indikator)
-            try c.encodeIfPresent(JSONAmount(item.pagu), forKey: .pagu)
-            try c.encodeIfPresent(JSONAmount(item.realisasi), forKey: .realisasi)
-            try c.encodeIfPresent(JSONPercent(item.statedAbsorption), forKey: .persen_realisasi)
+            try c.encodeIfPresent(OpenData.figure(item.pagu), forKey: .pagu)
+            try c.encodeIfPresent(OpenData.figure(item.realisasi), forKey: .realisasi)
+            try c.encodeIfPresent(OpenData.figure(item.statedAbsorption), forKey: .persen_realisasi)
             try c.encode(item.anchor, forKey: .anchor)
             switch item.level {
             case .program: try c.encode(item.children.map(JSONItem.init), forKey: .kegiatan)

@@ -89,9 +89,9 @@ public struct SiteRenderer {
             // Each page is built and rendered in one go (its view is freed at once). When this
             // document's pages are spread over the cores, each is handed on as soon as it is ready.
             let emitEachPage = !perDocument && emit != nil
-            let make = { (build: () -> (DocumentRenderer.PagePlan, [Diagnostic])) throws -> (OutputFile, String, [Diagnostic]) in
+            let make = { (build: () -> (PagePlan, [Diagnostic])) throws -> (OutputFile, String, [Diagnostic]) in
                 let (p, diags) = build()
-                let file = self.page(p.view, template: p.template, dir: p.dir)
+                let file = self.render(p)
                 if emitEachPage { try emit?([file]) }
                 return (file, p.dir, diags)
             }
@@ -108,12 +108,12 @@ public struct SiteRenderer {
         }
         if problems.contains(where: { $0.severity == .galat }) { throw InputError(problems) }
 
-        let sitePages: [() -> OutputFile] = [
-            { page(siteIndex(cards), template: "site-index", dir: "") },
-            { page(searchPage(cards), template: "cari", dir: Paths.search) },
-            { page(notFound(cards), template: "404", dir: "", fileName: "404.html") },
+        let sitePages: [() -> PagePlan] = [
+            { SiteIndexPage(site: self).plan(cards) },
+            { SearchPage(site: self).plan(cards) },
+            { NotFoundPage(site: self).plan(cards) },
         ]
-        var siteFiles = Parallel.map(sitePages) { $0() }
+        var siteFiles = Parallel.map(sitePages) { render($0()) }
         siteFiles.append(OutputFile(path: "sitemap.xml", data: Data(Sitemap.xml(baseURL: baseURL, dirs: sitemap, lastModified: lastModified).utf8)))
         siteFiles.append(OutputFile(path: "robots.txt", data: Data(Sitemap.robots(baseURL: baseURL).utf8)))
         for asset in templates.assets {
@@ -142,12 +142,13 @@ public struct SiteRenderer {
     }
 
     /// Cards made with an empty root, for a page at `root`.
-    private func cards(_ cards: [DocumentCardView], root: String) -> [DocumentCardView] {
+    static func cards(_ cards: [DocumentCardView], root: String) -> [DocumentCardView] {
         cards.map { var c = $0; c.href = root + c.href; return c }
     }
 
     /// Each document's findings, in their order: those tagged with its slug, and untagged ones in
-    /// its files. One pass over the findings (filtering them per document was quadratic).
+    /// its files. One pass over the findings: filtering them per document would be quadratic in a
+    /// site of many documents.
     private func findingsByDocument() -> [String: [Diagnostic]] {
         var out: [String: [Diagnostic]] = [:]
         for f in findings {
@@ -165,12 +166,13 @@ public struct SiteRenderer {
         return f.contains("/\(doc.slug)/")
     }
 
-    func page(_ view: PageView, template: String, dir: String, fileName: String? = nil) -> OutputFile {
-        let html = templates.render(view, page: template)
-        return OutputFile(path: fileName ?? Paths.file(dir), data: Data(html.utf8))
+    func render(_ p: PagePlan) -> OutputFile {
+        let html = templates.render(p.view, page: p.template)
+        return OutputFile(path: p.fileName ?? Paths.file(p.dir), data: Data(html.utf8))
     }
 
-    func common(dir: String, title: String, description: String, breadcrumbs: [LinkView]) -> PageView {
+    /// The chrome of a page at `dir` (a document's pages add their own, `DocumentRenderer.view`).
+    func chrome(dir: String, title: String, description: String, breadcrumbs: [LinkView]) -> PageChrome {
         let root = Paths.root(forDir: dir)
         // A site of a few documents lists them all on every page; a city's or a province's hundreds
         // would make every page (and the build) grow with the site, so there the main navigation
@@ -183,45 +185,13 @@ public struct SiteRenderer {
         }
         let nav = [LinkView(title: "Beranda", href: root, current: dir.isEmpty)]
             + listed.map { LinkView(title: $0.shortTitle, href: root + Paths.document($0), current: dir.hasPrefix($0.slug + "/")) }
-        return PageView(root: root, siteTitle: site.settings.title, siteDescription: site.settings.description,
-                        agency: AgencyView(site.settings.agency), pageTitle: title,
-                        description: description.isEmpty ? site.settings.description : description,
-                        canonical: baseURL + dir, breadcrumbs: breadcrumbs, nav: nav,
-                        year: site.documents.first.map { String($0.year.value) } ?? "",
-                        generator: SiteRenderer.generator, searchAvailable: searchAvailable, searchHref: root + Paths.search,
-                        searchExample: searchExamples.first, findingsShown: showFindings)
-    }
-
-    private func searchPage(_ all: [DocumentCardView]) -> PageView {
-        var v = common(dir: Paths.search, title: "Cari — \(site.settings.title)",
-                       description: "Cari di seluruh bab, tabel dan program dokumen perencanaan.",
-                       breadcrumbs: [LinkView(title: "Beranda", href: "../"), LinkView(title: "Cari", href: nil)])
-        v.search = SearchView(available: searchAvailable, bundle: v.root + Paths.searchBundle, examples: SearchExampleView.list(searchExamples),
-                              hasExamples: !searchExamples.isEmpty)
-        v.documents = cards(all, root: v.root)
-        if searchAvailable {
-            v.styles = [v.root + Paths.searchBundle + "pagefind-ui.css"]
-            v.scripts = [v.root + Paths.searchBundle + "pagefind-ui.js", v.root + "assets/cari.js"]
-        }
-        return v
-    }
-
-    private func siteIndex(_ all: [DocumentCardView]) -> PageView {
-        var v = common(dir: "", title: site.settings.title, description: site.settings.description, breadcrumbs: [])
-        v.documents = all
-        return v
-    }
-
-    private func notFound(_ all: [DocumentCardView]) -> PageView {
-        // Served for any missing address, so links must work from anywhere: use the base URL's path.
-        var v = common(dir: "", title: "Halaman tidak ditemukan", description: "", breadcrumbs: [])
-        v.canonical = nil
-        let absoluteRoot = servedAtRoot ? "/" : URL(string: baseURL)?.path ?? "/"
-        v.root = absoluteRoot.hasSuffix("/") ? absoluteRoot : absoluteRoot + "/"
-        v.searchHref = v.root + Paths.search
-        v.nav = [LinkView(title: "Beranda", href: v.root)] + site.documents.map { LinkView(title: $0.shortTitle, href: v.root + Paths.document($0)) }
-        v.documents = cards(all, root: v.root)
-        return v
+        return PageChrome(root: root, siteTitle: site.settings.title, siteDescription: site.settings.description,
+                          agency: AgencyView(site.settings.agency), pageTitle: title,
+                          description: description.isEmpty ? site.settings.description : description,
+                          canonical: baseURL + dir, breadcrumbs: breadcrumbs, nav: nav,
+                          year: site.documents.first.map { String($0.year.value) } ?? "",
+                          generator: SiteRenderer.generator, searchAvailable: searchAvailable, searchHref: root + Paths.search,
+                          searchExample: searchExamples.first, findingsShown: showFindings)
     }
 }
 

@@ -93,8 +93,9 @@ enum TemplateFieldCheck {
         var inScope: [String]
     }
 
-    /// Checks the page templates, each rendered with `root`; returns the problems found, in order.
-    static func check(pages: [String], root: Any.Type, sources: [String: String]) -> [Problem] {
+    /// Checks the page templates, each with the views it is rendered with (outermost first, as
+    /// `PageKind.layers`); returns the problems found, in order.
+    static func check(pages: [(template: String, stack: [Any.Type])], sources: [String: String]) -> [Problem] {
         var problems: [Problem] = []
         var seen = Set<String>()
         // A context of the stack: a type whose fields are in scope (nil for a section that does
@@ -130,7 +131,7 @@ enum TemplateFieldCheck {
                 }
             }
         }
-        for page in pages { walk(page, [root], depth: 0) }
+        for page in pages { walk(page.template, page.stack, depth: 0) }
         return problems
     }
 
@@ -182,28 +183,39 @@ protocol ArrayContext { static var elementType: Any.Type { get } }
 extension Array: ArrayContext { static var elementType: Any.Type { Element.self } }
 
 extension TemplateFieldCheck {
-    /// `Templates/README.md`: every view type the templates can read, with its fields, made from
-    /// the view structs themselves (a test fails when the file is out of date).
-    static func reference(root: Any.Type, pages: [String]) -> String {
+    /// `Templates/README.md`: for each page template the views it is rendered with, then every
+    /// view type the templates can read with its fields (from the view structs themselves) and
+    /// what each holds (`ViewFieldDescriptions`); a test fails when the file is out of date.
+    static func reference(kinds: [PageKind]) -> String {
         var out = """
         # Templat situs
 
         Berkas di folder ini adalah templat [Mustache](https://mustache.github.io/) yang dipakai
         `renja build` untuk membuat setiap halaman. Staf boleh mengubah kata-kata dan susunannya
-        tanpa mengompilasi ulang Renja. Setiap halaman (\(pages.map { "`\($0).mustache`" }.joined(separator: ", ")))
-        menerima data `PageView` di bawah ini; `{{#nama}}…{{/nama}}` membuka bagian dengan data
-        kolom itu, dan nama dicari dari bagian terdalam ke luar.
+        tanpa mengompilasi ulang Renja. Setiap templat halaman menerima tiga lapis data: `PageChrome`
+        (kepala, jejak, kaki halaman; sama untuk semua halaman), `DocumentChrome` (dokumen dan
+        navigasinya; hanya ada di halaman sebuah dokumen, kosong di halaman situs) dan data halamannya
+        sendiri. `{{#nama}}…{{/nama}}` membuka bagian dengan data kolom itu, dan nama dicari dari
+        bagian terdalam ke luar: data halaman, lalu `DocumentChrome`, lalu `PageChrome`.
 
-        Nama kolom yang tidak ada di daftar ini adalah galat saat situs dibangun
-        (`galat[templat-kolom]`, dengan saran nama yang mirip), sehingga salah ketik seperti
-        `{{pgau}}` tidak pernah menghasilkan sel kosong diam-diam.
+        | templat | data halamannya |
+        | --- | --- |
+
+        """
+        for k in kinds { out += "| `\(k.template).mustache` | `\(String(describing: k.content))` |\n" }
+        out += """
+
+        Nama kolom yang tidak ada pada data templat itu adalah galat saat situs dibangun
+        (`galat[templat-kolom]`, dengan saran nama yang mirip): salah ketik seperti `{{pgau}}`, atau
+        kolom halaman lain seperti `{{program.name}}` di `chapter.mustache`, tidak pernah menghasilkan
+        teks kosong diam-diam.
 
         Berkas ini dibuat dari kode (`TemplateFieldCheck.reference`); uji
         `TemplateReferenceTests` gagal bila isinya tidak lagi sesuai. Untuk menulisnya ulang:
         `RENJA_TULIS_REFERENSI=1 swift test --filter TemplateReferenceTests`.
 
         """
-        var queue: [Any.Type] = [root]
+        var queue: [Any.Type] = [PageChrome.self, DocumentChrome.self] + kinds.map(\.content)
         var done = Set<String>()
         while !queue.isEmpty {
             let type = queue.removeFirst()
@@ -211,9 +223,10 @@ extension TemplateFieldCheck {
             guard done.insert(name).inserted else { continue }
             let f = fields(of: type)
             guard !f.isEmpty else { continue }
-            out += "\n## \(name)\n\n| kolom | isi |\n| --- | --- |\n"
+            let meanings = ViewFieldDescriptions.of(type) ?? [:]
+            out += "\n## \(name)\n\n| kolom | jenis | arti |\n| --- | --- | --- |\n"
             for (field, fieldType) in f.sorted(by: { $0.key < $1.key }) {
-                out += "| `\(field)` | \(describe(fieldType)) |\n"
+                out += "| `\(field)` | \(describe(fieldType)) | \(meanings[field] ?? "") |\n"
                 let inner = contextType(of: fieldType)
                 if !fields(of: inner).isEmpty { queue.append(inner) }
             }

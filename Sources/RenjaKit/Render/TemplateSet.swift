@@ -10,8 +10,8 @@ public struct TemplateSet: @unchecked Sendable {
     /// Files under `assets/`, relative path → bytes.
     public let assets: [(path: String, data: Data)]
 
-    public static let requiredPages = ["site-index", "document", "chapter", "table", "program", "validation", "404",
-                                       "perubahan", "data", "cetak", "cari", "bandingkan"]
+    /// The page templates, one per page kind (`PageKinds`).
+    public static let requiredPages = PageKinds.all.map(\.template)
 
     /// - Parameter memo: the set loaded before (`renja serve`), reused when every file's bytes are unchanged.
     public static func load(folder: URL, displayPath: String, memo: LoadMemo? = nil) throws -> TemplateSet {
@@ -73,9 +73,9 @@ public struct TemplateSet: @unchecked Sendable {
         }
         checkPartials(sources, sink: sink)
         if !sink.hasErrors {
-            // Every name a page template uses must be a field of the page's view (`PageView`).
-            let pages = requiredPages.filter { sources[$0] != nil }
-            for p in TemplateFieldCheck.check(pages: pages, root: PageView.self, sources: sources.mapValues(\.text)) {
+            // Every name a page template uses must be a field of the views its page kind renders it with.
+            let pages = PageKinds.all.filter { sources[$0.template] != nil }.map { (template: $0.template, stack: $0.layers) }
+            for p in TemplateFieldCheck.check(pages: pages, sources: sources.mapValues(\.text)) {
                 var notes: [String] = []
                 if let s = p.suggestion { notes.append("mungkin maksudnya `\(s)`?") }
                 if !p.inScope.isEmpty, p.inScope.count <= 40 { notes.append("kolom yang dapat dipakai di sini: " + p.inScope.joined(separator: ", ")) }
@@ -150,15 +150,20 @@ public struct TemplateSet: @unchecked Sendable {
         for n in sources.keys.sorted() { visit(n, []) }
     }
 
-    func render(_ view: Any, page: String) -> String {
-        // Dictionaries instead of structs: same output, without a Mirror walk per lookup (see MustacheBox).
-        library.render(MustacheBox.box(view), withTemplate: page) ?? ""
+    /// A page, with its layers read through `MustacheBox` (see `PageContext`).
+    func render(_ view: PageView, page: String) -> String {
+        library.render(PageContext(view), withTemplate: page) ?? ""
+    }
+
+    /// A view that is not a page of the site (the PDF's HTML), read through `MustacheBox`.
+    func render(_ view: any MustacheView, template: String) -> String {
+        library.render(MustacheBox.box(view), withTemplate: template) ?? ""
     }
 }
 
-/// The templates' HTML escaping, with `HTMLText.escape` (same five characters as swift-mustache's
-/// own HTML content type, which copies every value character by character and was a tenth of a
-/// large build's time). Selected by a `CONTENT_TYPE` pragma put before each template's text when it
+/// The templates' HTML escaping, with `HTMLText.escape`: the same five characters as swift-mustache's
+/// own HTML content type, without copying every value character by character (every table cell of
+/// a large site goes through it). Selected by a `CONTENT_TYPE` pragma put before each template's text when it
 /// is parsed — invisible to the staff who edit the files; partials and sections inherit it.
 struct RenjaHTMLContentType: MustacheContentType {
     static let name = "RENJA_HTML"

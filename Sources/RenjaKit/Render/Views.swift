@@ -118,12 +118,6 @@ struct TableView {
     var changesHref: String? = nil
 }
 
-struct HeadingView {
-    var text: String
-    var id: String
-    var sub: Bool
-}
-
 struct SigningView {
     var placeDate: String
     var position: String
@@ -139,18 +133,6 @@ struct SigningView {
         let n = s.nip.trimmingCharacters(in: .whitespaces)
         nip = n.isEmpty ? nil : n
     }
-}
-
-struct ChapterView {
-    var displayTitle: String
-    var number: String?
-    var title: String
-    var html: String
-    var toc: [HeadingView]
-    var hasToc: Bool
-    var signing: SigningView?
-    var previous: LinkView?
-    var next: LinkView?
 }
 
 struct CountView {
@@ -184,114 +166,6 @@ struct VersionView {
         summary = s
         lines = v.lines
     }
-}
-
-/// Everything one page's template can use. Only the part for the page's kind is filled.
-struct PageView {
-    // Site-wide
-    var root: String
-    var siteTitle: String
-    var siteDescription: String
-    var agency: AgencyView
-    var pageTitle: String
-    var description: String
-    /// nil on the 404 page, which is served at any missing address and is no page of its own.
-    var canonical: String?
-    var breadcrumbs: [LinkView]
-    var nav: [LinkView]
-    var year: String
-    var generator: String
-
-    // Document-wide
-    var document: DocumentCardView?
-    /// Column and figure labels that depend on what the document is.
-    var words: DocumentWordsView?
-    var chaptersNav: [LinkView] = []
-    var tablesNav: [LinkView] = []
-    var programsNav: [LinkView] = []
-
-    // Page kinds
-    var documents: [DocumentCardView] = []
-    var home: HomeView?
-    var chapter: ChapterView?
-    var table: TableView?
-    var program: ProgramView?
-    var validation: ValidationView?
-    var changes: ChangesView?
-    var printable: PrintView?
-    var data: DataPageView?
-    var search: SearchView?
-    var comparison: ComparisonView?
-
-    // Page features
-    /// The search form in the header (only when the site has a search index).
-    var searchAvailable: Bool = false
-    var searchHref: String = ""
-    /// The first of `SearchView.examples`, for the search box's placeholder ("" when none).
-    var searchExample: String? = nil
-    /// The findings are published (Validasi page, row marks).
-    var findingsShown: Bool = false
-    /// The page's main content is indexed for search (`data-pagefind-body`).
-    var indexed: Bool = false
-    /// Perubahan, data terbuka, versi cetak, validasi: the document's other views.
-    var documentLinks: [LinkView] = []
-    /// Comparisons with the other documents of the same agency and year ("Bandingkan dokumen").
-    var comparisons: [LinkView] = []
-    /// Page-specific stylesheets and deferred scripts (progressive enhancement only).
-    var styles: [String] = []
-    var scripts: [String] = []
-}
-
-struct HomeView {
-    var chart: ChartView?
-    var printHref: String
-    var changesHref: String?
-    var dataHref: String?
-    var figures: [FigureView]
-    var programs: [ProgramSummaryView]
-    /// nil when the findings are not published.
-    var counts: CountView?
-    var validationHref: String?
-    /// The document's PDF, when the build made one.
-    var pdf: PDFLinkView? = nil
-}
-
-struct ProgramSummaryView {
-    var name: String
-    var href: String
-    var pagu: String
-    var paguAfter: String
-    var realisasi: String
-    var absorption: String
-    var kegiatanCount: Int
-    var subKegiatanCount: Int
-    var findingCount: Int
-    var hasFindings: Bool
-    /// The program's group on the Validasi page.
-    var findingsHref: String?
-}
-
-struct ProgramView {
-    /// The program row's anchors in Tabel 1 and Tabel 2 (findings about the program link here).
-    var evaluationAnchor: String?
-    var planAnchor: String?
-    var name: String
-    var number: String
-    var code: String?
-    var indicators: [IndicatorView]
-    var figures: [FigureView]
-    var rows: [RowView]
-    var findings: [FindingView]
-    var hasFindings: Bool
-    /// "3 temuan, 5 info" (counted as `FindingIndex` counts).
-    var findingSummary: String
-    var temuanCount: Int
-    var previous: LinkView?
-    var next: LinkView?
-    var charts: [ChartView]
-    var downloads: [DownloadView]
-    /// The Perubahan page, when the document has one.
-    var changesHref: String?
 }
 
 /// A bar chart (inline SVG) and the same figures as a table, its text alternative.
@@ -355,127 +229,6 @@ struct DownloadView {
     var description: String?
 }
 
-/// One row of the Perubahan page. The `sort…` fields are plain integers for the sorting script.
-struct ChangeRowView {
-    var levelWord: String
-    var levelClass: String
-    var key: String
-    var name: String
-    var href: String?
-    var before: String
-    var after: String
-    var difference: String
-    var relative: String
-    var statusWord: String
-    var statusClass: String
-    var showStatus: Bool
-    var direction: String
-    var sortOrder: Int
-    var sortSize: String
-    var sortDifference: String
-    var sortBefore: String
-    var sortAfter: String
-    var sortRelative: String
-    var targetChangeCount: Int
-    var hasTargetChanges: Bool
-    /// The program and kegiatan above a sub kegiatan.
-    var context: String? = nil
-}
-
-struct TargetChangeView {
-    var item: String
-    var levelWord: String
-    var href: String?
-    var indicator: String
-    var before: String
-    var after: String
-}
-
-/// A total computed from the tables beside the figure the narrative states.
-struct ReconcileView {
-    var label: String
-    var computed: String
-    var stated: String
-    var source: LinkView?
-    var statusWord: String
-    var statusClass: String
-}
-
-struct ChangesView {
-    var figures: [FigureView]
-    var reconciliation: [ReconcileView]
-    var programs: [ChangeRowView]
-    var items: [ChangeRowView]
-    var targets: [TargetChangeView]
-    var added: [ChangeRowView]
-    var dropped: [ChangeRowView]
-    var totalBefore: String
-    var totalAfter: String
-    var totalDifference: String
-    var changedCount: Int
-    var unchangedCount: Int
-    var chart: ChartView?
-    var downloads: [DownloadView]
-}
-
-/// The whole document on one page.
-struct PrintView {
-    var title: String
-    var kind: String
-    var year: String
-    var agency: String
-    var government: String?
-    var chapters: [PrintChapterView]
-    var appendix: [PrintSegmentView]
-    var hasAppendix: Bool
-    var onlineHref: String
-}
-
-struct PrintChapterView {
-    var id: String
-    var displayTitle: String
-    var number: String?
-    var title: String
-    var segments: [PrintSegmentView]
-    var signing: SigningView?
-}
-
-/// A run of chapter prose, or a full table where the chapter printed one.
-struct PrintSegmentView {
-    var html: String?
-    var table: TableView?
-}
-
-struct DataPageView {
-    var downloads: [DownloadView]
-    var columns: [ColumnView]
-}
-
-struct ColumnView {
-    var name: String
-    var meaning: String
-}
-
-struct SearchView {
-    var available: Bool
-    var bundle: String
-    /// Words from the site's own rows to suggest, e.g. "sosial", "keluarga", "penduduk".
-    var examples: [SearchExampleView]
-    var hasExamples: Bool
-}
-
-/// One suggested word, with what joins it to the previous one in a sentence ("", ", ", " atau ").
-struct SearchExampleView {
-    var joiner: String
-    var word: String
-
-    static func list(_ words: [String]) -> [SearchExampleView] {
-        words.enumerated().map { i, w in
-            SearchExampleView(joiner: i == 0 ? "" : i == words.count - 1 ? " atau " : ", ", word: w)
-        }
-    }
-}
-
 /// Labels and switches that follow from what the document is (`DocumentProfile`): a Perubahan
 /// Renja says "sebelum/setelah perubahan", a plain Renja does not; the evaluation period comes from
 /// the document.
@@ -534,4 +287,333 @@ enum SortKey {
         let frac = String(m % 10_000)
         return (scaled < 0 ? "-" : "") + "\(m / 10_000)." + String(repeating: "0", count: 4 - frac.count) + frac
     }
+}
+
+// MARK: SiteIndexPage (`Pages/SiteIndexPage.swift`)
+
+struct SiteIndexView {
+    var documents: [DocumentCardView]
+}
+
+// MARK: SearchPage (`Pages/SearchPage.swift`)
+
+struct SearchPageView {
+    var search: SearchView
+    var documents: [DocumentCardView]
+}
+
+struct SearchView {
+    var available: Bool
+    var bundle: String
+    /// Words from the site's own rows to suggest, e.g. "sosial", "keluarga", "penduduk".
+    var examples: [SearchExampleView]
+    var hasExamples: Bool
+}
+
+/// One suggested word, with what joins it to the previous one in a sentence ("", ", ", " atau ").
+struct SearchExampleView {
+    var joiner: String
+    var word: String
+
+    static func list(_ words: [String]) -> [SearchExampleView] {
+        words.enumerated().map { i, w in
+            SearchExampleView(joiner: i == 0 ? "" : i == words.count - 1 ? " atau " : ", ", word: w)
+        }
+    }
+}
+
+// MARK: NotFoundPage (`Pages/NotFoundPage.swift`)
+
+struct NotFoundView {
+    var documents: [DocumentCardView]
+}
+
+// MARK: HomePage (`Pages/HomePage.swift`)
+
+struct HomePageView {
+    var home: HomeView
+}
+
+struct HomeView {
+    var chart: ChartView?
+    var printHref: String
+    var changesHref: String?
+    var dataHref: String?
+    var figures: [FigureView]
+    var programs: [ProgramSummaryView]
+    /// nil when the findings are not published.
+    var counts: CountView?
+    var validationHref: String?
+    /// The document's PDF, when the build made one.
+    var pdf: PDFLinkView? = nil
+}
+
+struct ProgramSummaryView {
+    var name: String
+    var href: String
+    var pagu: String
+    var paguAfter: String
+    var realisasi: String
+    var absorption: String
+    var kegiatanCount: Int
+    var subKegiatanCount: Int
+    var findingCount: Int
+    var hasFindings: Bool
+    /// The program's group on the Validasi page.
+    var findingsHref: String?
+}
+
+// MARK: ChapterPage (`Pages/ChapterPage.swift`)
+
+struct ChapterView {
+    var displayTitle: String
+    var number: String?
+    var title: String
+    /// The prose, cut where the chapter printed a table.
+    var segments: [ChapterSegmentView]
+    var toc: [HeadingView]
+    var hasToc: Bool
+    var signing: SigningView?
+    var previous: LinkView?
+    var next: LinkView?
+}
+
+struct HeadingView {
+    var text: String
+    var id: String
+    var sub: Bool
+}
+
+struct ChapterPageView {
+    var chapter: ChapterView
+}
+
+/// A run of chapter prose (rendered Markdown) and, where the chapter printed a table, its summary.
+struct ChapterSegmentView {
+    var html: String
+    var tableSummary: TableSummaryView?
+}
+
+/// A table's summary inside a chapter (`partials/table-summary`).
+struct TableSummaryView {
+    var caption: String
+    var href: String
+    var programs: Int
+    var kegiatan: Int
+    var subKegiatan: Int
+    var pagu: String
+    /// Tabel 1 only.
+    var realisasi: String?
+    var absorption: String
+}
+
+// MARK: TablePage (`Pages/TablePage.swift`)
+
+struct TablePageView {
+    var table: TableView
+}
+
+// MARK: ProgramPage (`Pages/ProgramPage.swift`)
+
+struct ProgramPageView {
+    var program: ProgramView
+}
+
+struct ProgramView {
+    /// The program row's anchors in Tabel 1 and Tabel 2 (findings about the program link here).
+    var evaluationAnchor: String?
+    var planAnchor: String?
+    var name: String
+    var number: String
+    var code: String?
+    var indicators: [IndicatorView]
+    var figures: [FigureView]
+    var rows: [RowView]
+    var findings: [FindingView]
+    var hasFindings: Bool
+    /// "3 temuan, 5 info" (counted as `FindingIndex` counts).
+    var findingSummary: String
+    var temuanCount: Int
+    var previous: LinkView?
+    var next: LinkView?
+    var charts: [ChartView]
+    var downloads: [DownloadView]
+    /// The Perubahan page, when the document has one.
+    var changesHref: String?
+}
+
+// MARK: ValidationPage (`Pages/ValidationPage.swift`)
+
+struct ValidationPageView {
+    var validation: ValidationView
+}
+
+// MARK: ChangesPage (`Pages/ChangesPage.swift`)
+
+/// One row of the Perubahan page. The `sort…` fields are plain integers for the sorting script.
+struct ChangeRowView {
+    var levelWord: String
+    var levelClass: String
+    var key: String
+    var name: String
+    var href: String?
+    var before: String
+    var after: String
+    var difference: String
+    var relative: String
+    var statusWord: String
+    var statusClass: String
+    var showStatus: Bool
+    var direction: String
+    var sortOrder: Int
+    var sortSize: String
+    var sortDifference: String
+    var sortBefore: String
+    var sortAfter: String
+    var sortRelative: String
+    var targetChangeCount: Int
+    var hasTargetChanges: Bool
+    /// The program and kegiatan above a sub kegiatan.
+    var context: String? = nil
+}
+
+struct TargetChangeView {
+    var item: String
+    var levelWord: String
+    var href: String?
+    var indicator: String
+    var before: String
+    var after: String
+}
+
+/// A total computed from the tables beside the figure the narrative states.
+struct ReconcileView {
+    var label: String
+    var computed: String
+    var stated: String
+    var source: LinkView?
+    var statusWord: String
+    var statusClass: String
+}
+
+struct ChangesPageView {
+    var changes: ChangesView
+}
+
+struct ChangesView {
+    var figures: [FigureView]
+    var reconciliation: [ReconcileView]
+    var programs: [ChangeRowView]
+    var items: [ChangeRowView]
+    var targets: [TargetChangeView]
+    var added: [ChangeRowView]
+    var dropped: [ChangeRowView]
+    var totalBefore: String
+    var totalAfter: String
+    var totalDifference: String
+    var changedCount: Int
+    var unchangedCount: Int
+    var chart: ChartView?
+    var downloads: [DownloadView]
+}
+
+// MARK: ComparisonPage (`Pages/ComparisonPage.swift`)
+
+struct ComparisonPageView {
+    var comparison: ComparisonView
+}
+
+struct ComparisonView {
+    var fromTitle: String
+    var toTitle: String
+    var fromHref: String
+    var toHref: String
+    /// "Tabel 2 Renja 2024".
+    var fromTable: String
+    var toTable: String
+    var figures: [FigureView]
+    var rows: [ComparisonRowView]
+    var targets: [ComparisonTargetView]
+    var changedCount: Int
+    var unchangedCount: Int
+    var totalBefore: String
+    var totalAfter: String
+    var totalDifference: String
+    /// How many rows were paired by name (no code, or a code the other document does not have).
+    var pairedByName: Int
+    var hasPairedByName: Bool
+}
+
+struct ComparisonRowView {
+    var levelWord: String
+    var levelClass: String
+    var key: String
+    var name: String
+    var before: String
+    var after: String
+    var difference: String
+    var statusWord: String
+    var statusClass: String
+    var showStatus: Bool
+    var pairedByName: Bool
+    var sortBefore: String
+    var sortAfter: String
+    var sortDifference: String
+    var sortOrder: Int
+}
+
+struct ComparisonTargetView {
+    var item: String
+    var levelWord: String
+    var indicator: String
+    var before: String
+    var after: String
+}
+
+// MARK: DataPage (`Pages/DataPage.swift`)
+
+struct DataPageContentView {
+    var data: DataPageView
+}
+
+struct DataPageView {
+    var downloads: [DownloadView]
+    /// The rows carry nomenclature codes (Tabel 2, or a Tabel 1 that gives them).
+    var hasCodes: Bool
+    /// "capaian s.d. triwulan ii 2024": the capaian column's label in lower case.
+    var capaian: String
+}
+
+// MARK: PrintPage (`Pages/PrintPage.swift`)
+
+/// The whole document on one page.
+struct PrintPageView {
+    var printable: PrintView
+}
+
+struct PrintView {
+    var title: String
+    var kind: String
+    var year: String
+    var agency: String
+    var government: String?
+    var chapters: [PrintChapterView]
+    var appendix: [PrintSegmentView]
+    var hasAppendix: Bool
+    var onlineHref: String
+}
+
+struct PrintChapterView {
+    var id: String
+    var displayTitle: String
+    var number: String?
+    var title: String
+    var segments: [PrintSegmentView]
+    var signing: SigningView?
+}
+
+/// A run of chapter prose, or a full table where the chapter printed one.
+struct PrintSegmentView {
+    var html: String?
+    var table: TableView?
 }

@@ -177,8 +177,8 @@ public struct SiteWriter {
 /// A site being written: from `SiteWriter.begin()` the lock is held and the staging folder is open
 /// until `finish` swaps it into place or `abandon` drops it; the published output is untouched
 /// until the swap. Files can be added from several threads at once, so a build writes each
-/// document's pages while it renders the next: making folders and files is kernel work that ran
-/// on one core at a time (about a third of a large build's time when it came after rendering).
+/// document's pages while it renders the next: making folders and files is kernel work on one
+/// core at a time, a large share of a large build when it waits until rendering ends.
 public final class StagedSite: @unchecked Sendable {
     private let writer: SiteWriter
     private let folderLock: FolderLock
@@ -314,9 +314,9 @@ public final class StagedSite: @unchecked Sendable {
     }
 }
 
-/// Folders made in the staging folder, so each is made once with one `mkdir` (FileManager's
-/// `createDirectory(withIntermediateDirectories:)` for every file was a third of an incremental
-/// build of a large site).
+/// Folders made in the staging folder, so each is made once with one `mkdir`: FileManager's
+/// `createDirectory(withIntermediateDirectories:)` checks every parent again for every file, which
+/// an incremental build of a large site cannot afford.
 struct StagingFolders {
     private var made: Set<String>
 

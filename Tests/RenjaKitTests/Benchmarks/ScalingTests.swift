@@ -43,7 +43,7 @@ final class ScalingTests: XCTestCase {
         let (pages, _) = doc.pages()
         XCTAssertGreaterThan(pages.count, 15)
         for p in pages {
-            let plain = templates.library.render(p.view, withTemplate: p.template)
+            let plain = templates.library.render(PageContext(p.view, boxed: false), withTemplate: p.template)
             XCTAssertEqual(templates.render(p.view, page: p.template), plain, p.dir)
         }
     }

@@ -9,9 +9,9 @@ final class TableLayoutTests: XCTestCase {
         XCTAssertEqual(EvaluationPeriod(quarter: 2, year: 2024).pacePercent, 50)
         XCTAssertEqual(EvaluationPeriod(quarter: 3, year: 2024).pacePercent, 75)
         XCTAssertEqual(EvaluationPeriod(quarter: nil, year: 2023).pacePercent, 100)
-        XCTAssertEqual(DocumentRenderer.roundPercent(50), "50%")
-        XCTAssertEqual(DocumentRenderer.roundPercent(37.5), "37,5%")
-        XCTAssertEqual(DocumentRenderer.roundPercent(100), "100%")
+        XCTAssertEqual(ProgramPage.roundPercent(50), "50%")
+        XCTAssertEqual(ProgramPage.roundPercent(37.5), "37,5%")
+        XCTAssertEqual(ProgramPage.roundPercent(100), "100%")
     }
 
     func testAchievementIsComparedOnlyInOneUnitAndJudgedAgainstThePace() throws {

@@ -6,7 +6,7 @@ import XCTest
 /// so it cannot drift from what the check at load (`templat-kolom`) accepts.
 final class TemplateReferenceTests: XCTestCase {
     func testTemplatesReadmeIsUpToDate() throws {
-        let expected = TemplateFieldCheck.reference(root: PageView.self, pages: TemplateSet.requiredPages)
+        let expected = TemplateFieldCheck.reference(kinds: PageKinds.all)
         let file = RepoPaths.templates.appendingPathComponent("README.md")
         if ProcessInfo.processInfo.environment["RENJA_TULIS_REFERENSI"] == "1" {
             try expected.write(to: file, atomically: true, encoding: .utf8)
@@ -30,6 +30,63 @@ final class TemplateReferenceTests: XCTestCase {
             XCTAssertEqual(ds.first?.location?.description, "Templates/program.mustache:\(line):\(column)")
             XCTAssertEqual(ds.first?.message, "kolom `paguAftr` tidak ada pada data halaman ini")
             XCTAssertTrue(ds.first?.notes.contains("mungkin maksudnya `paguAfter`?") ?? false, "\(ds.first?.notes ?? [])")
+        }
+    }
+
+    /// Each template is checked against its own page kind's view: a field of another page kind is
+    /// as unknown as a misspelt one.
+    func testAFieldOfAnotherPageKindIsALoadError() throws {
+        let folder = RepoPaths.temporaryFolder().appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: RepoPaths.templates, to: folder)
+        let chapter = folder.appendingPathComponent("chapter.mustache")
+        let text = try String(contentsOf: chapter, encoding: .utf8)
+        try text.replacingOccurrences(of: "<h1>{{title}}</h1>", with: "<h1>{{title}} {{program.name}}</h1>")
+            .write(to: chapter, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try TemplateSet.load(folder: folder, displayPath: "Templates")) { error in
+            let ds = (error as? InputError)?.diagnostics ?? []
+            XCTAssertEqual(ds.map(\.code), ["templat-kolom"])
+            XCTAssertEqual(ds.first?.location?.file, "Templates/chapter.mustache")
+            XCTAssertEqual(ds.first?.message, "kolom `program` tidak ada pada data halaman ini")
+        }
+    }
+
+    /// A page's name is looked up in its own view, the document's chrome and the site's chrome
+    /// (`PageContext`): no name may be in two of them, or the order would decide what it shows.
+    func testThePageLayersShareNoFieldName() {
+        for kind in PageKinds.all {
+            var seen: [String: String] = [:]
+            for layer in kind.layers {
+                for name in TemplateFieldCheck.fields(of: layer).keys {
+                    XCTAssertNil(seen[name], "\(kind.template): `\(name)` is in \(seen[name] ?? "") and \(layer)")
+                    seen[name] = String(describing: layer)
+                }
+            }
+        }
+        XCTAssertEqual(Set(PageKinds.all.map(\.template)).count, PageKinds.all.count, "one page kind per template")
+    }
+
+    /// Every field a template can reach says what it holds (`ViewFieldDescriptions`), and no
+    /// description is left for a field that is gone.
+    func testEveryViewFieldHasADescription() {
+        var seen = Set<ObjectIdentifier>()
+        var missing: [String] = []
+        func walk(_ type: Any.Type) {
+            let context = TemplateFieldCheck.contextType(of: type)
+            guard seen.insert(ObjectIdentifier(context)).inserted else { return }
+            let fields = TemplateFieldCheck.fields(of: context)
+            guard !fields.isEmpty else { return }
+            let meanings = ViewFieldDescriptions.of(context) ?? [:]
+            for (name, fieldType) in fields {
+                if (meanings[name] ?? "").isEmpty { missing.append("\(context).\(name)") }
+                walk(fieldType)
+            }
+        }
+        for kind in PageKinds.all { kind.layers.forEach(walk) }
+        XCTAssertEqual(missing.sorted(), [], "describe these in Sources/RenjaKit/Render/ViewFieldDescriptions.swift")
+        for (type, meanings) in ViewFieldDescriptions.table {
+            let fields = TemplateFieldCheck.fields(of: type)
+            XCTAssertEqual(Set(meanings.keys).subtracting(fields.keys).sorted(), [], "\(type): descriptions of fields it does not have")
+            XCTAssertTrue(seen.contains(ObjectIdentifier(type)), "\(type) is described but no template can reach it")
         }
     }
 

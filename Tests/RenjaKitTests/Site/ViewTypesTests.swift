@@ -16,7 +16,7 @@ final class ViewTypesTests: XCTestCase {
             if !(context is MustacheView.Type) { missing.append(String(describing: context)) }
             for (_, fieldType) in fields { walk(fieldType) }
         }
-        walk(PageView.self)
+        for kind in PageKinds.all { kind.layers.forEach(walk) }
         walk(PDFView.self)
         XCTAssertGreaterThan(seen.count, 30, "the walk reached the views")
         XCTAssertEqual(missing.sorted(), [], "add these to Sources/RenjaKit/Render/MustacheViews.swift")

@@ -74,7 +74,7 @@ final class FastTextTests: XCTestCase {
             try "{{#pageTitle}}\n<p>{{pageTitle}}|{{{pageTitle}}}</p>\n{{/pageTitle}}\n".write(to: dir.appendingPathComponent("\(page).mustache"), atomically: true, encoding: .utf8)
         }
         let set = try TemplateSet.load(folder: dir, displayPath: "Templates")
-        XCTAssertEqual(set.render(["pageTitle": "<b>'Rp' & \"x\"</b>"], page: "table"),
+        XCTAssertEqual(set.library.render(["pageTitle": "<b>'Rp' & \"x\"</b>"], withTemplate: "table"),
                        "<p>&lt;b&gt;&#39;Rp&#39; &amp; &quot;x&quot;&lt;/b&gt;|<b>'Rp' & \"x\"</b></p>\n")
 
         try "<p>{{#pageTitle}}{{/y}}</p>\n".write(to: dir.appendingPathComponent("table.mustache"), atomically: true, encoding: .utf8)
