@@ -44,3 +44,9 @@ extension ComparisonTargetView: MustacheView {}
 extension ComparisonView: MustacheView {}
 extension TechnicalView: MustacheView {}
 extension VersionView: MustacheView {}
+extension StandardTableView: MustacheView {}
+extension StandardColumnView: MustacheView {}
+extension StandardCellView: MustacheView {}
+extension StandardIndicatorLineView: MustacheView {}
+extension StandardRowView: MustacheView {}
+extension StandardFooterView: MustacheView {}

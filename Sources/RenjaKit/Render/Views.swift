@@ -215,6 +215,7 @@ struct PageView {
     var home: HomeView?
     var chapter: ChapterView?
     var table: TableView?
+    var standardTable: StandardTableView?
     var program: ProgramView?
     var validation: ValidationView?
     var changes: ChangesView?
