@@ -58,6 +58,8 @@ struct StandardRowView {
     var cells: [StandardCellView]
     var indicators: [StandardIndicatorLineView]
     var findingCount: Int?
+    /// The row's first entry on the Validasi page, when the findings are shown.
+    var findingsHref: String?
 }
 
 struct StandardFooterView {
@@ -79,11 +81,11 @@ extension DocumentRenderer {
                      description: "\(t.title): \(t.programs.count) program, \(subs) sub kegiatan; kinerja (K) dan anggaran (Rp) per triwulan.",
                      crumbs: [LinkView(title: "Tabel evaluasi standar", href: nil)])
         v.indexed = true
-        v.standardTable = standardTableView(t)
+        v.standardTable = standardTableView(t, root: v.root)
         return (dir, "table", v)
     }
 
-    func standardTableView(_ t: StandardEvaluationTable) -> StandardTableView {
+    func standardTableView(_ t: StandardEvaluationTable, root: String) -> StandardTableView {
         let n = { (c: StandardColumn) in c.number(in: t.variant) }
         let q = n(.triwulan)
         let columns = [
@@ -98,7 +100,6 @@ extension DocumentRenderer {
         let quarters = (0..<4).map { StandardColumnView(title: "Triwulan \(StandardTableLoader.roman($0 + 1)) (\(q + $0))", span: 2, rowspan: 1) }
         var anyComputed = false
         let facts = self.facts.standard
-        let counts = Dictionary(grouping: findings.filter { $0.severity != .info }.compactMap(\.rowAnchor), by: { $0 }).mapValues(\.count)
 
         func labels(_ side: String) -> [String] {
             ["\(n(.targetRenstra)) Target Renstra", "\(n(.realisasiRenstraLalu)) Realisasi s/d tahun lalu", "\(n(.targetRenja)) Target Renja"]
@@ -137,6 +138,8 @@ extension DocumentRenderer {
 
         let rows: [StandardRowView] = t.allRows.map { r in
             let f = facts?.rows[r.anchor]
+            // The same rule as every other chip: entries, galat + peringatan (`FindingIndex`).
+            let chip = chip(anchors: [r.anchor], root: root)
             let a = r.anggaran
             let quartersRp: [(String, Bool)?] = (0..<4).map { $0 < a.quarters.count ? rp(a.quarters[$0]) : nil }
             let rpValues: [(String, Bool)?] = [rp(a.targetRenstra), rp(a.realisasiRenstraLalu), rp(a.targetRenja)] + quartersRp + [
@@ -158,7 +161,7 @@ extension DocumentRenderer {
             return StandardRowView(anchor: r.anchor, levelClass: levelClass(r.level), levelWord: DocumentRenderer.capitalized(r.level.word),
                                    key: r.code?.value ?? r.number?.value ?? "", name: r.name.value, sasaran: r.sasaran?.value,
                                    unitPJ: r.unit?.value ?? "", cells: line(rpValues, kSide: false), indicators: indicators,
-                                   findingCount: base.showFindings ? counts[r.anchor] : nil)
+                                   findingCount: chip.count > 0 ? chip.count : nil, findingsHref: chip.count > 0 ? chip.href : nil)
         }
 
         let foot = t.footer

@@ -50,6 +50,11 @@ enum StandardEvaluationChecks {
 
     static func number(_ x: Double) -> String { IndonesianNumber.decimal(x, places: nil) }
 
+    /// Some e-Monev apps print the year's achievement (13 ÷ 8) in the Renstra column.
+    static func renjaRatioNote(_ t: StandardEvaluationTable) -> String {
+        "angka tertulis cocok dengan capaian Renja tahun berjalan, \(col(.realisasiRenja, t)) ÷ \(col(.targetRenja, t)) × 100; kolom \(StandardColumn.tingkatCapaian.number(in: t.variant)) menurut Permendagri 86/2017 adalah \(col(.realisasiRenstra, t)) ÷ \(col(.targetRenstra, t))"
+    }
+
     // MARK: Rp
 
     static func amounts(_ row: StandardRow, _ f: StandardRowFacts, _ t: StandardEvaluationTable, _ ctx: DocumentContext) -> [Diagnostic] {
@@ -68,11 +73,17 @@ enum StandardEvaluationChecks {
                 "\(col(.realisasiRenstraLalu, t)) + \(col(.realisasiRenja, t))")
         if let cell = s.tingkatCapaian, let stated = cell.value.value, let computed = f.anggaran.achievement,
            PercentAgreement.compare(stated: stated, raw: cell.value.raw, computed: computed.value) != .agrees {
+            var notes: [String] = []
+            if let year = s.realisasiRenja?.value.sen ?? f.anggaran.quarterSum?.value, let target = s.targetRenja?.value.sen, target != 0,
+               PercentAgreement.compare(stated: stated, raw: cell.value.raw, computed: Double(year) / Double(target) * 100) == .agrees {
+                notes.append(renjaRatioNote(t))
+            }
             out.append(finding(.galat, "evaluasi-tingkat-capaian",
                                "\(col(.tingkatCapaian, t)) Rp (tingkat realisasi anggaran Renstra) \(row.reference) tidak sama dengan \(col(.realisasiRenstra, t)) ÷ \(col(.targetRenstra, t)) × 100",
                                at: cell.location, row: row, ctx,
                                figures: [.init("tertulis", Wording.percent(stated)), .init("dihitung", Wording.percent(computed.value)),
-                                         .init("selisih", PercentChecks.points(stated - computed.value)), .init("rumus", computed.formula)]))
+                                         .init("selisih", PercentChecks.points(stated - computed.value)), .init("rumus", computed.formula)],
+                               notes: notes))
         }
         if let (quarter, total) = f.anggaran.overTargetAt, let target = s.targetRenja?.value.sen {
             out.append(finding(.peringatan, "evaluasi-melebihi-target",
@@ -117,6 +128,11 @@ enum StandardEvaluationChecks {
                                              direction: other, formula: ctx.document.validation.lowerIsBetterFormula),
                PercentAgreement.compare(stated: stated, raw: cell.value.raw, computed: alt) == .agrees {
                 notes.append("angka tertulis cocok dengan arah \(other.rawValue); bila memang demikian, tulis `arah: \(other.rawValue)` pada indikator ini")
+            }
+            if direction.direction == .naik, let year = s.realisasiRenja?.value.value ?? f.quarterSum?.value,
+               let target = s.targetRenja?.value.value, target != 0,
+               PercentAgreement.compare(stated: stated, raw: cell.value.raw, computed: year / target * 100) == .agrees {
+                notes.append(renjaRatioNote(t))
             }
             out.append(finding(.galat, "evaluasi-tingkat-capaian",
                                "\(col(.tingkatCapaian, t)) K (tingkat capaian kinerja Renstra) \(where_) tidak sesuai dengan \(col(.realisasiRenstra, t)) dan \(col(.targetRenstra, t))",

@@ -115,6 +115,15 @@ final class StandardEvaluationChecksTests: XCTestCase {
         XCTAssertTrue(ds[0].message.contains("kolom 15 Rp"), ds[0].message)
     }
 
+    func testTingkatCapaianThatIsTheYearsRatioIsSaidSo() throws {
+        var f = StandardFixture.content()
+        // 4 ÷ 4 × 100: the year's capaian (13 ÷ 8) written where 14 ÷ 6 belongs.
+        f.replace("tingkat_capaian: 80,00", with: "tingkat_capaian: 100,00", in: Self.file)
+        let t = try XCTUnwrap(try run(f).coded("evaluasi-tingkat-capaian").first)
+        XCTAssertEqual(t.figure("dihitung"), "80,00%")
+        XCTAssertTrue(t.notes.contains { $0.contains("kolom 13 ÷ kolom 8") }, t.notes.joined(separator: "\n"))
+    }
+
     func testTingkatCapaianFollowsTheIndicatorsDirection() throws {
         var f = StandardFixture.content()
         // Declared lower-is-better, the stated 80% (8 ÷ 10) no longer follows: target ÷ realisasi = 125%.

@@ -23,6 +23,8 @@ final class StandardTablePageTests: XCTestCase {
         // Column 13 of sub kegiatan 1.01.02.2.01.0006 is not in the source: shown computed, and said so.
         XCTAssertTrue(html.contains("data-label=\"13 Realisasi Renja (Rp)\">3.673.163.000<span aria-hidden=\"true\">*</span>"))
         XCTAssertTrue(html.contains("Angka bertanda * tidak tertulis dalam dokumen"))
+        // Findings are off the published site by default: no chips.
+        XCTAssertFalse(html.contains("class=\"penanda\""))
         let home = try String(contentsOf: out.appendingPathComponent("renja-2025/index.html"), encoding: .utf8)
         XCTAssertTrue(home.contains("tabel/evaluasi-standar/"), "the document links its standard table")
     }
