@@ -47,7 +47,8 @@ details.forEach(d => d.open = true);
 const out = Array.from(document.querySelectorAll('main table')).map(t => {
   const c = t.parentElement;
   return {caption: (t.caption ? t.caption.textContent : '').trim().slice(0, 60),
-          table: [t.scrollWidth, t.clientWidth], container: [c.scrollWidth, c.clientWidth]};
+          table: [t.scrollWidth, t.clientWidth], container: [c.scrollWidth, c.clientWidth],
+          region: t.classList.contains('tabel-standar') && !!t.closest('.gulir-tabel[role=region][tabindex="0"][aria-labelledby]')};
 });
 return {tables: out, page: [document.documentElement.scrollWidth, window.innerWidth]};
 """
@@ -57,7 +58,12 @@ def assert_tables_fit(driver, url, size):
     open_at(driver, url, size)
     result = driver.execute_script(FIT)
     assert result["tables"], f"{url}: no table"
-    bad = [t for t in result["tables"] if t["table"][0] > t["table"][1] or t["container"][0] > t["container"][1]]
+    # The standard evaluation table of Permendagri 86/2017 has 20 figure columns (K | Rp of ten
+    # numbered columns): it cannot fit a laptop and keeps its grouped header rows inside a labelled,
+    # focusable region that scrolls sideways (a data table is the exception WCAG 1.4.10 makes), while
+    # the page itself must not scroll. On a phone it becomes cards like the other tables.
+    bad = [t for t in result["tables"] if not (t["region"] and size == "laptop")
+           and (t["table"][0] > t["table"][1] or t["container"][0] > t["container"][1])]
     assert bad == [], f"{url} at {size}: tables scroll sideways: {bad}"
     assert result["page"][0] <= result["page"][1], f"{url} at {size}: the page scrolls sideways {result['page']}"
     return len(result["tables"])

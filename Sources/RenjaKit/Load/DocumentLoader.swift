@@ -53,6 +53,9 @@ enum DocumentLoader {
                                 order: m.int("urutan")?.value ?? 0, agency: agency, signing: signing, validation: validation,
                                 chapters: chapters, evaluation: tables[.evaluasi], plan: tables[.rencana], metadataFile: metaPath)
         document.edition = edition(m, sink: sink)
+        if !metadataOnly {
+            document.standardEvaluation = loadStandardTable(folder: folder.appendingPathComponent("tabel"), displayFolder: "\(displayFolder)/tabel", sink: sink)
+        }
         if let period = m.string("periode_evaluasi") {
             if EvaluationPeriod.parse(period.value) == nil {
                 sink.error("nilai-tak-dikenal", "`periode_evaluasi` tidak dapat dibaca", at: period.location,
@@ -117,8 +120,8 @@ enum DocumentLoader {
 
     static func loadTables(folder: URL, displayFolder: String, sink: DiagnosticSink, memo: LoadMemo? = nil) -> [TableKind: Table] {
         var tables: [TableKind: Table] = [:]
-        let known = TableKind.allCases.map { "\($0.rawValue).yaml" }
-        for name in SiteLoader.listing(folder) where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        let known = TableKind.allCases.map { "\($0.rawValue).yaml" } + [StandardTableLoader.fileName]
+        for name in SiteLoader.listing(folder) where (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && name != StandardTableLoader.fileName {
             let path = "\(displayFolder)/\(name)"
             guard let kind = TableKind.allCases.first(where: { "\($0.rawValue).yaml" == name }) else {
                 sink.error("berkas-tak-dikenal", "berkas tabel `\(name)` tidak dikenal", at: SourceLocation(file: path, line: 1, column: 1),
@@ -144,5 +147,13 @@ enum DocumentLoader {
             tables[kind] = table
         }
         return tables
+    }
+
+    static func loadStandardTable(folder: URL, displayFolder: String, sink: DiagnosticSink) -> StandardEvaluationTable? {
+        let url = folder.appendingPathComponent(StandardTableLoader.fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let path = "\(displayFolder)/\(StandardTableLoader.fileName)"
+        guard let text = ContentFile.read(url, displayPath: path, sink: sink) else { return nil }
+        return StandardTableLoader.load(text: text, path: path, sink: sink)
     }
 }

@@ -21,6 +21,9 @@ public struct Document: Sendable {
     public var evaluation: Table?
     /// Tabel 2: the revised plan.
     public var plan: Table?
+    /// The standard evaluation table of Permendagri 86/2017 (`tabel/evaluasi-standar.yaml`), when
+    /// the document has the file.
+    public var standardEvaluation: StandardEvaluationTable? = nil
     /// Path of `dokumen.yaml`, for diagnostics about the document as a whole.
     public var metadataFile: String
 }

@@ -44,6 +44,7 @@ struct DocumentRenderer {
         for kind in TableKind.allCases {
             if let t = table(kind) { out.append { (TablePage(doc: self).plan(t), []) } }
         }
+        if let t = document.standardEvaluation { out.append { (standardTablePage(t), []) } }
         for (i, p) in programs.enumerated() { out.append { (ProgramPage(doc: self).plan(i, p, all: programs), []) } }
         if base.showFindings { out.append { (ValidationPage(doc: self).plan(programs), []) } }
         if profile.comparesStages { out.append { (ChangesPage(doc: self).plan(programs), []) } }
@@ -89,7 +90,7 @@ struct DocumentRenderer {
             },
             tablesNav: TableKind.allCases.compactMap { k in
                 table(k).map { LinkView(title: "Tabel \(k.number). \($0.title)", href: root + Paths.table(document, k), current: dir == Paths.table(document, k)) }
-            },
+            } + standardTableLink(root: root, dir: dir),
             programsNav: matched.map {
                 LinkView(title: titleCase($0.name), href: root + Paths.program(document, key: $0.key), current: dir == Paths.program(document, key: $0.key))
             },

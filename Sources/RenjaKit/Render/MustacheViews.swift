@@ -58,3 +58,9 @@ extension ChangesPageView: MustacheView {}
 extension ComparisonPageView: MustacheView {}
 extension DataPageContentView: MustacheView {}
 extension PrintPageView: MustacheView {}
+extension StandardTableView: MustacheView {}
+extension StandardColumnView: MustacheView {}
+extension StandardCellView: MustacheView {}
+extension StandardIndicatorLineView: MustacheView {}
+extension StandardRowView: MustacheView {}
+extension StandardFooterView: MustacheView {}

@@ -410,7 +410,10 @@ struct TableSummaryView {
 // MARK: TablePage (`Pages/TablePage.swift`)
 
 struct TablePageView {
-    var table: TableView
+    /// Tabel 1 or Tabel 2; nil on the standard evaluation table's page.
+    var table: TableView?
+    /// The standard evaluation table (Permendagri 86/2017), on its own page.
+    var standardTable: StandardTableView?
 }
 
 // MARK: ProgramPage (`Pages/ProgramPage.swift`)

@@ -15,6 +15,7 @@ public enum Validator {
         ParentAchievementChecks.run,
         NarrativeChecks.run,
         NarrativeYearChecks.run,
+        StandardEvaluationChecks.run,
         { ctx in ctx.facts.placeholderFindings },
     ] }
 
