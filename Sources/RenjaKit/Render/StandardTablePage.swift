@@ -81,7 +81,7 @@ extension DocumentRenderer {
                      description: "\(t.title): \(t.programs.count) program, \(subs) sub kegiatan; kinerja (K) dan anggaran (Rp) per triwulan.",
                      crumbs: [LinkView(title: "Tabel evaluasi standar", href: nil)])
         v.indexed = true
-        return plan(v, TablePage.kind, TablePageView(table: nil, standardTable: standardTableView(t, root: v.root)))
+        return plan(v, TablePage.kind, TablePageView(table: [], standardTable: [standardTableView(t, root: v.root)]))
     }
 
     func standardTableView(_ t: StandardEvaluationTable, root: String) -> StandardTableView {

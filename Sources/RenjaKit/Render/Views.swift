@@ -409,11 +409,13 @@ struct TableSummaryView {
 
 // MARK: TablePage (`Pages/TablePage.swift`)
 
+/// The table pages share `table.mustache`: Tabel 1 or Tabel 2 (`table`), or the standard
+/// evaluation table (`standardTable`). Lists of none or one, not optionals: a section over an
+/// optional struct does not open it in swift-mustache's own (Mirror) path, so the two ways of
+/// rendering would differ (`ScalingTests`).
 struct TablePageView {
-    /// Tabel 1 or Tabel 2; nil on the standard evaluation table's page.
-    var table: TableView?
-    /// The standard evaluation table (Permendagri 86/2017), on its own page.
-    var standardTable: StandardTableView?
+    var table: [TableView]
+    var standardTable: [StandardTableView]
 }
 
 // MARK: ProgramPage (`Pages/ProgramPage.swift`)

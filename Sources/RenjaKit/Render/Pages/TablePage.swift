@@ -13,7 +13,7 @@ struct TablePage {
                          crumbs: [LinkView(title: "Tabel \(t.kind.number)", href: nil)])
         v.indexed = true
         v.scripts = [v.root + "assets/urutkan.js"]
-        return doc.plan(v, Self.kind, TablePageView(table: doc.tableView(t, root: v.root), standardTable: nil))
+        return doc.plan(v, Self.kind, TablePageView(table: [doc.tableView(t, root: v.root)], standardTable: []))
     }
 
     func tableDescription(_ t: Table) -> String {
