@@ -79,11 +79,7 @@ enum StandardTableLoader {
                 if let r = row(c, level: childLevel, reader: reader, anchors: &anchors) { children.append(r) }
             }
         }
-        var anchor = "ts-" + Text.slug(code?.value ?? number?.value ?? name.value)
-        if anchor.hasSuffix("-") || anchor.count <= 3 { anchor += "baris" }
-        let n = anchors[anchor, default: 0]
-        anchors[anchor] = n + 1
-        if n > 0 { anchor += "-\(n + 1)" }
+        let anchor = TableLoader.uniqueAnchor("ts-" + Text.slug(code?.value ?? number?.value ?? name.value), in: &anchors)
         return StandardRow(level: level, code: code, number: number, name: name, sasaran: m.string("sasaran"),
                            indicators: indicators, anggaran: anggaran, unit: m.string("unit"), children: children,
                            location: m.location, anchor: anchor)
@@ -92,16 +88,7 @@ enum StandardTableLoader {
     private static func indicator(_ node: Node, reader: YAMLReader) -> StandardIndicator? {
         guard let m = reader.mapping(node, what: "indikator") else { return nil }
         m.checkKeys(allowed: ["nama", "satuan", "arah"] + seriesKeys, required: ["nama"])
-        var direction: Located<Direction>?
-        if let a = m.string("arah") {
-            if let d = Direction(rawValue: a.value.lowercased()) {
-                direction = Located(d, at: a.location)
-            } else {
-                m.sink.error("nilai-tak-dikenal", "`arah` harus `naik` atau `turun`", at: a.location,
-                             figures: [.init("diharapkan", "naik (makin tinggi makin baik) atau turun (makin rendah makin baik)"),
-                                       .init("ditemukan", a.value)])
-            }
-        }
+        let direction = TableLoader.direction(m)
         return StandardIndicator(name: m.string("nama") ?? Located("", at: m.location), unit: m.string("satuan"),
                                  declaredDirection: direction, kinerja: series(m, reader: reader, cell: number),
                                  location: m.location)

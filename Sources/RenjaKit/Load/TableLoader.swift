@@ -48,11 +48,8 @@ enum TableLoader {
         }
         // Anchors must be unique even when the document repeats a number or code (the validator
         // reports the duplicate; the site must still link to the right row).
-        var anchor = (kind == .evaluasi ? "t1-" : "t2-") + Text.slug(key?.value ?? evaluationCode?.value ?? name.value)
-        if anchor.hasSuffix("-") || anchor.count <= 3 { anchor += "baris" }
-        let n = anchors[anchor, default: 0]
-        anchors[anchor] = n + 1
-        if n > 0 { anchor += "-\(n + 1)" }
+        let anchor = TableLoader.uniqueAnchor((kind == .evaluasi ? "t1-" : "t2-") + Text.slug(key?.value ?? evaluationCode?.value ?? name.value),
+                                              in: &anchors)
         return Item(level: level,
                     number: kind == .evaluasi ? key : nil,
                     code: kind == .rencana ? key : evaluationCode,
@@ -64,16 +61,7 @@ enum TableLoader {
         guard let m = reader.mapping(node, what: "indikator") else { return nil }
         let allowed = kind == .evaluasi ? ["nama", "target", "capaian", "persen", "arah"] : ["nama", "target", "arah"]
         m.checkKeys(allowed: allowed, required: ["nama", "target"])
-        var direction: Located<Direction>?
-        if let a = m.string("arah") {
-            if let d = Direction(rawValue: a.value.lowercased()) {
-                direction = Located(d, at: a.location)
-            } else {
-                m.sink.error("nilai-tak-dikenal", "`arah` harus `naik` atau `turun`", at: a.location,
-                             figures: [.init("diharapkan", "naik (makin tinggi makin baik) atau turun (makin rendah makin baik)"),
-                                       .init("ditemukan", a.value)])
-            }
-        }
+        let direction = TableLoader.direction(m)
         return Indicator(name: m.string("nama") ?? Located("", at: m.location),
                          target: quantity(m, "target"),
                          actual: kind == .evaluasi ? quantity(m, "capaian") : nil,
@@ -123,5 +111,30 @@ enum TableLoader {
                                    .init("ditemukan", s.value.isEmpty ? "nilai kosong" : s.value)])
         }
         return Located(q, at: s.location)
+    }
+}
+
+extension TableLoader {
+    /// A row's anchor from its prefix and slug, made unique within the table: a number or code the
+    /// document repeats gets `-2`, `-3`… (the validator reports the duplicate; the site must still
+    /// link to the right row). Every table kind names its rows this way.
+    static func uniqueAnchor(_ base: String, in anchors: inout [String: Int]) -> String {
+        var anchor = base
+        if anchor.hasSuffix("-") || anchor.count <= 3 { anchor += "baris" }
+        let n = anchors[anchor, default: 0]
+        anchors[anchor] = n + 1
+        if n > 0 { anchor += "-\(n + 1)" }
+        return anchor
+    }
+
+    /// An indicator's declared `arah` (naik or turun), or a diagnostic at its place; every table
+    /// kind reads it this way.
+    static func direction(_ m: MappingReader) -> Located<Direction>? {
+        guard let a = m.string("arah") else { return nil }
+        if let d = Direction(rawValue: a.value.lowercased()) { return Located(d, at: a.location) }
+        m.sink.error("nilai-tak-dikenal", "`arah` harus `naik` atau `turun`", at: a.location,
+                     figures: [.init("diharapkan", "naik (makin tinggi makin baik) atau turun (makin rendah makin baik)"),
+                               .init("ditemukan", a.value)])
+        return nil
     }
 }

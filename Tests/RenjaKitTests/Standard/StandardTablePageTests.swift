@@ -30,7 +30,7 @@ final class StandardTablePageTests: XCTestCase {
     }
 
     func testTheFooterRowsAreShown() throws {
-        var f = StandardFixture.content()
+        let f = StandardFixture.content()
         let root = RepoPaths.temporaryFolder("standar-sintetis")
         let content = root.appendingPathComponent("Content")
         for (path, text) in f.files {
