@@ -33,6 +33,7 @@ def main():
     ap.add_argument("--seed", type=int, default=2024)
     ap.add_argument("--work", default=os.path.join(HERE, ".work"))
     ap.add_argument("--results", default=os.path.join(HERE, "results"))
+    ap.add_argument("--out", default="search-corpus.json", help="file name under --results")
     args = ap.parse_args()
     renja = os.path.abspath(args.renja)
     pagefind = real.pagefind_binary()
@@ -46,6 +47,9 @@ def main():
         content = os.path.join(corpus, "renja", "Content")
         out_root = os.path.join(args.work, f"search-{documents}")
         samples = {"renja": [], "incremental": [], "hugo_pagefind": []}
+        # Peak resident set (MiB) as wait4 reports it: for `renja build` the larger of its own peak and
+        # that of the Pagefind it runs; for the anchor each command on its own.
+        rss = {"renja": [], "hugo": [], "pagefind": []}
         for i in range(args.runs):
             shutil.rmtree(out_root, ignore_errors=True)
             out, cache = os.path.join(out_root, "Public"), os.path.join(out_root, "cache")
@@ -53,6 +57,7 @@ def main():
                         env=dict(env, RENJA_CACHE_DIR=cache))
             check_ok(r, "renja build")
             samples["renja"].append(r["wall"])
+            rss["renja"].append(r["rss_mib"])
             edit_one_row(corpus, 0)
             r = measure([renja, "build", "--content", content, "--templates", templates, "--output", out],
                         env=dict(env, RENJA_CACHE_DIR=cache))
@@ -65,15 +70,20 @@ def main():
             p = measure([pagefind, "--site", hugo_out, "--silent"])
             check_ok(p, "pagefind")
             samples["hugo_pagefind"].append(h["wall"] + p["wall"])
+            rss["hugo"].append(h["rss_mib"])
+            rss["pagefind"].append(p["rss_mib"])
         med = {k: statistics.median(v) for k, v in samples.items()}
-        rows.append({"documents": documents, "median_s": med, "samples_s": samples,
+        peak = {k: max(v) for k, v in rss.items()}
+        rows.append({"documents": documents, "median_s": med, "samples_s": samples, "peak_rss_mib": peak,
+                     "rss_renja/hugo": peak["renja"] / peak["hugo"],
                      "ratio_renja/hugo_pagefind": med["renja"] / med["hugo_pagefind"],
                      "incremental/full": med["incremental"] / med["renja"], "load_average": load_average()})
         shutil.rmtree(out_root, ignore_errors=True)
         print(f"{documents} documents: renja {med['renja']:.3f} s, hugo+pagefind {med['hugo_pagefind']:.3f} s, "
-              f"incremental {med['incremental']:.3f} s", flush=True)
+              f"incremental {med['incremental']:.3f} s; peak RSS renja {peak['renja']:.0f} MiB, "
+              f"hugo {peak['hugo']:.0f} MiB, pagefind {peak['pagefind']:.0f} MiB", flush=True)
     os.makedirs(args.results, exist_ok=True)
-    with open(os.path.join(args.results, "search-corpus.json"), "w") as f:
+    with open(os.path.join(args.results, args.out), "w") as f:
         json.dump({"runs": args.runs, "scales": rows}, f, indent=2)
     print("\n| documents | renja build, search on | hugo + pagefind | ratio | rebuild after one row | of full |")
     print("|---:|---:|---:|---:|---:|---:|")

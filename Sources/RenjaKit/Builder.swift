@@ -36,6 +36,12 @@ public struct BuildOptions: Sendable {
     /// The pages are served at `/` by `renja serve`: the 404 page, which is served for any missing
     /// address and so links from the root, links from `/` instead of the base URL's path.
     public var servedAtRoot: Bool = false
+    /// In memory only (`Builder.render`): render just the pages made from these files (display
+    /// paths, as diagnostics name them: a chapter's Markdown, a table's YAML, `dokumen.yaml`),
+    /// after loading, the facts and the checks as always, and return only them — no other page,
+    /// data file or asset, and nothing remembered for the next build. `renja serve` shows the page
+    /// of the file just saved this way before it renders the whole site again.
+    public var onlyPagesFrom: Set<String>? = nil
     /// Where the build finds Renja's cache folder and its tools (`RENJA_CACHE_DIR`,
     /// `RENJA_PAGEFIND`, `RENJA_WEASYPRINT`, `PATH`; see `CacheFolder`, `SearchIndexer.locate`,
     /// `PDFEngine.locate`): the process's own unless a caller (a test) gives its own.

@@ -40,6 +40,9 @@ public enum PreviewEvent: Sendable {
     case published(PublishOutcome)
     /// Files changed; a rebuild follows.
     case changed([String])
+    /// The pages made from the saved files were shown (`PreviewSite.showSavedPages`) before the
+    /// whole render.
+    case shownFirst(pages: [String], seconds: Double)
 }
 
 public enum PreviewError: Error, Equatable, CustomStringConvertible {
@@ -129,6 +132,9 @@ public final class PreviewServer: Sendable {
                         let paths = changes.takeAll()
                         if paths.isEmpty { continue }
                         onEvent(.changed(paths))
+                        if let early = await site.showSavedPages(paths) {
+                            onEvent(.shownFirst(pages: early.pages, seconds: early.seconds))
+                        }
                         let outcome = await site.rebuild()
                         onEvent(.built(outcome, initial: false))
                         if case .built = outcome { publishes.add(["Public"]) }

@@ -93,6 +93,8 @@ public actor PreviewSite {
     /// The PDFs the shown preview links.
     private var pdfsShown: [String: PublishedPDF] = [:]
     private var slugs: [String] = []
+    /// Pages the early pass (`showSavedPages`) already replaced since the last whole render.
+    private var shownEarly = Set<String>()
     private var publishing = false
     private var nextSubscriber = 0
     private var subscribers: [Int: AsyncStream<LiveEvent>.Continuation] = [:]
@@ -158,7 +160,10 @@ public actor PreviewSite {
                 bump()
                 broadcast(.reload(version: version, written: written, removed: removed))
             }
-            return .built(built, seconds: seconds, recovered: recovered, changed: written + removed)
+            // What this save changed, the pages the early pass showed included.
+            let changed = Set(written).union(shownEarly.filter { next[$0] != nil }).sorted() + removed
+            shownEarly = []
+            return .built(built, seconds: seconds, recovered: recovered, changed: changed)
         case .failure(let error):
             let f = PreviewSite.describe(error, reader: sourceReader)
             if f != failure {
@@ -168,6 +173,41 @@ public actor PreviewSite {
             }
             return .failed(f, seconds: seconds)
         }
+    }
+
+    /// The early pass of a save: renders only the pages made from the saved files (a chapter's
+    /// page, a table's page, the document's home for `dokumen.yaml`) — after loading, the facts and
+    /// the checks of the whole document, so the page is exactly what the whole render makes — shows
+    /// them and reloads the tabs showing them; `rebuild()` follows for every other page. Like
+    /// `hugo server`, which renders the pages being viewed first. Nothing happens (nil) when the
+    /// preview shows a failure, when no page is made from these files (a template, a new or
+    /// removed file) or when the content cannot be loaded (`rebuild` says why).
+    /// Call from the serve loop, before `rebuild()`.
+    public func showSavedPages(_ changed: [String]) async -> (pages: [String], seconds: Double)? {
+        guard failure == nil, !files.isEmpty else { return nil }
+        let root = options.content.standardizedFileURL.path, display = options.contentDisplay
+        let sources = Set(changed.compactMap { path -> String? in
+            let p = URL(fileURLWithPath: path).standardizedFileURL.path
+            guard p.hasPrefix(root + "/"), p.hasSuffix(".md") || p.hasSuffix(".yaml") else { return nil }
+            return display + p.dropFirst(root.count)
+        })
+        guard !sources.isEmpty else { return nil }
+        let start = Date()
+        var early = previewOptions
+        early.onlyPagesFrom = sources
+        let options = early, memo = self.memo, pdfs = self.pdfsShown
+        let result: Result<BuildResult, Error> = await withCheckedContinuation { continuation in
+            renderQueue.async { continuation.resume(returning: Result { try Builder.render(options, memo: memo, publishedPDFs: pdfs) }) }
+        }
+        guard case .success(let built) = result else { return nil }
+        // Only pages the preview has: a new page needs the other pages' links, made by `rebuild`.
+        let written = built.files.filter { files[$0.path] != nil && files[$0.path] != $0.data }
+        guard !written.isEmpty else { return nil }
+        for f in written { files[f.path] = f.data }
+        shownEarly.formUnion(written.map(\.path))
+        bump()
+        broadcast(.reload(version: version, written: written.map(\.path), removed: []))
+        return (written.map(\.path), Date().timeIntervalSince(start))
     }
 
     /// Writes `Public/` as `renja build` does. Call from one task at a time: the serve loop does.

@@ -95,6 +95,9 @@ enum ServeReporter {
         case .changed(let paths):
             let names = paths.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
             say("[\(clock())] Berubah: \(names)\(paths.count > 3 ? " dan \(paths.count - 3) lainnya" : "")")
+        case .shownFirst(let pages, let seconds):
+            say("[\(clock())] Halaman dari berkas yang disimpan tampil dalam \(IndonesianNumber.decimal(seconds, places: 2)) detik "
+                + "(\(pages.count) halaman); halaman lain menyusul.")
         case .built(.built(let result, let seconds, let recovered, let changed), let initial):
             let time = IndonesianNumber.decimal(seconds, places: 2)
             if initial {

@@ -134,6 +134,7 @@ enum SitePipeline {
                                     searchAvailable: pagefind != nil,
                                     showFindings: options.alwaysShowFindings || site.settings.publicValidation)
         renderer.servedAtRoot = options.servedAtRoot
+        renderer.onlyPagesFrom = writer == nil ? options.onlyPagesFrom : nil
         renderer.cardFigures = reused.mapValues { $0.cardFigures.map { FigureView(label: $0.label, value: $0.value, note: $0.note) } }
         // Reused documents were loaded without their tables: their words come from the cache.
         renderer.searchExamples = SearchExamples.words(site.documents.map { reused[$0.slug]?.searchWords ?? SearchExamples.counts($0) })
@@ -190,6 +191,14 @@ enum SitePipeline {
             }
             phase("pasang")
         } else {
+            if options.onlyPagesFrom != nil {
+                // Some pages only: nothing to add and nothing to remember.
+                var result = BuildResult(site: site, findings: findings, files: try renderer.render(reusing: reused.mapValues(\.pageDirs)),
+                                         report: nil, notes: notes)
+                phase("render")
+                result.renderedDocuments = site.documents.map(\.slug).filter { reused[$0] == nil }
+                return result
+            }
             // In memory, a kept document's files are the memo's copies of its last render.
             let keptFiles = reused.keys.flatMap { memo?.renderedDocuments(siteKey: reuse?.siteKey ?? "")[$0]?.files ?? [] }
             kept = []

@@ -34,17 +34,23 @@ struct DocumentRenderer {
 
     /// One closure per page, in page order; they are independent, so a site of one document can
     /// build them on all cores. A new page kind of a document is added here (and to `PageKinds`).
-    func pageBuilders() -> [() -> (PagePlan, [Diagnostic])] {
+    /// The builders of this document's pages, in site order. With `sources`, only those of the pages
+    /// made from one of these files (display paths): a chapter's page from its Markdown, a table's
+    /// page from its YAML, the document's home from `dokumen.yaml` — the preview shows the page of
+    /// the file just saved before it renders the rest.
+    func pageBuilders(from sources: Set<String>? = nil) -> [() -> (PagePlan, [Diagnostic])] {
         let programs = matched
+        let wanted = { (file: String) in sources?.contains(file) ?? true }
         var out: [() -> (PagePlan, [Diagnostic])] = []
-        out.append { (HomePage(doc: self).plan(programs), []) }
-        for (i, c) in document.chapters.enumerated() {
+        if wanted(document.metadataFile) { out.append { (HomePage(doc: self).plan(programs), []) } }
+        for (i, c) in document.chapters.enumerated() where wanted(c.file) {
             out.append { ChapterPage(doc: self).plan(i, c) }
         }
         for kind in TableKind.allCases {
-            if let t = table(kind) { out.append { (TablePage(doc: self).plan(t), []) } }
+            if let t = table(kind), wanted(t.file) { out.append { (TablePage(doc: self).plan(t), []) } }
         }
-        if let t = document.standardEvaluation { out.append { (standardTablePage(t), []) } }
+        if let t = document.standardEvaluation, wanted(t.file) { out.append { (standardTablePage(t), []) } }
+        guard sources == nil else { return out }
         for (i, p) in programs.enumerated() { out.append { (ProgramPage(doc: self).plan(i, p, all: programs), []) } }
         if base.showFindings { out.append { (ValidationPage(doc: self).plan(programs), []) } }
         if profile.comparesStages { out.append { (ChangesPage(doc: self).plan(programs), []) } }

@@ -57,19 +57,23 @@ enum ReaderText {
     /// text only says where something is in the files (a note for staff, left out of the site).
     static func html(_ text: String, capitalized: Bool = false, dropIfTechnical: Bool = false) -> String? {
         var s = text
-        // " (path:line:column)" — a pointer for staff.
-        s = s.replacingOccurrences(of: #"\s*\("# + path + #"\)"#, with: "", options: .regularExpression)
-        // "; Tabel 1 di path:line:column" — the same, as a clause.
-        s = s.replacingOccurrences(of: #";\s*[^;]*?\bdi\s+"# + path, with: "", options: .regularExpression)
-        if s.range(of: path, options: .regularExpression) != nil {
-            if dropIfTechnical { return nil }
-            s = s.replacingOccurrences(of: #"\s*(?:di\s+)?"# + path, with: "", options: .regularExpression)
+        if mayNamePath(s) {
+            // " (path:line:column)" — a pointer for staff.
+            s = Patterns.pathInParentheses.removing(from: s)
+            // "; Tabel 1 di path:line:column" — the same, as a clause.
+            s = Patterns.pathClause.removing(from: s)
+            if Patterns.path.matches(s) {
+                if dropIfTechnical { return nil }
+                s = Patterns.pathWithDi.removing(from: s)
+            }
         }
         // A check's id (`angka-format`) means nothing to a reader: a note that names one is for
         // staff; in a message it becomes what the check is about.
-        for code in checkIDs where s.contains("`\(code)`") {
-            if dropIfTechnical { return nil }
-            s = s.replacingOccurrences(of: "`\(code)`", with: "temuan tentang " + (Validator.checks.first { $0.code == code }?.summary ?? "angka ini"))
+        if s.contains("`") {
+            for code in checkIDs where s.contains("`\(code)`") {
+                if dropIfTechnical { return nil }
+                s = s.replacingOccurrences(of: "`\(code)`", with: "temuan tentang " + (Validator.checks.first { $0.code == code }?.summary ?? "angka ini"))
+            }
         }
         var out = ""
         var open = false
@@ -109,9 +113,26 @@ enum ReaderText {
 
     /// Plain text (for a figure's value): no file references, no backticks.
     static func plain(_ text: String) -> String {
-        var s = text.replacingOccurrences(of: #"\s*\("# + path + #"\)"#, with: "", options: .regularExpression)
-        s = s.replacingOccurrences(of: path, with: "", options: .regularExpression)
+        var s = text
+        if mayNamePath(s) {
+            s = Patterns.path.removing(from: Patterns.pathInParentheses.removing(from: s))
+        }
         return s.replacingOccurrences(of: "`", with: "").trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Every file reference `path` matches ends in one of these: a text without any needs no
+    /// regular expression (most of a site's finding texts; each match costs far more than this test).
+    static func mayNamePath(_ s: String) -> Bool {
+        s.contains(".yaml") || s.contains(".yml") || s.contains(".md")
+    }
+
+    /// The patterns compiled once: `replacingOccurrences(options: .regularExpression)` compiles its
+    /// pattern on every call, and the Validasi and program pages word every finding.
+    enum Patterns {
+        static let path = CompiledPattern(ReaderText.path)
+        static let pathInParentheses = CompiledPattern(#"\s*\("# + ReaderText.path + #"\)"#)
+        static let pathClause = CompiledPattern(#";\s*[^;]*?\bdi\s+"# + ReaderText.path)
+        static let pathWithDi = CompiledPattern(#"\s*(?:di\s+)?"# + ReaderText.path)
     }
 
     static func severityWord(_ s: Severity) -> String {
@@ -134,5 +155,23 @@ enum ReaderText {
     static func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " dan " + items.last!
+    }
+}
+
+/// A regular expression compiled once. `NSRegularExpression` is safe to share between threads.
+struct CompiledPattern: @unchecked Sendable {
+    let regex: NSRegularExpression
+
+    init(_ pattern: String) {
+        // The patterns are constants of this file; one that does not compile is a programming error.
+        regex = try! NSRegularExpression(pattern: pattern)
+    }
+
+    func matches(_ s: String) -> Bool {
+        regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+    }
+
+    func removing(from s: String) -> String {
+        regex.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: "")
     }
 }

@@ -39,6 +39,8 @@ public struct SiteRenderer {
     var pdfs: [String: PublishedPDF] = [:]
     /// See `BuildOptions.servedAtRoot`.
     var servedAtRoot = false
+    /// See `BuildOptions.onlyPagesFrom`: render only the pages made from these files.
+    var onlyPagesFrom: Set<String>? = nil
 
     /// - Parameter facts: the documents' facts as the checks used them; computed here when not given.
     /// - Parameter showFindings: publish the findings; by default as `situs.yaml` says.
@@ -95,7 +97,11 @@ public struct SiteRenderer {
                 if emitEachPage { try emit?([file]) }
                 return (file, p.dir, diags)
             }
-            let builders = docRenderer.pageBuilders()
+            let builders = docRenderer.pageBuilders(from: onlyPagesFrom)
+            if onlyPagesFrom != nil {
+                let built = try Parallel.mapThrowing(builders, make)
+                return (built.map(\.0), built.map(\.1), built.flatMap(\.2))
+            }
             let built = perDocument ? try builders.map(make) : try Parallel.mapThrowing(builders, make)
             let data = try docRenderer.dataFiles()
             try emit?(emitEachPage ? data : built.map(\.0) + data)
@@ -107,6 +113,7 @@ public struct SiteRenderer {
             problems += r.problems
         }
         if problems.contains(where: { $0.severity == .galat }) { throw InputError(problems) }
+        if onlyPagesFrom != nil { return files.sorted { $0.path < $1.path } }
 
         let sitePages: [() -> PagePlan] = [
             { SiteIndexPage(site: self).plan(cards) },
