@@ -111,7 +111,9 @@ enum SitePipeline {
             return try build(options, memo: memo, publishedPDFs: publishedPDFs, writer: writer, reuse: fewer,
                              pdfEngine: pdfEngine, phase: phase)
         }
-        let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay, memo: memo)
+        let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay, memo: memo,
+                                             passed: TemplateCheckRecord(folder: CacheFolder.base(options.environment).appendingPathComponent("templat-lulus"),
+                                                                         identity: BuildCache.executableIdentity()))
         phase("muat")
 
         // Each document's facts, worked out once for its checks and its pages; its findings from

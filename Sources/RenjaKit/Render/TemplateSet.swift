@@ -14,7 +14,9 @@ public struct TemplateSet: @unchecked Sendable {
     public static let requiredPages = PageKinds.all.map(\.template)
 
     /// - Parameter memo: the set loaded before (`renja serve`), reused when every file's bytes are unchanged.
-    public static func load(folder: URL, displayPath: String, memo: LoadMemo? = nil) throws -> TemplateSet {
+    /// - Parameter passed: where the sources that passed the checks are remembered between runs (a
+    ///   no-op `renja build` would otherwise spend half its time checking unchanged templates).
+    public static func load(folder: URL, displayPath: String, memo: LoadMemo? = nil, passed: TemplateCheckRecord? = nil) throws -> TemplateSet {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
             throw InputError(.galat("templat-tidak-ada", "folder templat \(displayPath) tidak ditemukan", at: nil,
@@ -38,13 +40,13 @@ public struct TemplateSet: @unchecked Sendable {
         }
         let key = read.map(\.path).joined(separator: "\u{0}") + "\u{0}\(displayPath)"
         if let known = memo?.templates(key: key, files: read.map(\.data)) { return known }
-        let set = try parse(read, displayPath: displayPath)
+        let set = try parse(read, displayPath: displayPath, passed: passed)
         memo?.remember(set, key: key, files: read.map(\.data))
         return set
     }
 
     /// The templates and assets from their files' bytes (paths relative to the folder).
-    static func parse(_ files: [(path: String, data: Data)], displayPath: String) throws -> TemplateSet {
+    static func parse(_ files: [(path: String, data: Data)], displayPath: String, passed: TemplateCheckRecord? = nil) throws -> TemplateSet {
         let sink = DiagnosticSink()
         var sources: [String: (text: String, path: String)] = [:]
         var assets: [(String, Data)] = []
@@ -71,8 +73,12 @@ public struct TemplateSet: @unchecked Sendable {
                 sink.error("templat-sintaks", "templat tidak dapat dibaca: \(error)", at: SourceLocation(file: path, line: 1, column: 1))
             }
         }
-        checkPartials(sources, sink: sink)
-        if !sink.hasErrors {
+        // The checks depend only on the sources and on this Renja's view types: sources that passed
+        // once pass again.
+        let checkKey = passed?.key(sources.keys.sorted().map { "\($0)\u{0}\(sources[$0]!.path)\u{0}\(sources[$0]!.text)" })
+        let known = checkKey.map { passed?.contains($0) ?? false } ?? false
+        if !known { checkPartials(sources, sink: sink) }
+        if !sink.hasErrors, !known {
             // Every name a page template uses must be a field of the views its page kind renders it with.
             let pages = PageKinds.all.filter { sources[$0.template] != nil }.map { (template: $0.template, stack: $0.layers) }
             for p in TemplateFieldCheck.check(pages: pages, sources: sources.mapValues(\.text)) {
@@ -90,6 +96,7 @@ public struct TemplateSet: @unchecked Sendable {
                        figures: [.init("diharapkan", "\(displayPath)/\(page).mustache"), .init("ditemukan", "tidak ada")])
         }
         try sink.throwIfErrors()
+        if let checkKey, !known { passed?.remember(checkKey) }
         return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), assets: assets)
     }
 
@@ -173,4 +180,31 @@ struct RenjaHTMLContentType: MustacheContentType {
     }()
 
     func escapeText(_ text: String) -> String { HTMLText.escape(text) }
+}
+
+/// The template sources that passed `TemplateSet`'s checks (partials, fields), remembered as one
+/// empty file per key in a folder of Renja's cache. The key covers every source's name, path and
+/// text and the running executable (`identity`): a rebuilt Renja may have other view fields.
+public struct TemplateCheckRecord: Sendable {
+    var folder: URL
+    var identity: String
+
+    public init(folder: URL, identity: String) {
+        self.folder = folder
+        self.identity = identity
+    }
+
+    func key(_ parts: [String]) -> String {
+        SHA256.hex(Data(([identity] + parts).joined(separator: "\u{1}").utf8))
+    }
+
+    func contains(_ key: String) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(key).path)
+    }
+
+    /// Best effort: a cache that cannot be written only means the next build checks again.
+    func remember(_ key: String) {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: folder.appendingPathComponent(key).path, contents: Data())
+    }
 }

@@ -33,6 +33,31 @@ final class TemplateReferenceTests: XCTestCase {
         }
     }
 
+    /// Sources that passed the checks are remembered (a no-op build skips checking them again);
+    /// the record never lets a changed template through unchecked.
+    func testRememberedPassesNeverHideAnError() throws {
+        let root = RepoPaths.temporaryFolder()
+        let folder = root.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: RepoPaths.templates, to: folder)
+        let record = TemplateCheckRecord(folder: root.appendingPathComponent("lulus"), identity: "uji")
+        _ = try TemplateSet.load(folder: folder, displayPath: "Templates", passed: record)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("lulus").path).count, 1,
+                       "the passing sources are remembered")
+        _ = try TemplateSet.load(folder: folder, displayPath: "Templates", passed: record)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("lulus").path).count, 1)
+
+        let program = folder.appendingPathComponent("program.mustache")
+        let text = try String(contentsOf: program, encoding: .utf8)
+        try text.replacingOccurrences(of: "{{paguAfter}}", with: "{{paguAftr}}").write(to: program, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try TemplateSet.load(folder: folder, displayPath: "Templates", passed: record)) { error in
+            XCTAssertEqual((error as? InputError)?.diagnostics.map(\.code), ["templat-kolom"])
+        }
+        // Another Renja (other view types) checks the same sources again.
+        try text.write(to: program, atomically: true, encoding: .utf8)
+        let other = TemplateCheckRecord(folder: root.appendingPathComponent("lulus"), identity: "uji-lain")
+        XCTAssertNotEqual(other.key(["a"]), record.key(["a"]))
+    }
+
     /// Each template is checked against its own page kind's view: a field of another page kind is
     /// as unknown as a misspelt one.
     func testAFieldOfAnotherPageKindIsALoadError() throws {
