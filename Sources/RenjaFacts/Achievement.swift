@@ -53,10 +53,10 @@ public enum DirectionInference {
 }
 
 /// Achievement percentages as the document computes them.
-enum Achievement {
+package enum Achievement {
     /// capaian ÷ target for higher-is-better; for lower-is-better the document's formula. Nil when
     /// the formula divides by zero.
-    static func percent(target: Double, actual: Double, direction: Direction, formula: LowerIsBetterFormula) -> Double? {
+    package static func percent(target: Double, actual: Double, direction: Direction, formula: LowerIsBetterFormula) -> Double? {
         switch direction {
         case .naik:
             guard target != 0 else { return nil }
@@ -75,13 +75,13 @@ enum Achievement {
 
     /// The achievement computed from an indicator's own target and capaian. (Units are not compared
     /// here: a unit mismatch is its own finding, and the document still divided the two numbers.)
-    static func computed(_ indicator: Indicator, formula: LowerIsBetterFormula) -> Double? {
+    package static func computed(_ indicator: Indicator, formula: LowerIsBetterFormula) -> Double? {
         guard let t = indicator.target?.value.value, let a = indicator.actual?.value.value else { return nil }
         return percent(target: t.value, actual: a.value, direction: DirectionInference.resolve(indicator).direction, formula: formula)
     }
 
     /// Formula in words, for messages.
-    static func formulaText(_ direction: Direction, _ formula: LowerIsBetterFormula) -> String {
+    package static func formulaText(_ direction: Direction, _ formula: LowerIsBetterFormula) -> String {
         switch (direction, formula) {
         case (.naik, _): return "capaian ÷ target × 100"
         case (.turun, .targetOverActual): return "target ÷ capaian × 100"
@@ -91,7 +91,7 @@ enum Achievement {
 }
 
 /// Does a stated percentage agree with a computed one?
-enum PercentAgreement: Equatable {
+package enum PercentAgreement: Equatable {
     case agrees
     /// Written with two decimals ending in 0 and equal to the computed value rounded to one decimal
     /// (e.g. `121.50` for 121,527…): a rounding slip, not a wrong figure.
@@ -100,7 +100,7 @@ enum PercentAgreement: Equatable {
 
     /// Compares at the precision the document wrote (up to two decimals), accepting both rounding
     /// and truncation: `50 persen` for 50,00; `42.23` for 42,225…; `46.21` for 46,2149….
-    static func compare(stated: Double, raw: String, computed: Double) -> PercentAgreement {
+    package static func compare(stated: Double, raw: String, computed: Double) -> PercentAgreement {
         let decimals = min(Wording.decimalsWritten(raw), 2)
         let eps = 1e-9
         if decimals >= 2 {

@@ -36,7 +36,7 @@ public enum AmountKind: CaseIterable, Sendable {
     case pagu, realisasi
 
     public var key: String { self == .pagu ? "pagu" : "realisasi" }
-    var sumCode: String { self == .pagu ? "jumlah-pagu" : "jumlah-realisasi" }
+    package var sumCode: String { self == .pagu ? "jumlah-pagu" : "jumlah-realisasi" }
 }
 
 extension Item {
@@ -45,12 +45,12 @@ extension Item {
     }
 
     /// The rows whose amounts add up to this one: its children's leaves, or the row itself.
-    var leaves: [Item] { children.isEmpty ? [self] : children.flatMap(\.leaves) }
+    package var leaves: [Item] { children.isEmpty ? [self] : children.flatMap(\.leaves) }
 }
 
 extension Format {
     /// A table total: the sum when every part was readable, otherwise says it cannot be summed.
-    static func total(_ t: AmountTotal?) -> String {
+    package static func total(_ t: AmountTotal?) -> String {
         guard let t else { return "–" }
         if let v = t.value { return v.formatted }
         var why: [String] = []
@@ -60,7 +60,7 @@ extension Format {
     }
 
     /// The same, without `Rp` (for cells under a "(Rp)" header).
-    static func plainTotal(_ t: AmountTotal?) -> String {
+    package static func plainTotal(_ t: AmountTotal?) -> String {
         guard let t else { return "" }
         return t.value?.plain ?? "tidak dapat dijumlah"
     }

@@ -2,11 +2,11 @@ import RenjaModel
 
 /// What the revision changed between Tabel 1 (before) and Tabel 2 (after), row by row: the data
 /// behind the Perubahan page, the program pages' "selisih" and the open-data JSON.
-struct Change {
-    enum Status: String {
+package struct Change {
+    package enum Status: String {
         case tetap, berubah, baru, dihapus
 
-        var word: String {
+        package var word: String {
             switch self {
             case .tetap: return "Tetap"
             case .berubah: return "Berubah"
@@ -16,43 +16,43 @@ struct Change {
         }
     }
 
-    struct TargetChange {
-        var indicator: String
-        var before: String
-        var after: String
+    package struct TargetChange {
+        package var indicator: String
+        package var before: String
+        package var after: String
     }
 
-    var level: Level
-    var name: String
+    package var level: Level
+    package var name: String
     /// `1.1 · 1.06.01.2.01.0001`: Tabel 1's number and Tabel 2's code, as the reader knows them.
-    var keyLabel: String
-    var programKey: String
+    package var keyLabel: String
+    package var programKey: String
     /// Row anchor on the program page.
-    var anchor: String
-    var before: Located<AmountText>?
-    var after: Located<AmountText>?
-    var status: Status
-    var targetChanges: [TargetChange]
+    package var anchor: String
+    package var before: Located<AmountText>?
+    package var after: Located<AmountText>?
+    package var status: Status
+    package var targetChanges: [TargetChange]
     /// Position in document order, so a reordered table can be put back.
-    var order: Int
+    package var order: Int
     /// The rows above this one ("Program I …", "Kegiatan 1. …"), for a row shown on its own.
-    var parents: [(level: Level, key: String, name: String)] = []
+    package var parents: [(level: Level, key: String, name: String)] = []
 
-    var beforeValue: Rupiah? { before?.value.value }
+    package var beforeValue: Rupiah? { before?.value.value }
 
     /// Two targets differ when their numbers or their units differ; text that is not a number is
     /// compared as written.
-    static func targetsDiffer(_ x: Located<QuantityText>?, _ y: Located<QuantityText>?) -> Bool {
+    package static func targetsDiffer(_ x: Located<QuantityText>?, _ y: Located<QuantityText>?) -> Bool {
         switch (x?.value.value, y?.value.value) {
         case let (a?, b?): return abs(a.value - b.value) > 1e-9 || a.normalizedUnit != b.normalizedUnit
         default: return x?.value.raw.trimmingCharacters(in: .whitespaces) != y?.value.raw.trimmingCharacters(in: .whitespaces)
         }
     }
-    var afterValue: Rupiah? { after?.value.value }
+    package var afterValue: Rupiah? { after?.value.value }
 
     /// After − before; an added row counts from zero, a dropped one down to zero. nil when a
     /// figure that exists is malformed (it cannot be compared, and the page says so).
-    var difference: Rupiah? {
+    package var difference: Rupiah? {
         switch (before, after) {
         case (nil, nil): return nil
         case (nil, let a?): return a.value.value
@@ -64,25 +64,25 @@ struct Change {
     }
 
     /// Size of the change, for sorting: the absolute difference (malformed rows sort last).
-    var magnitude: Int64 { difference.map { $0.value.magnitude > UInt64(Int64.max) ? Int64.max : Int64($0.value.magnitude) } ?? -1 }
+    package var magnitude: Int64 { difference.map { $0.value.magnitude > UInt64(Int64.max) ? Int64.max : Int64($0.value.magnitude) } ?? -1 }
 
     /// The difference relative to the pagu before, when both exist.
-    var relative: Percent? {
+    package var relative: Percent? {
         guard let d = difference, let b = beforeValue, b.value != 0, after != nil else { return nil }
         return d.percent(of: b)
     }
 }
 
 /// All changes of one document, computed once from the matched tables.
-struct ChangeSet {
-    var programs: [Change] = []
+package struct ChangeSet {
+    package var programs: [Change] = []
     /// Kegiatan and sub kegiatan, in document order.
-    var items: [Change] = []
+    package var items: [Change] = []
     /// The rows that carry the money, each change once: sub kegiatan, and kegiatan that have none
     /// (a kegiatan's pagu is the sum of its sub kegiatan, so listing both counts a change twice).
-    var leaves: [Change] = []
+    package var leaves: [Change] = []
 
-    var all: [Change] { programs + items }
+    package var all: [Change] { programs + items }
 
     init(_ matched: [MatchedItem]) {
         var order = 0
@@ -134,17 +134,17 @@ struct ChangeSet {
     }
 
     /// The change of the row with this anchor (Tabel 1's or, for a new row, Tabel 2's).
-    func change(anchor: String?) -> Change? {
+    package func change(anchor: String?) -> Change? {
         guard let anchor else { return nil }
         return all.first { $0.anchor == anchor }
     }
 
     /// Sum of the per-program differences; equals the difference of the tables' totals when every program
     /// figure is well formed (the page shows both, so a reader can see they reconcile).
-    var totalOfDifferences: Rupiah { programs.reduce(.zero) { $0 + ($1.difference ?? .zero) } }
+    package var totalOfDifferences: Rupiah { programs.reduce(.zero) { $0 + ($1.difference ?? .zero) } }
 
     /// Largest change first; ties in document order, so the page is the same on every build.
-    static func bySize(_ changes: [Change]) -> [Change] {
+    package static func bySize(_ changes: [Change]) -> [Change] {
         changes.sorted { ($0.magnitude, -$0.order) > ($1.magnitude, -$1.order) }
     }
 }

@@ -2,21 +2,21 @@ import RenjaModel
 
 /// A chapter's Markdown split into lines that know their place in the file, with code left out:
 /// figures and markers inside fenced code blocks or `code spans` are examples, not content.
-struct ChapterLine {
+package struct ChapterLine {
     /// The line as written.
     let text: String
     /// The same line with code spans blanked out (same number of characters, so columns still match).
-    let scannable: String
+    package let scannable: String
     /// 1-based line in the chapter file.
     let fileLine: Int
     /// 0-based index among the Markdown body's lines.
     let index: Int
     /// Inside a fenced code block: nothing on the line is scanned.
-    let inCodeBlock: Bool
+    package let inCodeBlock: Bool
 }
 
-enum ChapterText {
-    static func lines(of chapter: Chapter) -> [ChapterLine] {
+package enum ChapterText {
+    package static func lines(of chapter: Chapter) -> [ChapterLine] {
         lines(chapter.markdown, firstLine: chapter.bodyFirstLine)
     }
 
@@ -69,23 +69,23 @@ enum ChapterText {
     }
 
     /// 1-based column of an index within a line, counted in characters as editors show it.
-    static func column(of index: String.Index, in line: String) -> Int {
+    package static func column(of index: String.Index, in line: String) -> Int {
         line.distance(from: line.startIndex, to: index) + 1
     }
 
-    static func location(_ chapter: Chapter, _ line: ChapterLine, _ index: String.Index) -> SourceLocation {
+    package static func location(_ chapter: Chapter, _ line: ChapterLine, _ index: String.Index) -> SourceLocation {
         SourceLocation(file: chapter.file, line: line.fileLine, column: ChapterText.column(of: index, in: line.scannable))
     }
 
     /// True when the character before `index` continues a number (so `2.53 program` is not read as `53 program`).
-    static func continuesNumber(_ s: String, before index: String.Index) -> Bool {
+    package static func continuesNumber(_ s: String, before index: String.Index) -> Bool {
         guard index > s.startIndex else { return false }
         let prev = s[s.index(before: index)]
         return prev.isNumber || prev == "." || prev == "," || prev.isLetter
     }
 
     /// The text of the sentence up to `index` (a `.` followed by a space ends a sentence, except in `Rp.` and `No.`).
-    static func sentencePrefix(_ s: String, upTo index: String.Index) -> String {
+    package static func sentencePrefix(_ s: String, upTo index: String.Index) -> String {
         let head = String(s[..<index])
         var start = head.startIndex
         var i = head.startIndex

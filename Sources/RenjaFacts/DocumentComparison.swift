@@ -35,7 +35,7 @@ public struct DocumentComparison: Sendable {
         public var paguAfter: Rupiah?
         public var status: Status
         public var pairing: Pairing
-        var targetChanges: [Change.TargetChange]
+        package var targetChanges: [Change.TargetChange]
         /// Document order (the later document's, rows only in the earlier one after their place there).
         public var order: Int
 

@@ -17,7 +17,7 @@ public struct DocumentFacts: Sendable {
     /// Rows of Tabel 1 paired with rows of Tabel 2, program by program.
     public let matches: [MatchedItem]
     /// What the revision changed, row by row (empty unless the document compares two stages).
-    let changes: ChangeSet
+    package let changes: ChangeSet
     /// What `{{angka …}}` prints.
     public let figures: DocumentFigures
     /// Each chapter's Markdown with its placeholders filled (by chapter slug), and the findings of

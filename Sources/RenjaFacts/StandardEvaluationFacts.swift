@@ -142,7 +142,7 @@ public struct StandardChildSum: Sendable {
     /// True when the sum is over all sub kegiatan of a program whose kegiatan state nothing.
     public var overSubKegiatan: Bool
 
-    static func value(_ r: StandardRow, _ c: StandardColumn, _ q: Int?) -> Located<StandardAmount>? {
+    package static func value(_ r: StandardRow, _ c: StandardColumn, _ q: Int?) -> Located<StandardAmount>? {
         if c == .triwulan, let q { return q < r.anggaran.quarters.count ? r.anggaran.quarters[q] : nil }
         return r.anggaran.cell(c)
     }

@@ -4,8 +4,8 @@ import RenjaModel
 /// Reads a content file as text the way staff's editors may have saved it: a UTF-8 byte-order
 /// mark is dropped, Windows line endings become `\n` (line numbers stay the same), and bytes that
 /// are not UTF-8 are reported with their line and column instead of being replaced silently.
-enum ContentFile {
-    static func read(_ url: URL, displayPath: String, sink: DiagnosticSink) -> String? {
+package enum ContentFile {
+    package static func read(_ url: URL, displayPath: String, sink: DiagnosticSink) -> String? {
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -17,7 +17,7 @@ enum ContentFile {
         return decode(data, displayPath: displayPath, sink: sink)
     }
 
-    static func decode(_ data: Data, displayPath: String, sink: DiagnosticSink) -> String? {
+    package static func decode(_ data: Data, displayPath: String, sink: DiagnosticSink) -> String? {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {

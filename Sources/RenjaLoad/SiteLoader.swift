@@ -112,7 +112,7 @@ public enum SiteLoader {
 
     /// Folder entries sorted by name, hidden files (editor swap files, .DS_Store) skipped: the
     /// order must not depend on the file system.
-    static func listing(_ folder: URL) -> [String] {
+    package static func listing(_ folder: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix("~") }.sorted()
     }

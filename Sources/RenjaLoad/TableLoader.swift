@@ -3,8 +3,8 @@ import Yams
 import RenjaModel
 
 /// `tabel/evaluasi.yaml` and `tabel/rencana.yaml` → `Table`, keeping every value's position.
-enum TableLoader {
-    static func load(_ kind: TableKind, text: String, path: String, sink: DiagnosticSink) -> Table? {
+package enum TableLoader {
+    package static func load(_ kind: TableKind, text: String, path: String, sink: DiagnosticSink) -> Table? {
         let reader = YAMLReader(path: path, sink: sink)
         guard let root = reader.parse(text), let top = reader.mapping(root, what: "tabel") else { return nil }
         top.checkKeys(allowed: ["judul", "program"], required: ["judul", "program"])

@@ -18,6 +18,12 @@ public struct RenderedMarkdown: Sendable {
     public var headings: [Heading]
     /// With `render(_:marking:lineOffset:mark:)`: the id of the block holding each marked line.
     public var paragraphIDs: [Int: String] = [:]
+
+    package init(html: String, headings: [Heading], paragraphIDs: [Int: String] = [:]) {
+        self.html = html
+        self.headings = headings
+        self.paragraphIDs = paragraphIDs
+    }
 }
 
 /// The cmark-gfm wrapper. Raw HTML in content is never passed through: cmark's safe mode replaces

@@ -6,7 +6,7 @@ public struct EvaluationPeriod: Sendable, Equatable {
     public var quarter: Int?
     public var year: Int?
 
-    static let romans = ["I", "II", "III", "IV"]
+    package static let romans = ["I", "II", "III", "IV"]
 
     /// "s.d. Triwulan II 2024", "tahun 2023", "s.d. Triwulan II".
     public var phrase: String {

@@ -9,7 +9,7 @@ extension Table {
     var longName: String { TableKind.longName(kind) }
 
     /// Every item with its parent (nil for programs), depth first.
-    var itemsWithParents: [(item: Item, parent: Item?)] {
+    package var itemsWithParents: [(item: Item, parent: Item?)] {
         var out: [(Item, Item?)] = []
         func walk(_ i: Item, _ parent: Item?) {
             out.append((i, parent))

@@ -19,7 +19,7 @@ package enum Parallel {
 
     /// As `map`, for a throwing transform: the first error in input order is rethrown, as a
     /// sequential map would have thrown it (the other items are still computed).
-    static func mapThrowing<T, R>(_ items: [T], _ transform: (T) throws -> R) throws -> [R] {
+    package static func mapThrowing<T, R>(_ items: [T], _ transform: (T) throws -> R) throws -> [R] {
         guard enabled, items.count > 1 else { return try items.map(transform) }
         let results = ResultSlots<R>(count: items.count)
         withoutActuallyEscaping(transform) { transform in

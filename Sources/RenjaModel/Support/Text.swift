@@ -96,7 +96,7 @@ extension Text {
 
     /// UTF-8 offset of the first occurrence of `needle` in `haystack` at or after byte `from`
     /// (memchr for the first byte, then memcmp; glibc's memmem is not visible to Swift).
-    static func firstLiteral(_ needle: String, in haystack: String, from: Int) -> Int? {
+    package static func firstLiteral(_ needle: String, in haystack: String, from: Int) -> Int? {
         var haystack = haystack, needle = needle
         return haystack.withUTF8 { h -> Int? in
             needle.withUTF8 { n -> Int? in
@@ -116,7 +116,7 @@ extension Text {
     }
 
     /// `s` with every occurrence of `target` replaced, matched byte for byte (see `containsLiteral`).
-    static func replacingLiteral(_ s: String, _ target: String, with replacement: String) -> String {
+    package static func replacingLiteral(_ s: String, _ target: String, with replacement: String) -> String {
         guard var at = firstLiteral(target, in: s, from: 0), !target.isEmpty else { return s }
         let bytes = Array(s.utf8), t = target.utf8.count
         var out: [UInt8] = []

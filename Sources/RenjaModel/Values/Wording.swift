@@ -3,10 +3,10 @@ import Foundation
 /// Small helpers for wording and numbers in messages.
 package enum Wording {
     /// `Rp 100.000`, the size of a difference without its sign.
-    static func difference(_ a: Rupiah, _ b: Rupiah) -> String { Rupiah(abs(a.value - b.value)).formatted }
+    package static func difference(_ a: Rupiah, _ b: Rupiah) -> String { Rupiah(abs(a.value - b.value)).formatted }
 
     /// `42,23%` from a raw number.
-    static func percent(_ x: Double) -> String { Percent(x).formatted }
+    package static func percent(_ x: Double) -> String { Percent(x).formatted }
 
     /// The number of decimals a percentage or quantity was written with: `42.23` → 2, `50` → 0.
     package static func decimalsWritten(_ raw: String) -> Int {
@@ -21,7 +21,7 @@ package enum Wording {
 
     /// If two amounts differ only by two neighbouring digits swapped (…96… ↔ …69…) or by one digit,
     /// say so: such slips are typing mistakes rather than wrong arithmetic.
-    static func typingHint(written: Rupiah, computed: Rupiah) -> String? {
+    package static func typingHint(written: Rupiah, computed: Rupiah) -> String? {
         let a = Array(String(written.value)), b = Array(String(computed.value))
         guard a.count == b.count else { return nil }
         let diffs = a.indices.filter { a[$0] != b[$0] }
