@@ -45,7 +45,7 @@ public enum Validator {
 
     /// By file, line, column and code; findings without a location last. Ties keep a fixed order
     /// through the message, so two runs print the same report.
-    static func sorted(_ ds: [Diagnostic]) -> [Diagnostic] {
+    package static func sorted(_ ds: [Diagnostic]) -> [Diagnostic] {
         ds.sorted { a, b in
             switch (a.location, b.location) {
             case let (x?, y?):

@@ -75,7 +75,7 @@ public enum SiteLoader {
                                    metadataOnly: metadataOnly, memo: memo)
     }
 
-    static let emptyAgency = Agency(name: "", shortName: "", government: "", address: "", phone: "", email: "", website: "")
+    package static let emptyAgency = Agency(name: "", shortName: "", government: "", address: "", phone: "", email: "", website: "")
 
     static func siteSettings(text: String, path: String, sink: DiagnosticSink) -> SiteSettings? {
         let reader = YAMLReader(path: path, sink: sink)

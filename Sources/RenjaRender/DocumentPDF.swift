@@ -161,7 +161,7 @@ public enum DocumentPDF {
     /// - Parameter cache: where PDFs already made are kept by what they were made from (nil: none).
     /// - Parameter cachedOnly: take only PDFs already in the cache; `pending` tells whether a
     ///   document was left without its PDF because it would have had to be made.
-    static func attach(to renderer: inout SiteRenderer, skipping: Set<String> = [], engine: PDFEngine?,
+    package static func attach(to renderer: inout SiteRenderer, skipping: Set<String> = [], engine: PDFEngine?,
                        cache: URL?, cachedOnly: Bool = false) -> (files: [OutputFile], notes: [String], pending: Bool) {
         guard let engine else {
             return ([], ["Catatan: PDF dokumen tidak dibuat karena WeasyPrint tidak terpasang (pasang dengan `pip install weasyprint`); situs dibangun tanpa PDF."], false)
@@ -192,7 +192,7 @@ public enum DocumentPDF {
     }
 
     /// `pdf/` in Renja's cache folder (see `CacheFolder.base`).
-    static func cache(_ environment: [String: String]) -> URL { CacheFolder.base(environment).appendingPathComponent("pdf") }
+    package static func cache(_ environment: [String: String]) -> URL { CacheFolder.base(environment).appendingPathComponent("pdf") }
 
     /// The HTML WeasyPrint reads for one document.
     static func html(_ doc: Document, renderer: SiteRenderer) -> String {

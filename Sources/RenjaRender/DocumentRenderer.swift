@@ -6,7 +6,7 @@ import RenjaFacts
 /// What the pages of one document share: the facts and findings, the document's chrome, rows and
 /// tables as every page kind shows them, and the open-data files. Each page kind is built by its
 /// own type in `Pages/`.
-struct DocumentRenderer {
+package struct DocumentRenderer {
     let site: Site
     /// Every figure the pages show comes from here (the same facts the checks read).
     let facts: DocumentFacts
@@ -107,7 +107,7 @@ struct DocumentRenderer {
         PagePlan(dir: frame.dir, template: kind.template, view: PageView(chrome: frame.chrome, documentChrome: frame.document, content: content))
     }
 
-    static func card(_ facts: DocumentFacts, root: String) -> DocumentCardView {
+    package static func card(_ facts: DocumentFacts, root: String) -> DocumentCardView {
         let d = facts.document, profile = facts.profile
         var figures: [FigureView] = []
         if let e = facts.evaluation {

@@ -3,7 +3,7 @@ import RenjaModel
 /// Words a reader could search for, taken from the site's own rows: the most frequent words of its
 /// program, kegiatan and sub kegiatan names, without the words every plan shares ("program",
 /// "daerah", "penyelenggaraan") — so a planning agency's site suggests planning words.
-enum SearchExamples {
+package enum SearchExamples {
     static let common: Set<String> = [
         "program", "kegiatan", "sub", "urusan", "pemerintahan", "pemerintah", "daerah", "kabupaten", "kota", "provinsi",
         "penunjang", "perangkat", "penyelenggaraan", "pelaksanaan", "pengelolaan", "penyediaan", "penyusunan", "peningkatan",
@@ -19,7 +19,7 @@ enum SearchExamples {
     }
 
     /// The words of several documents' counts together.
-    static func words(_ perDocument: [[String: Int]], count: Int = 3) -> [String] {
+    package static func words(_ perDocument: [[String: Int]], count: Int = 3) -> [String] {
         var frequency: [String: Int] = [:]
         for c in perDocument { for (w, n) in c { frequency[w, default: 0] += n } }
         return frequency.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(count).map(\.key)
@@ -27,7 +27,7 @@ enum SearchExamples {
 
     /// How many rows of one document use each word (kept in the build cache for documents an
     /// incremental build does not load again).
-    static func counts(_ d: Document) -> [String: Int] {
+    package static func counts(_ d: Document) -> [String: Int] {
         var frequency: [String: Int] = [:]
         for t in [d.evaluation, d.plan].compactMap({ $0 }) {
             for item in t.allItems {

@@ -63,7 +63,7 @@ public enum SearchIndexer {
     /// Indexes rendered pages together with pages kept from the previous build (`keptPages`, paths
     /// under `output`, linked rather than copied), so an incremental build's index covers the
     /// whole site.
-    static func index(_ files: [OutputFile], keptPages: [String], from output: URL, executable: URL) throws -> [OutputFile] {
+    package static func index(_ files: [OutputFile], keptPages: [String], from output: URL, executable: URL) throws -> [OutputFile] {
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("renja-pencarian-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: work) }

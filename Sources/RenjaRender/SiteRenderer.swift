@@ -15,7 +15,7 @@ public struct SiteRenderer {
     /// Each document's facts (the same the checks read), by slug.
     let factsBySlug: [String: DocumentFacts]
     /// Search suggestions from the site's own rows.
-    var searchExamples: [String]
+    package var searchExamples: [String]
     /// The Validasi page and the finding marks are part of the site (see `SiteSettings.publicValidation`).
     public let showFindings: Bool
     /// The findings carry their check ids and `file:line:column` ("Rincian untuk staf"): in the
@@ -23,14 +23,14 @@ public struct SiteRenderer {
     public var technicalFindings: Bool
     /// Figures of the site index's document cards, for documents loaded without their tables
     /// (kept from the previous build by an incremental build), by slug.
-    var cardFigures: [String: [FigureView]] = [:]
+    package var cardFigures: [String: [FigureView]] = [:]
     /// The documents of one agency and year compared with each other, earlier first, by the slug of
     /// each of them (`DocumentComparison.groups`, worked out once: every page's navigation asks).
     let comparisonGroups: [String: [Document]]
     /// Each document's PDF, by slug, when one was made (`DocumentPDF.attach`): its home page links it.
-    var pdfs: [String: PublishedPDF] = [:]
+    package var pdfs: [String: PublishedPDF] = [:]
     /// See `BuildOptions.servedAtRoot`.
-    var servedAtRoot = false
+    package var servedAtRoot = false
 
     /// - Parameter facts: the documents' facts as the checks used them; computed here when not given.
     /// - Parameter showFindings: publish the findings; by default as `situs.yaml` says.

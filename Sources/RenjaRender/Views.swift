@@ -40,10 +40,16 @@ struct AgencyView {
     }
 }
 
-struct FigureView {
-    var label: String
-    var value: String
-    var note: String?
+package struct FigureView {
+    package var label: String
+    package var value: String
+    package var note: String?
+
+    package init(label: String, value: String, note: String? = nil) {
+        self.label = label
+        self.value = value
+        self.note = note
+    }
 }
 
 /// One indicator line of a table row.
@@ -145,14 +151,14 @@ struct CountView {
     var total: Int
 }
 
-struct DocumentCardView {
+package struct DocumentCardView {
     var title: String
     var shortTitle: String
     var kind: String
     var year: String
     var href: String
     var agency: String
-    var figures: [FigureView]
+    package var figures: [FigureView]
     /// nil when the document says nothing of its version.
     var version: VersionView? = nil
 }

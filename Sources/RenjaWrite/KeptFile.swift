@@ -17,7 +17,7 @@ public struct KeptFile: Codable, Sendable, Equatable {
     }
 
     /// The file at `path` under `folder` as it is now, or nil when it is not a regular file.
-    static func current(_ path: String, in folder: URL) -> KeptFile? {
+    package static func current(_ path: String, in folder: URL) -> KeptFile? {
         var st = stat()
         guard lstat(folder.appendingPathComponent(path).path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         return KeptFile(path: path, size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))

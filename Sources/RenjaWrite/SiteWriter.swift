@@ -169,7 +169,7 @@ public struct SiteWriter {
                           figures: [.init("diharapkan", "jalur di dalam folder keluaran"), .init("ditemukan", path)]))
     }
 
-    static func failure(_ message: String, path: String, errno code: Int32) -> CocoaError {
+    package static func failure(_ message: String, path: String, errno code: Int32) -> CocoaError {
         CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(message) (\(path): \(SystemErrorText.reason(errno: code)))",
                                                   NSFilePathErrorKey: path, SystemErrorText.errnoKey: code, "RenjaMessage": message])
     }
