@@ -1,12 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One target per stage; a stage depends only on the stages before it (`PackageGraphTests` holds the
-// intended order and fails on a dependency that points backwards):
-//   RenjaModel → RenjaMarkdown, RenjaLoad → RenjaFacts → RenjaChecks; RenjaLoad → RenjaImport;
-//   RenjaModel, RenjaMarkdown, RenjaLoad, RenjaFacts → RenjaRender; RenjaModel → RenjaWrite;
-//   all of them → RenjaKit (the pipeline) → RenjaServe → renja.
-// What another target of the package uses is `package`; what library callers use is `public`.
+// One target per stage; a stage depends only on the stages before it (the graph is in
+// ARCHITECTURE.md; `PackageGraphTests` holds the intended order and fails on a dependency that
+// points to a later stage). What another target of the package uses is `package`; what library
+// callers use is `public`.
 let package = Package(
     name: "Renja",
     platforms: [.macOS(.v14)],

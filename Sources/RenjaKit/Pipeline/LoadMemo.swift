@@ -4,11 +4,11 @@ import RenjaLoad
 import RenjaRender
 
 /// What a long-running caller (`renja serve`) keeps between loads: each table file's parsed form
-/// with the bytes it was parsed from and the diagnostics it gave, and the template set with the
-/// bytes of its files. A table of a thousand rows takes tens of milliseconds to parse, the
-/// templates (parsed and their fields checked) 25–50 ms: more than the rest of a chapter save. A
-/// save changes one file; the others are compared byte for byte (a fraction of a millisecond) and
-/// reused. Safe to share between threads.
+/// (`TableMemo`, the load's), the template set (`TemplateMemo`, the render's) and the documents
+/// the last build in memory rendered. A table of a thousand rows takes tens of milliseconds to
+/// parse, the templates (parsed and their fields checked) 25–50 ms: more than the rest of a chapter
+/// save. A save changes one file; the others are compared byte for byte (a fraction of a
+/// millisecond) and reused. Safe to share between threads.
 public final class LoadMemo: @unchecked Sendable {
     /// The tables, for `SiteLoader.load`.
     package let tables = TableMemo()
