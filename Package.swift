@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// One target per stage; a stage depends only on the stages before it (the graph is in
+// ARCHITECTURE.md; `PackageGraphTests` holds the intended order and fails on a dependency that
+// points to a later stage). What another target of the package uses is `package`; what library
+// callers use is `public`.
 let package = Package(
     name: "Renja",
     platforms: [.macOS(.v14)],
@@ -21,13 +25,39 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // The whole pipeline: load → validate → render → write.
+        // The vocabulary every stage shares: numbers (`Values/`), the content model (`Model/`),
+        // diagnostics and the check catalogue (`Diagnostics/`), small helpers (`Support/`).
+        .target(name: "RenjaModel"),
+        // Markdown → HTML through cmark-gfm.
+        .target(name: "RenjaMarkdown", dependencies: ["RenjaModel", "CCmarkGFM"]),
+        // Content/ → `Site`.
+        .target(
+            name: "RenjaLoad",
+            dependencies: ["RenjaModel", .product(name: "Yams", package: "Yams")]
+        ),
+        // `Document` → `DocumentFacts`.
+        .target(name: "RenjaFacts", dependencies: ["RenjaModel"]),
+        // `DocumentFacts` → findings.
+        .target(name: "RenjaChecks", dependencies: ["RenjaModel", "RenjaFacts"]),
+        // `renja import`: a pasted table → table YAML. Outside the build pipeline.
+        .target(name: "RenjaImport", dependencies: ["RenjaModel", "RenjaLoad"]),
+        // Site + facts + findings + templates → `[OutputFile]` in memory.
+        .target(
+            name: "RenjaRender",
+            dependencies: [
+                "RenjaModel", "RenjaMarkdown", "RenjaLoad", "RenjaFacts",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // `[OutputFile]` → Public/.
+        .target(name: "RenjaWrite", dependencies: ["RenjaModel"]),
+        // The pipeline (load → facts → checks → render → write, the build cache) and the library
+        // callers' one import: it re-exports the stages' public API.
         .target(
             name: "RenjaKit",
             dependencies: [
-                "CCmarkGFM",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                "RenjaModel", "RenjaMarkdown", "RenjaLoad", "RenjaFacts", "RenjaChecks", "RenjaImport",
+                "RenjaRender", "RenjaWrite",
             ]
         ),
         // Preview server (`renja serve`): HTTP, file watching, live reload. Kept out of RenjaKit so the
@@ -56,7 +86,10 @@ let package = Package(
         .testTarget(
             name: "RenjaKitTests",
             // `renja` too: the bad-input tests run the real command and check its exit code.
-            dependencies: ["RenjaKit", "renja"],
+            dependencies: [
+                "RenjaKit", "RenjaModel", "RenjaMarkdown", "RenjaLoad", "RenjaFacts", "RenjaChecks",
+                "RenjaImport", "RenjaRender", "RenjaWrite", "renja",
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,4 +1,7 @@
 import Foundation
+import RenjaModel
+import RenjaRender
+import RenjaWrite
 
 /// The whole pipeline in one call: load → validate → render → write.
 public struct BuildOptions: Sendable {

@@ -1,6 +1,10 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import RenjaModel
+import RenjaLoad
+import RenjaRender
+import RenjaWrite
 #endif
 
 /// What the previous build into an output folder was made from, so the next build can keep the
@@ -198,27 +202,6 @@ struct BuildCache {
     }
 }
 
-/// A file of the previous output that is kept as it is, with what it must still look like.
-public struct KeptFile: Codable, Sendable, Equatable {
-    public var path: String
-    public var size: Int64
-    /// Modification time in nanoseconds since 1970.
-    public var modified: Int64
-
-    public init(path: String, size: Int64, modified: Int64) {
-        self.path = path
-        self.size = size
-        self.modified = modified
-    }
-
-    /// The file at `path` under `folder` as it is now, or nil when it is not a regular file.
-    static func current(_ path: String, in folder: URL) -> KeptFile? {
-        var st = stat()
-        guard lstat(folder.appendingPathComponent(path).path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return KeptFile(path: path, size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
-    }
-}
-
 /// 64-bit FNV-1a over everything added (with lengths, so boundaries count). For change detection
 /// only, not for security.
 struct Digest {
@@ -262,10 +245,4 @@ struct Digest {
     }
 
     var hex: String { String(h, radix: 16) }
-}
-
-/// A file an incremental build meant to keep was changed or removed since the previous build (by
-/// hand, or by another build): the build starts again as a full one.
-public struct KeptFileChanged: Error, Sendable {
-    public var path: String
 }

@@ -1,4 +1,10 @@
 import Foundation
+import RenjaModel
+import RenjaLoad
+import RenjaFacts
+import RenjaChecks
+import RenjaRender
+import RenjaWrite
 
 /// The one pipeline every build goes through — `renja build`, `renja serve` (its in-memory
 /// preview and its `Public/`), library callers and the tests: load → facts → checks → render →
@@ -101,7 +107,7 @@ enum SitePipeline {
     private static func build(_ options: BuildOptions, memo: LoadMemo?, publishedPDFs: [String: PublishedPDF],
                               writer: SiteWriter?, reuse: Reuse?, pdfEngine: PDFEngine?, phase: PhaseTiming) throws -> BuildResult {
         let reused = reuse?.entries ?? [:]
-        let site = try SiteLoader.load(content: options.content, displayPath: options.contentDisplay, metadataOnly: Set(reused.keys), memo: memo)
+        let site = try SiteLoader.load(content: options.content, displayPath: options.contentDisplay, metadataOnly: Set(reused.keys), memo: memo?.tables)
         // Documents compared with each other (same agency and year) are rendered together: a
         // comparison page reads both documents' tables.
         let together = DocumentComparison.partners(of: Set(site.documents.map(\.slug)).subtracting(reused.keys), in: site.documents)
@@ -111,7 +117,7 @@ enum SitePipeline {
             return try build(options, memo: memo, publishedPDFs: publishedPDFs, writer: writer, reuse: fewer,
                              pdfEngine: pdfEngine, phase: phase)
         }
-        let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay, memo: memo,
+        let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay, memo: memo?.templates,
                                              passed: TemplateCheckRecord(folder: CacheFolder.base(options.environment).appendingPathComponent("templat-lulus"),
                                                                          identity: BuildCache.executableIdentity()))
         phase("muat")

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaLoad
 
 /// The benchmark corpus generator and runner (`Benchmarks/`, see BENCHMARKS.md) at the smallest
 /// scale. The timed benchmark itself is not run here.

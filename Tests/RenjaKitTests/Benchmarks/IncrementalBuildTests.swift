@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaRender
+@testable import RenjaWrite
 
 /// The incremental build (`BuildOptions.reuseUnchangedDocuments`, what `renja build` does): after
 /// any change its output must be byte for byte a full build's, while unchanged documents are

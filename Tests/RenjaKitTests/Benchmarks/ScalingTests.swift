@@ -2,6 +2,11 @@ import Foundation
 import Mustache
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaFacts
+@testable import RenjaChecks
+@testable import RenjaImport
+@testable import RenjaRender
 
 /// The changes made for large sites (BENCHMARKS.md): each must give the output of the plain way.
 final class ScalingTests: XCTestCase {

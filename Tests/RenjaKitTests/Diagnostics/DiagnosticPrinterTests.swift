@@ -1,5 +1,6 @@
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
 
 final class DiagnosticPrinterTests: XCTestCase {
     let finding = Diagnostic(.galat, "jumlah-pagu", "pagu kegiatan tidak sama dengan jumlah sub kegiatannya",

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaImport
 
 /// Lines the import cannot place stop it with a diagnostic at the input's line and column, and
 /// nothing is written.

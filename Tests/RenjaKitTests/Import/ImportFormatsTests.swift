@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaFacts
+@testable import RenjaImport
 
 /// The shapes of input the import accepts: tab-separated text from a word processor, CSV from a
 /// spreadsheet (`;` in Indonesian locale, or `,`), Windows line ends, a byte-order mark, UTF-16

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaImport
 
 /// Nothing is written that the loader refuses: the produced YAML goes through `TableLoader`
 /// first, and its errors stop the import (exit 2) at the input's cells.

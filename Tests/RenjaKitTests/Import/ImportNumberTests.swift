@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaLoad
+@testable import RenjaImport
 
 /// Figures as agencies export them (`ImportNumbers`): comma, dot, space or no-break-space
 /// thousands, `Rp`, `,-`, `,00`, negatives; the per-column rule for ambiguous cells.

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaImport
 
 /// The two tables of the source document, imported from their text, give the hand-kept content.
 final class ImportSeedTests: XCTestCase {

@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaLoad
+@testable import RenjaImport
 
 /// Fixtures and shortcuts shared by the import tests.
 enum ImportFixtures {

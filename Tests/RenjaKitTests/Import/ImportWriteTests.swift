@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaLoad
+@testable import RenjaImport
 
 /// Choosing the target, never overwriting without `--force`, atomic writes, and the dry run's
 /// summary and row-by-row changes.

@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaLoad
+@testable import RenjaImport
 
 /// The YAML writer: whatever it writes loads back through `TableLoader` as the same table, and it
 /// writes the same bytes every time.

@@ -1,5 +1,7 @@
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaWrite
 
 /// Script, event-handler and `javascript:` payloads put into every field staff can type end up
 /// inert in the built HTML, and names coming from content cannot steer files out of the output.

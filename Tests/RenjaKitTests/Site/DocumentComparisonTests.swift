@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaFacts
+@testable import RenjaRender
 
 /// A site holding a Renja and its Perubahan of one agency and year compares them row by row.
 /// The figures are checked against `Fixtures/documents/compare_key.py`'s answer

@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaChecks
+@testable import RenjaRender
 
 /// The document PDF (`DocumentPDF`, WeasyPrint) made by `renja build` from the real content, read
 /// back with poppler's `pdfinfo` and `pdftotext` page by page. Skipped when WeasyPrint or poppler

@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaFacts
+@testable import RenjaRender
 
 /// "Which revision is this?": `revisi`, `tanggal_revisi`, `nomor_penetapan` and `tanggal_penetapan`
 /// in `dokumen.yaml` appear in every page's footer, the PDF, the open-data files and the sitemap.

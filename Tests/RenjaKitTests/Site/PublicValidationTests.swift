@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
 
 /// Findings stay with the staff unless `situs.yaml` says `validasi_publik: ya`.
 final class PublicValidationTests: XCTestCase {

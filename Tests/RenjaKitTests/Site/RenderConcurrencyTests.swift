@@ -1,6 +1,10 @@
 import XCTest
 import Foundation
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaFacts
+@testable import RenjaChecks
+@testable import RenjaRender
 
 /// The row indexes and the parallel rendering that made builds faster must not change what is rendered.
 final class RenderConcurrencyTests: XCTestCase {

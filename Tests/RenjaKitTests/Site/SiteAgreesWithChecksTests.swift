@@ -1,6 +1,11 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaLoad
+@testable import RenjaFacts
+@testable import RenjaChecks
+@testable import RenjaRender
 
 /// The site and `renja check` read the same facts: every figure a page states as computed equals
 /// the fact the checks used, on the real document of `Content/` and on the real documents of other

@@ -3,6 +3,9 @@ import XCTest
 import FoundationXML
 #endif
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaFacts
+@testable import RenjaRender
 
 /// Charts, the Perubahan page, open data, the print version, search and metadata.
 final class SiteFeatureTests: XCTestCase {

@@ -1,5 +1,8 @@
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaFacts
+@testable import RenjaRender
 
 /// The facts behind the readable tables and honest charts, and what the table pages carry for the
 /// table script: the period's pace, which achievements compare, each change counted once, sort keys

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaRender
 
 /// Templates/README.md lists the fields the templates can use; it is made from the view structs,
 /// so it cannot drift from what the check at load (`templat-kolom`) accepts.
@@ -107,7 +109,7 @@ final class TemplateReferenceTests: XCTestCase {
             }
         }
         for kind in PageKinds.all { kind.layers.forEach(walk) }
-        XCTAssertEqual(missing.sorted(), [], "describe these in Sources/RenjaKit/Render/ViewFieldDescriptions.swift")
+        XCTAssertEqual(missing.sorted(), [], "describe these in Sources/RenjaRender/ViewFieldDescriptions.swift")
         for (type, meanings) in ViewFieldDescriptions.table {
             let fields = TemplateFieldCheck.fields(of: type)
             XCTAssertEqual(Set(meanings.keys).subtracting(fields.keys).sorted(), [], "\(type): descriptions of fields it does not have")

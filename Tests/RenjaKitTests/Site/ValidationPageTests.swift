@@ -1,6 +1,11 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaFacts
+@testable import RenjaChecks
+@testable import RenjaImport
+@testable import RenjaRender
 
 /// The Validasi page as published (`validasi_publik: ya`), on the real document: written for
 /// readers, one counting rule everywhere, chips and chapter marks linked to their entries.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaRender
 
 /// Every struct a template can reach from a page's view says it is a view (`MustacheView`), so
 /// `MustacheBox` reads it without `Mirror`; a view type left out would render the same, slowly.
@@ -19,6 +20,6 @@ final class ViewTypesTests: XCTestCase {
         for kind in PageKinds.all { kind.layers.forEach(walk) }
         walk(PDFView.self)
         XCTAssertGreaterThan(seen.count, 30, "the walk reached the views")
-        XCTAssertEqual(missing.sorted(), [], "add these to Sources/RenjaKit/Render/MustacheViews.swift")
+        XCTAssertEqual(missing.sorted(), [], "add these to Sources/RenjaRender/MustacheViews.swift")
     }
 }

@@ -1,5 +1,6 @@
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
 
 /// The formulas of the standard evaluation table: each check catches a one-cell mutation of the
 /// consistent (synthetic) `StandardFixture`, at the mutated cell, with stated and computed figures.

@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaLoad
+@testable import RenjaChecks
+@testable import RenjaRender
 
 /// The standard evaluation table of a real document (Dinas Pendidikan Kabupaten Bengkulu Utara,
 /// e-Monev data 2025; `Fixtures/documents/bengkulu-utara-disdik-evaluasi-standar-2025/SOURCE.md`)

@@ -1,6 +1,9 @@
 import XCTest
 import Foundation
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaChecks
+@testable import RenjaRender
 
 /// The byte-level text helpers that replaced Foundation calls on the build's hot paths must give the
 /// answers the Foundation calls gave.

@@ -1,5 +1,7 @@
 import Foundation
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaLoad
 
 /// Locations in the repository, found from this file so tests run from any working folder.
 enum RepoPaths {

@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaLoad
+@testable import RenjaChecks
 
 /// A tiny Content tree — two programs, three kegiatan, four sub kegiatan, both tables and one
 /// chapter — in which every figure is consistent, so the validator says nothing about it. Each test

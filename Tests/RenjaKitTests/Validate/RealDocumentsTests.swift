@@ -1,6 +1,11 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaLoad
+@testable import RenjaFacts
+@testable import RenjaChecks
+@testable import RenjaRender
 
 /// Real documents of other agencies (`Fixtures/documents/*`, each with its source in `SOURCE.md`)
 /// against their answer keys, computed by `answer_key.py` independently of Renja: every mistake of

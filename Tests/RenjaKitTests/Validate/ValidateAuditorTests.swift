@@ -1,5 +1,6 @@
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
 
 /// `satuan-indikator`, `baris-salinan`, `persen-induk`.
 final class ValidateAuditorTests: XCTestCase {

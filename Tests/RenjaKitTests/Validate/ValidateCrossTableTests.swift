@@ -1,5 +1,7 @@
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaChecks
 
 /// `hanya-di-tabel`, `nama-berbeda`, `perubahan-pagu`, `perubahan-target`, `perubahan-indikator`,
 /// and `satuan-berbeda` between the tables.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
 
 /// `pagu-nol-bertarget`, `target-nol-berpagu`, `realisasi-tanpa-pagu`, `target-tanpa-satuan`,
 /// `target-majemuk`, `tingkat-tidak-diperbarui`: each caught on a one-cell mutation of the

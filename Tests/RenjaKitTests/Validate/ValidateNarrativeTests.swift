@@ -1,5 +1,6 @@
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
 
 /// `narasi-angka`, `narasi-terbilang`, `narasi-tahun`.
 final class ValidateNarrativeTests: XCTestCase {

@@ -1,5 +1,7 @@
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaFacts
 
 /// `persen-realisasi`, `persen-capaian`, `persen-tidak-wajar`, `arah-tidak-diketahui`.
 final class ValidatePercentTests: XCTestCase {

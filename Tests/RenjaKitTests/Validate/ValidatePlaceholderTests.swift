@@ -1,5 +1,7 @@
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaFacts
 
 /// `{{angka NAMA}}` placeholders: `Placeholders.expand`, `penanda-tak-dikenal`, `penanda-tak-terhitung`,
 /// `penanda-tabel`; and `DocumentFigures`.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
 
 /// `realisasi-melebihi-pagu`, `capaian-melebihi-target`, `capaian-tanpa-realisasi`, `satuan-berbeda`.
 final class ValidatePlausibilityTests: XCTestCase {

@@ -1,5 +1,10 @@
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaLoad
+@testable import RenjaFacts
+@testable import RenjaChecks
+@testable import RenjaImport
 
 /// The validator on the real `Content/` (the published Perubahan Renja 2024, mistakes included).
 /// Expected findings are listed here, in the tests — never in the validator.

@@ -1,5 +1,7 @@
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaChecks
 
 /// `Validator.run` as the CLI and the site use it: several documents, ordering, printing.
 final class ValidateRunTests: XCTestCase {

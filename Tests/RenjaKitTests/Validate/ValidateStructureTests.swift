@@ -1,5 +1,7 @@
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaChecks
 
 /// `nomor-urut`, `nomor-format`, `nomor-ganda`, `kode-format`, `kode-tidak-bersarang`, `kode-ganda`.
 final class ValidateStructureTests: XCTestCase {

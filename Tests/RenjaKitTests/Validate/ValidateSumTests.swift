@@ -1,5 +1,6 @@
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
 
 /// `jumlah-pagu`, `jumlah-realisasi`, `jumlah-tak-terperiksa`, `angka-format`.
 final class ValidateSumTests: XCTestCase {

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaWrite
 
 /// The writer: incremental by content, atomic swap, stale files removed, failures leave the
 /// previous site complete.

@@ -1,0 +1,67 @@
+import RenjaModel
+
+/// A sum of amounts under the one rule that every check and every page uses: readable amounts are
+/// added; a row whose amount is missing or not a well-formed number leaves the sum incomplete, and
+/// the sum names those rows. A check compares only complete sums; a page shows an incomplete sum as
+/// "tidak dapat dijumlah" rather than a figure that silently counts a typo as Rp 0.
+public struct AmountTotal: Sendable, Equatable {
+    /// Sum of the readable amounts.
+    public var readable: Rupiah
+    /// Anchors of the rows whose amount is written but is not a well-formed number.
+    public var unreadable: [String]
+    /// Anchors of the rows that have no amount at all.
+    public var missing: [String]
+    /// How many amounts were added up.
+    public var parts: Int
+
+    /// The sum, when every part was readable.
+    public var value: Rupiah? { isComplete ? readable : nil }
+    public var isComplete: Bool { unreadable.isEmpty && missing.isEmpty }
+
+    public init(_ items: [Item], _ kind: AmountKind) {
+        readable = .zero
+        unreadable = []
+        missing = []
+        parts = items.count
+        for item in items {
+            guard let a = item.amount(kind) else { missing.append(item.anchor); continue }
+            guard let v = a.value.value else { unreadable.append(item.anchor); continue }
+            readable = readable + v
+        }
+    }
+}
+
+/// The two money columns of a row.
+public enum AmountKind: CaseIterable, Sendable {
+    case pagu, realisasi
+
+    public var key: String { self == .pagu ? "pagu" : "realisasi" }
+    package var sumCode: String { self == .pagu ? "jumlah-pagu" : "jumlah-realisasi" }
+}
+
+extension Item {
+    public func amount(_ kind: AmountKind) -> Located<AmountText>? {
+        kind == .pagu ? pagu : realisasi
+    }
+
+    /// The rows whose amounts add up to this one: its children's leaves, or the row itself.
+    package var leaves: [Item] { children.isEmpty ? [self] : children.flatMap(\.leaves) }
+}
+
+extension Format {
+    /// A table total: the sum when every part was readable, otherwise says it cannot be summed.
+    package static func total(_ t: AmountTotal?) -> String {
+        guard let t else { return "–" }
+        if let v = t.value { return v.formatted }
+        var why: [String] = []
+        if !t.unreadable.isEmpty { why.append("\(t.unreadable.count) angka tidak sah") }
+        if !t.missing.isEmpty { why.append("\(t.missing.count) baris tanpa angka") }
+        return "tidak dapat dijumlah (\(why.joined(separator: ", ")))"
+    }
+
+    /// The same, without `Rp` (for cells under a "(Rp)" header).
+    package static func plainTotal(_ t: AmountTotal?) -> String {
+        guard let t else { return "" }
+        return t.value?.plain ?? "tidak dapat dijumlah"
+    }
+}

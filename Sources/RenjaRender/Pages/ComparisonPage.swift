@@ -1,0 +1,59 @@
+import Foundation
+import RenjaModel
+import RenjaFacts
+
+/// "Bandingkan dokumen" (`bandingkan.mustache`): two documents of one agency and year compared row
+/// by row (`DocumentComparison`, in the facts). Each pair has one page, under the later document
+/// (`<later>/bandingkan/<earlier>/`); every document of the group links to all its pairs.
+struct ComparisonPage {
+    static let kind = PageKind(template: "bandingkan", content: ComparisonPageView.self)
+
+    let doc: DocumentRenderer
+
+    func plan(with earlier: Document) -> PagePlan? {
+        guard let other = doc.base.factsBySlug[earlier.slug], let c = DocumentComparison(from: other, to: doc.facts) else { return nil }
+        let dir = Paths.comparison(later: doc.document, earlier: earlier)
+        let title = "\(earlier.shortTitle) dan \(doc.document.shortTitle)"
+        var v = doc.view(dir: dir, title: "Bandingkan \(title) — \(doc.document.shortTitle)",
+                         description: "Pagu dan target \(earlier.shortTitle) dan \(doc.document.shortTitle), baris demi baris menurut kode nomenklatur.",
+                         crumbs: [LinkView(title: "Bandingkan dengan \(earlier.shortTitle)", href: nil)])
+        v.indexed = true
+        v.scripts = [v.root + "assets/urutkan.js"]
+        let root = v.root
+        let tableName = { (k: TableKind, d: Document) in "Tabel \(k.number) \(d.shortTitle)" }
+        func amount(_ r: Rupiah?, _ item: Item?) -> String {
+            guard item != nil else { return "–" }
+            return r?.plain ?? item?.pagu?.value.raw ?? "–"
+        }
+        let rows = c.rows.map { r in
+            ComparisonRowView(levelWord: r.level.word, levelClass: doc.levelClass(r.level), key: r.code ?? "", name: doc.titleCase(r.name),
+                              before: amount(r.paguBefore, r.before), after: amount(r.paguAfter, r.after),
+                              difference: r.difference.map { doc.signed($0, currency: false) } ?? "tidak dapat dihitung",
+                              statusWord: r.status.word, statusClass: r.status.rawValue, showStatus: r.status != .tetap,
+                              pairedByName: r.pairing == .nama,
+                              sortBefore: r.paguBefore.map { String($0.value) } ?? "", sortAfter: r.paguAfter.map { String($0.value) } ?? "",
+                              sortDifference: r.difference.map { String($0.value) } ?? "", sortOrder: r.order)
+        }
+        let targets = c.rows.flatMap { r in
+            r.targetChanges.map { ComparisonTargetView(item: [r.code, doc.titleCase(r.name)].compactMap { $0 }.joined(separator: " "),
+                                                       levelWord: r.level.word, indicator: $0.indicator, before: $0.before, after: $0.after) }
+        }
+        let changed = c.rows.filter { $0.status != .tetap }.count
+        let diff = c.totalDifference
+        let comparison = ComparisonView(
+            fromTitle: earlier.shortTitle, toTitle: doc.document.shortTitle,
+            fromHref: root + Paths.document(earlier), toHref: root + Paths.document(doc.document),
+            fromTable: tableName(c.fromTable, earlier), toTable: tableName(c.toTable, doc.document),
+            figures: [FigureView(label: "Pagu \(earlier.shortTitle)", value: c.totalBefore?.formatted ?? "tidak dapat dihitung", note: tableName(c.fromTable, earlier)),
+                      FigureView(label: "Pagu \(doc.document.shortTitle)", value: c.totalAfter?.formatted ?? "tidak dapat dihitung", note: tableName(c.toTable, doc.document)),
+                      FigureView(label: "Selisih", value: diff.map { doc.signed($0) } ?? "tidak dapat dihitung",
+                                 note: diff.flatMap { d in c.totalBefore.flatMap { $0.value == 0 ? nil : d.percent(of: $0) } }.map { doc.signedPercent($0) }),
+                      FigureView(label: "Baris berubah", value: Format.int(changed),
+                                 note: "dari \(Format.int(c.rows.count)) baris; \(c.count(.baru)) baru, \(c.count(.dihapus)) dihapus")],
+            rows: rows, targets: targets, changedCount: changed, unchangedCount: c.rows.count - changed,
+            totalBefore: c.totalBefore?.plain ?? "–", totalAfter: c.totalAfter?.plain ?? "–",
+            totalDifference: diff.map { doc.signed($0, currency: false) } ?? "–",
+            pairedByName: c.rows.filter { $0.pairing == .nama }.count, hasPairedByName: c.rows.contains { $0.pairing == .nama })
+        return doc.plan(v, Self.kind, ComparisonPageView(comparison: comparison))
+    }
+}

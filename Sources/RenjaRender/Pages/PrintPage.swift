@@ -1,0 +1,52 @@
+import Foundation
+import RenjaModel
+
+/// The whole document on one page (`cetak.mustache`), for printing; the PDF is made from the same
+/// views (`DocumentPDF`).
+struct PrintPage {
+    static let kind = PageKind(template: "cetak", content: PrintPageView.self)
+
+    let doc: DocumentRenderer
+
+    func plan() -> PagePlan {
+        let dir = Paths.printable(doc.document)
+        var v = doc.view(dir: dir, title: "\(doc.document.title) — versi cetak",
+                         description: "Seluruh bab dan tabel \(doc.document.title) dalam satu halaman, untuk dicetak atau disimpan sebagai PDF.",
+                         crumbs: [LinkView(title: "Versi cetak", href: nil)])
+        v.scripts = [v.root + "assets/cetak.js"]
+        return doc.plan(v, Self.kind, PrintPageView(printable: printable(root: v.root)))
+    }
+
+    /// The chapters with their tables where they printed them, the other tables after them; the
+    /// PDF reads the same (`DocumentRenderer.pdfView`).
+    func printable(root: String) -> PrintView {
+        var used = Set<TableKind>()
+        let chapters = doc.document.chapters.map { c -> PrintChapterView in
+            let id = "bab-\(c.slug)"
+            // Ids get the chapter's prefix (chapters share this page) and headings go one level
+            // down, under the chapter's own <h2>.
+            var html = Text.replacingLiteral(doc.renderedChapter(c).html, " id=\"", with: " id=\"\(id)-")
+            html = Text.replacingLiteral(html, "href=\"#", with: "href=\"#\(id)-")
+            for level in (2...5).reversed() {
+                html = Text.replacingLiteral(html, "<h\(level)", with: "<h\(level + 1)")
+                html = Text.replacingLiteral(html, "</h\(level)>", with: "</h\(level + 1)>")
+            }
+            var segments: [PrintSegmentView] = []
+            for part in TableEmbeds.split(html) {
+                if !part.html.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { segments.append(PrintSegmentView(html: part.html)) }
+                if let kind = part.table, let t = doc.table(kind) {
+                    segments.append(PrintSegmentView(table: doc.tableView(t, root: root)))
+                    used.insert(kind)
+                }
+            }
+            var signing: SigningView?
+            if c.signature { signing = SigningView(doc.document.signing) }
+            return PrintChapterView(id: id, displayTitle: c.displayTitle, number: c.number, title: c.title, segments: segments, signing: signing)
+        }
+        let appendix = TableKind.allCases.filter { !used.contains($0) }.compactMap { doc.table($0) }
+            .map { PrintSegmentView(table: doc.tableView($0, root: root)) }
+        return PrintView(title: doc.document.title, kind: doc.document.kind, year: String(doc.document.year.value), agency: doc.document.agency.name,
+                                government: doc.document.agency.government.isEmpty ? nil : doc.document.agency.government, chapters: chapters, appendix: appendix,
+                                hasAppendix: !appendix.isEmpty, onlineHref: doc.base.baseURL + Paths.document(doc.document))
+    }
+}

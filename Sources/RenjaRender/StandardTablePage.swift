@@ -1,0 +1,199 @@
+import Foundation
+import RenjaModel
+
+/// The page of the standard evaluation table (Permendagri 86/2017): every numbered column as a
+/// K | Rp pair, the four quarters under one grouped header, the footer rows. Kept in its own file;
+/// `DocumentRenderer` only lists the page and its link.
+///
+/// A row's Rp figures are on its own line, each indicator's K figures on a line under it (as the
+/// wide Tabel 1 page does), so below 40rem every row becomes a card of labelled figures. Columns
+/// 13–15 the document does not state are shown as Renja computed them (`StandardEvaluationFacts`),
+/// marked with an asterisk and said so in words.
+extension Paths {
+    static func standardTable(_ d: Document) -> String { "\(d.slug)/tabel/evaluasi-standar/" }
+}
+
+struct StandardTableView {
+    var caption: String
+    var variantText: String
+    /// "Kode" (with the Kode column) or "No" (without it).
+    var keyHeader: String
+    var columns: [StandardColumnView]
+    var quarters: [StandardColumnView]
+    var rows: [StandardRowView]
+    var footer: [StandardFooterView]
+    var footerShown: Bool
+    var sourceFile: String
+    /// Set when at least one figure on the page is computed, not stated.
+    var computedNote: String?
+}
+
+/// A grouped header: its title with the regulation's column number(s).
+struct StandardColumnView {
+    var title: String
+    var span: Int
+    var rowspan: Int
+}
+
+struct StandardCellView {
+    var text: String
+    var label: String
+    /// Set when Renja computed the figure (the document does not state it).
+    var computed: String?
+}
+
+struct StandardIndicatorLineView {
+    var name: String
+    var unit: String
+    var cells: [StandardCellView]
+}
+
+struct StandardRowView {
+    var anchor: String
+    var levelClass: String
+    var levelWord: String
+    var key: String
+    var name: String
+    var sasaran: String?
+    var unitPJ: String
+    var cells: [StandardCellView]
+    var indicators: [StandardIndicatorLineView]
+    var findingCount: Int?
+    /// The row's first entry on the Validasi page, when the findings are shown.
+    var findingsHref: String?
+}
+
+struct StandardFooterView {
+    var label: String
+    var value: String
+}
+
+extension DocumentRenderer {
+    func standardTableLink(root: String, dir: String) -> [LinkView] {
+        guard let t = document.standardEvaluation else { return [] }
+        let href = Paths.standardTable(document)
+        return [LinkView(title: "Tabel evaluasi standar. \(t.title)", href: root + href, current: dir == href)]
+    }
+
+    func standardTablePage(_ t: StandardEvaluationTable) -> PagePlan {
+        let dir = Paths.standardTable(document)
+        let subs = t.allRows.filter { $0.level == .subKegiatan }.count
+        var v = view(dir: dir, title: "\(t.title) — \(document.shortTitle)",
+                     description: "\(t.title): \(t.programs.count) program, \(subs) sub kegiatan; kinerja (K) dan anggaran (Rp) per triwulan.",
+                     crumbs: [LinkView(title: "Tabel evaluasi standar", href: nil)])
+        v.indexed = true
+        return plan(v, TablePage.kind, TablePageView(table: [], standardTable: [standardTableView(t, root: v.root)]))
+    }
+
+    func standardTableView(_ t: StandardEvaluationTable, root: String) -> StandardTableView {
+        let n = { (c: StandardColumn) in c.number(in: t.variant) }
+        let q = n(.triwulan)
+        let columns = [
+            StandardColumnView(title: "Target Renstra PD akhir periode (\(n(.targetRenstra)))", span: 2, rowspan: 2),
+            StandardColumnView(title: "Realisasi capaian Renstra s/d tahun lalu (\(n(.realisasiRenstraLalu)))", span: 2, rowspan: 2),
+            StandardColumnView(title: "Target kinerja dan anggaran Renja tahun berjalan (\(n(.targetRenja)))", span: 2, rowspan: 2),
+            StandardColumnView(title: "Realisasi kinerja dan anggaran per triwulan (\(q)–\(q + 3))", span: 8, rowspan: 1),
+            StandardColumnView(title: "Realisasi capaian Renja tahun berjalan (\(n(.realisasiRenja)) = \(q)+\(q + 1)+\(q + 2)+\(q + 3))", span: 2, rowspan: 2),
+            StandardColumnView(title: "Realisasi Renstra s/d tahun berjalan (\(n(.realisasiRenstra)) = \(n(.realisasiRenstraLalu))+\(n(.realisasiRenja)))", span: 2, rowspan: 2),
+            StandardColumnView(title: "Tingkat capaian Renstra, % (\(n(.tingkatCapaian)) = \(n(.realisasiRenstra))/\(n(.targetRenstra)) × 100%)", span: 2, rowspan: 2),
+        ]
+        let quarters = (0..<4).map { StandardColumnView(title: "Triwulan \(StandardEvaluationTable.roman($0 + 1)) (\(q + $0))", span: 2, rowspan: 1) }
+        var anyComputed = false
+        let facts = self.facts.standard
+
+        func labels(_ side: String) -> [String] {
+            ["\(n(.targetRenstra)) Target Renstra", "\(n(.realisasiRenstraLalu)) Realisasi s/d tahun lalu", "\(n(.targetRenja)) Target Renja"]
+                .map { "\($0) (\(side))" }
+                + (0..<4).map { "\(q + $0) Triwulan \(StandardEvaluationTable.roman($0 + 1)) (\(side))" }
+                + ["\(n(.realisasiRenja)) Realisasi Renja", "\(n(.realisasiRenstra)) Realisasi Renstra s/d tahun berjalan",
+                   "\(n(.tingkatCapaian)) Tingkat capaian"].map { "\($0) (\(side))" }
+        }
+        let kLabels = labels("K"), rpLabels = labels("Rp")
+        let marker = "dihitung Renja, tidak tertulis dalam dokumen"
+
+        /// Ten figures of one side, interleaved with ten empty cells of the other side.
+        func line(_ values: [(String, Bool)?], kSide: Bool) -> [StandardCellView] {
+            var out: [StandardCellView] = []
+            for (i, v) in values.enumerated() {
+                let cell = StandardCellView(text: v.map { $0.0 } ?? "", label: kSide ? kLabels[i] : rpLabels[i],
+                                            computed: (v?.1 ?? false) ? marker : nil)
+                if v?.1 == true { anyComputed = true }
+                let empty = StandardCellView(text: "", label: kSide ? rpLabels[i] : kLabels[i], computed: nil)
+                out += kSide ? [cell, empty] : [empty, cell]
+            }
+            return out
+        }
+        func rp(_ c: Located<StandardAmount>?) -> (String, Bool)? {
+            guard let c else { return nil }
+            return (c.value.sen.map(Self.plainAmount) ?? c.value.raw, false)
+        }
+        func k(_ c: Located<StandardNumber>?) -> (String, Bool)? {
+            guard let c else { return nil }
+            return (c.value.value.map { IndonesianNumber.decimal($0, places: nil) } ?? c.value.raw, false)
+        }
+        func pct(_ c: Located<StandardNumber>?, _ computed: Double?) -> (String, Bool)? {
+            if let c { return (c.value.value.map { Percent($0).formatted } ?? c.value.raw, false) }
+            return computed.map { (Percent($0).formatted, true) }
+        }
+
+        let rows: [StandardRowView] = t.allRows.map { r in
+            let f = facts?.rows[r.anchor]
+            // The same rule as every other chip: entries, galat + peringatan (`FindingIndex`).
+            let chip = chip(anchors: [r.anchor], root: root)
+            let a = r.anggaran
+            let quartersRp: [(String, Bool)?] = (0..<4).map { $0 < a.quarters.count ? rp(a.quarters[$0]) : nil }
+            let rpValues: [(String, Bool)?] = [rp(a.targetRenstra), rp(a.realisasiRenstraLalu), rp(a.targetRenja)] + quartersRp + [
+                rp(a.realisasiRenja) ?? f?.anggaran.quarterSum.map { (Self.plainAmount($0.value), true) },
+                rp(a.realisasiRenstra) ?? f?.anggaran.cumulative.map { (Self.plainAmount($0.value), true) },
+                pct(a.tingkatCapaian, f?.anggaran.achievement?.value),
+            ]
+            let indicators = r.indicators.enumerated().map { (i, ind) -> StandardIndicatorLineView in
+                let s = ind.kinerja
+                let kf = (f?.kinerja.count ?? 0) > i ? f?.kinerja[i] : nil
+                let quartersK: [(String, Bool)?] = (0..<4).map { $0 < s.quarters.count ? k(s.quarters[$0]) : nil }
+                let values: [(String, Bool)?] = [k(s.targetRenstra), k(s.realisasiRenstraLalu), k(s.targetRenja)] + quartersK + [
+                    k(s.realisasiRenja) ?? kf?.quarterSum.map { (IndonesianNumber.decimal($0.value, places: nil), true) },
+                    k(s.realisasiRenstra) ?? kf?.cumulative.map { (IndonesianNumber.decimal($0.value, places: nil), true) },
+                    pct(s.tingkatCapaian, kf?.achievement?.value),
+                ]
+                return StandardIndicatorLineView(name: ind.name.value, unit: ind.unit?.value ?? "", cells: line(values, kSide: true))
+            }
+            return StandardRowView(anchor: r.anchor, levelClass: levelClass(r.level), levelWord: DocumentRenderer.capitalized(r.level.word),
+                                   key: r.code?.value ?? r.number?.value ?? "", name: r.name.value, sasaran: r.sasaran?.value,
+                                   unitPJ: r.unit?.value ?? "", cells: line(rpValues, kSide: false), indicators: indicators,
+                                   findingCount: chip.count > 0 ? chip.count : nil, findingsHref: chip.count > 0 ? chip.href : nil)
+        }
+
+        let foot = t.footer
+        var footer: [StandardFooterView] = []
+        let avg = facts?.average
+        if let c = foot.averageKinerja { footer.append(.init(label: "Rata-rata capaian kinerja (%)", value: c.value.value.map { Percent($0).formatted } ?? c.value.raw)) }
+        else if let m = avg?.kinerjaMean { footer.append(.init(label: "Rata-rata capaian kinerja (%) *", value: Percent(m.value).formatted)); anyComputed = true }
+        if let c = foot.averageAnggaran { footer.append(.init(label: "Rata-rata capaian anggaran (%)", value: c.value.value.map { Percent($0).formatted } ?? c.value.raw)) }
+        else if let r = avg?.anggaranRatio { footer.append(.init(label: "Rata-rata capaian anggaran (%) *", value: Percent(r.value).formatted)); anyComputed = true }
+        let texts: [(String, Located<String>?)] = [
+            ("Predikat kinerja", foot.predicateKinerja), ("Predikat anggaran", foot.predicateAnggaran),
+            ("Faktor pendorong keberhasilan pencapaian", foot.drivers), ("Faktor penghambat pencapaian kinerja", foot.obstacles),
+            ("Tindak lanjut yang diperlukan dalam triwulan berikutnya", foot.followUpQuarter),
+            ("Tindak lanjut yang diperlukan dalam Renja berikutnya", foot.followUpRenja),
+        ]
+        for (label, value) in texts { if let value { footer.append(.init(label: label, value: value.value)) } }
+        if !foot.bands.isEmpty {
+            footer.append(.init(label: "Rentang predikat menurut dokumen",
+                                value: foot.bands.map { "\(IndonesianNumber.decimal($0.from, places: nil))–\(IndonesianNumber.decimal($0.to, places: nil)): \($0.name)" }.joined(separator: "; ")))
+        }
+
+        return StandardTableView(
+            caption: t.title,
+            variantText: t.variant == .denganKode ? "dengan kolom Kode (kolom 1–16)" : "tanpa kolom Kode (kolom 1–15)",
+            keyHeader: t.variant == .denganKode ? "Kode" : "No",
+            columns: columns, quarters: quarters, rows: rows, footer: footer, footerShown: !footer.isEmpty, sourceFile: t.file,
+            computedNote: anyComputed ? "Angka bertanda * tidak tertulis dalam dokumen: dihitung Renja menurut rumus kolomnya (kinerja rata-rata persentase sub kegiatan, anggaran Σ realisasi ÷ Σ target)." : nil)
+    }
+
+    /// `48.912.283.703,29` / `5.750.250` (no currency sign, for cells under an Rp header).
+    static func plainAmount(_ sen: Int64) -> String {
+        let text = StandardAmount.format(sen: sen)
+        return text.replacingOccurrences(of: "Rp ", with: "")
+    }
+}
