@@ -223,8 +223,8 @@ enum LayoutRecognizer {
             let matching = ImportLayout.all.filter { row.matches($0) }
             let wanted = matching.filter { l in candidates.contains(l) }
             if let layout = wanted.first, wanted.count == 1 {
-                let how = option == nil ? "dikenali sebagai \(layout.name)" : "\(layout.name) (--tabel \(layout.option))"
-                return LayoutRecognition(layout: layout, evidence: "\(how) karena baris nomor kolom di baris \(row.line): \(row.shapeWords)",
+                let how = option == nil ? "dikenali sebagai \(layout.name) karena" : "\(layout.name), dipilih dengan --tabel \(layout.option) dan cocok dengan"
+                return LayoutRecognition(layout: layout, evidence: "\(how) baris nomor kolom di baris \(row.line): \(row.shapeWords)",
                                          delimiter: delimiter, numberedRowLine: row.line)
             }
             if let other = matching.first, option != nil {
@@ -248,14 +248,14 @@ enum LayoutRecognizer {
         let best = scored.map(\.score).max() ?? 0
         let top = scored.filter { $0.score == best && $0.score > 0 }
         if top.count == 1, let s = top.first {
-            let how = option == nil ? "dikenali sebagai \(s.layout.name)" : "\(s.layout.name) (--tabel \(s.layout.option))"
+            let how = option == nil ? "dikenali sebagai \(s.layout.name) karena " : "\(s.layout.name), dipilih dengan --tabel \(s.layout.option); "
             let delimiter = DelimitedText.detectDelimiter(text, expectedColumns: s.layout.width)
-            return LayoutRecognition(layout: s.layout, evidence: "\(how) karena " + s.reasons.joined(separator: ", ") + " (tanpa baris nomor kolom)",
+            return LayoutRecognition(layout: s.layout, evidence: how + s.reasons.joined(separator: ", ") + " (tanpa baris nomor kolom)",
                                      delimiter: delimiter, numberedRowLine: nil)
         }
         if option != nil, candidates.count == 1, let only = candidates.first {
             // Asked for one layout: its own parser reports what does not fit.
-            return LayoutRecognition(layout: only, evidence: "\(only.name) (--tabel \(only.option))",
+            return LayoutRecognition(layout: only, evidence: "\(only.name), dipilih dengan --tabel \(only.option) (teksnya sendiri tidak menunjukkan tata letak)",
                                      delimiter: DelimitedText.detectDelimiter(text, expectedColumns: only.width), numberedRowLine: nil)
         }
         let widths = dataWidths(text)

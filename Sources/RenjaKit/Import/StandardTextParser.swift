@@ -69,6 +69,8 @@ struct StandardTextParser {
         var continuationRows = 0
         var skippedRows = 0
         var trailingRows = 0
+        /// Rows whose Keterangan cell was not empty (the file has no key for it).
+        var droppedRemarks = 0
         var normalized = 0
         var normalizedExample: (String, String)?
     }
@@ -178,11 +180,22 @@ struct StandardTextParser {
             guard let level = code.map({ levelOfCode($0, fail: fail) }) ?? number.map({ levelOfNumber($0, roman: romanScheme, fail: fail) }),
                   let level else { poisoned = true; sawData = true; continue }
             sawData = true
+            guard quartersHaveNoGap(cells, fail: fail) else { poisoned = true; continue }
             let row = RowDraft(level: level, code: code, number: number, name: cells[nameIndex],
                                rp: (0..<Self.pairs).map { j in cells[rpIndex(j)].text.isEmpty ? nil : Figure(cells[rpIndex(j)]) })
             if !cells[sasaranIndex].text.isEmpty { row.sasaran = cells[sasaranIndex] }
             if !cells[unitIndex].text.isEmpty { row.unit = cells[unitIndex] }
             if let ind = indicator(cells) { row.indicators.append(ind) }
+            if !cells[unitIndex + 1].text.isEmpty {
+                // The file has no key for Keterangan: say so once, at the first such cell.
+                if result.droppedRemarks == 0 {
+                    sink.add(Diagnostic(.peringatan, "impor-keterangan", "kolom Keterangan tidak disimpan: tabel/evaluasi-standar.yaml tidak memuatnya",
+                                        at: cells[unitIndex + 1].location,
+                                        figures: [.init("diharapkan", "kolom Keterangan kosong"), .init("ditemukan", "\"\(cells[unitIndex + 1].text)\"")],
+                                        notes: ["tulis keterangan yang perlu di bab dokumen"]))
+                }
+                result.droppedRemarks += 1
+            }
 
             let parent: RowDraft?
             switch level {
@@ -247,6 +260,7 @@ struct StandardTextParser {
         let kFilled = (0..<Self.pairs).contains { !cells[kIndex($0)].text.isEmpty }
         let rpFilled = (0..<Self.pairs).filter { !cells[rpIndex($0)].text.isEmpty }
         if kFilled || !rpFilled.isEmpty {
+            guard quartersHaveNoGap(cells, fail: fail) else { return false }
             if !cells[nameIndex].text.isEmpty {
                 fail("impor-baris", "baris tanpa kode memuat nama dan angka; tidak jelas apakah ini lanjutan atau baris baru", cells[nameIndex],
                      "baris berkode, lanjutan teks tanpa angka, atau indikator tambahan (kolom nama kosong)",
@@ -286,6 +300,21 @@ struct StandardTextParser {
                 return true
             }
             var n: Value? = last.name; join(&n, cells[indicatorIndex]); last.name = n!
+        }
+        return true
+    }
+
+    /// `triwulan` is a list from TW I: a quarter left empty before a filled one cannot be written.
+    private func quartersHaveNoGap(_ cells: [Value], fail: (String, String, Value, String, String, [String]) -> Void) -> Bool {
+        for (what, index) in [("K", kIndex), ("Rp", rpIndex)] {
+            let quarters = Self.quarterRange.map { cells[index($0)] }
+            guard let last = quarters.lastIndex(where: { !$0.text.isEmpty }) else { continue }
+            if let gap = quarters[..<last].firstIndex(where: { $0.text.isEmpty }) {
+                fail("impor-triwulan", "\(what) triwulan \(StandardTableLoader.roman(gap + 1)) kosong padahal triwulan \(StandardTableLoader.roman(last + 1)) terisi",
+                     quarters[gap], "angka setiap triwulan sampai triwulan terakhir yang dilaporkan (0 bila tidak ada realisasi)",
+                     "sel kosong", [])
+                return false
+            }
         }
         return true
     }
