@@ -227,6 +227,13 @@ enum LayoutRecognizer {
                 return LayoutRecognition(layout: layout, evidence: "\(how) baris nomor kolom di baris \(row.line): \(row.shapeWords)",
                                          delimiter: delimiter, numberedRowLine: row.line)
             }
+            if wanted.count > 1 {
+                sink.error("impor-tata-letak", "baris nomor kolom cocok dengan lebih dari satu tata letak: \(wanted.map(\.name).joined(separator: " dan "))",
+                           at: at(row.line, row.column),
+                           figures: [.init("diharapkan", "baris nomor kolom satu tata letak"), .init("ditemukan", row.shapeWords)],
+                           notes: ["pilih tata letaknya dengan --tabel \(ImportLayout.options.joined(separator: "|"))"])
+                return nil
+            }
             if let other = matching.first, option != nil {
                 sink.error("impor-jenis-tabel", "--tabel \(option!) tidak cocok dengan tata letak teks: baris nomor kolomnya milik \(other.name)",
                            at: at(row.line, row.column),
@@ -283,7 +290,6 @@ enum LayoutRecognizer {
         let records = DelimitedText.parse(text, delimiter: delimiter).prefix(400)
         var words = Set<String>()
         var cellsSeen = Set<String>()
-        var fitting = 0
         for r in records {
             let cleaned = r.cells.map { TableTextParser.clean($0.text).lowercased() }
             let filled = cleaned.filter { !$0.isEmpty }
@@ -298,17 +304,17 @@ enum LayoutRecognizer {
                 }
                 continue
             }
-            if DelimitedText.fits(r, layout.width), filled.count >= 2, r.cells.count == layout.width || r.cells.count > layout.width { fitting += 1 }
             for c in filled {
                 cellsSeen.insert(c)
                 c.split { !$0.isLetter && !$0.isNumber }.forEach { words.insert(String($0)) }
             }
         }
+        // Rows of exactly the layout's cells (a trailing delimiter aside), two or more filled.
         let exactWidth = records.filter { r in
             let n = (r.cells.lastIndex { !TableTextParser.clean($0.text).isEmpty } ?? -1) + 1
-            return n > 1 && r.cells.count == layout.width && n <= layout.width
+            return n > 1 && DelimitedText.fits(r, layout.width) && (r.cells.count == layout.width || r.cells.count == layout.width + 1)
         }.count
-        if exactWidth > 0, fitting > 0 {
+        if exactWidth > 0 {
             s.score += 10 + min(exactWidth, 20)
             s.reasons.append("\(exactWidth) baris memuat \(layout.width) kolom")
         }

@@ -282,3 +282,45 @@ extension ImportLayoutTests {
         XCTAssertEqual(d.message, "K triwulan II kosong padahal triwulan IV terisi")
     }
 }
+
+extension ImportLayoutTests {
+    /// The seed's Tabel 1 and Tabel 2 as a spreadsheet copies them — the numbered row under the
+    /// header, tab or `;` — import without --tabel to the same YAML as with it.
+    func testSeedTablesWithANumberedRowNeedNoTabel() throws {
+        for (name, kind, width) in [("tabel1-seed.tsv", TableKind.evaluasi, 9), ("tabel2-seed.tsv", .rencana, 5)] {
+            let text = try String(contentsOf: ImportFixtures.url(name), encoding: .utf8)
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let header = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("No.\t") })
+            lines.insert((1...width).map(String.init).joined(separator: "\t"), at: header + 2)
+            let tsv = lines.joined(separator: "\n")
+            let csv = lines.map { line in
+                line.split(separator: "\t", omittingEmptySubsequences: false).map { c in
+                    c.contains(";") || c.contains("\"") ? "\"" + c.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : String(c)
+                }.joined(separator: ";")
+            }.joined(separator: "\n")
+            let expected = try XCTUnwrap(TableImporter.importText(ImportFixtures.data(name), kind: kind, path: name, outputPath: "\(kind.rawValue).yaml").yaml)
+            for input in [tsv, csv] {
+                let r = LayoutImporter.importText(Data(input.utf8), path: name, outputPath: "\(kind.rawValue).yaml")
+                XCTAssertEqual(r.layout?.id, kind.rawValue)
+                XCTAssertEqual(r.yaml, expected, "\(name): the same YAML as with --tabel")
+            }
+            let (rec, _) = recognise(Data(tsv.utf8))
+            XCTAssertEqual(rec?.numberedRowLine, header + 3)
+        }
+    }
+
+    /// Without the numbered row, the standard table's variant comes from its width and its Kode header.
+    func testStandardVariantWithoutNumberedRow() throws {
+        for (name, id) in [("standar-kode-gabung.tsv", "evaluasi-standar-kode"), ("standar-tanpa-kode-pisah.csv", "evaluasi-standar-tanpa-kode")] {
+            // "\r\n" is one Character in Swift: split on the scalars' line ends.
+            let text = try XCTUnwrap(String(data: data(name), encoding: .utf8)).replacingOccurrences(of: "\r\n", with: "\n")
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("1\t2\t3") && !$0.hasPrefix("1;2;3") }
+            let input = Data(lines.joined(separator: "\n").utf8)
+            let (r, ds) = recognise(input)
+            XCTAssertEqual(r?.layout.id, id, ds.map(DiagnosticPrinter.short).joined(separator: "\n"))
+            XCTAssertTrue(r?.evidence.contains("(tanpa baris nomor kolom)") ?? false, r?.evidence ?? "-")
+            XCTAssertNil(r?.numberedRowLine)
+            XCTAssertNotNil(LayoutImporter.importText(input, path: name, outputPath: "evaluasi-standar.yaml").yaml)
+        }
+    }
+}
