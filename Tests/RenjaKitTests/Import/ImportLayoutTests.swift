@@ -324,3 +324,37 @@ extension ImportLayoutTests {
         }
     }
 }
+
+extension ImportLayoutTests {
+    /// Imported into a copy of the Bengkulu Utara document, the table gives the findings of the
+    /// fixture's own answer key (`answer-key-standar.json`): same checks, same stated and computed
+    /// figures (the cells are elsewhere in the written file, so places are not compared).
+    func testImportedStandardTableGivesTheAnswerKeysFindings() throws {
+        struct Key: Decodable {
+            struct Finding: Decodable { var code: String; var figures: [String: String] }
+            var findings: [Finding]
+        }
+        let fixture = StandardRealDocumentTests.folder
+        let key = try JSONDecoder().decode(Key.self, from: Data(contentsOf: fixture.appendingPathComponent("answer-key-standar.json")))
+        let root = RepoPaths.temporaryFolder(#function)
+        let content = root.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: fixture, to: content)
+        let target = content.appendingPathComponent("renja-2025/tabel/evaluasi-standar.yaml")
+        try FileManager.default.removeItem(at: target)
+        let plan = try LayoutImporter.plan(LayoutImportRequest(input: Self.standard.appendingPathComponent("standar-kode-gabung.tsv"),
+                                                               inputDisplay: "masukan.tsv", content: content, contentDisplay: "Content"))
+        XCTAssertEqual(try LayoutImporter.write(plan, force: false), .written)
+        let site = try SiteLoader.load(content: content, displayPath: "Content")
+        let ds = Validator.run(site).filter { $0.code.hasPrefix("evaluasi-") }
+        func signature(_ code: String, _ figures: [String: String]) -> String {
+            code + " " + figures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        }
+        // The key states some figures of a finding only (no `selisih` for a quarter): compare those.
+        var labels: [String: Set<String>] = [:]
+        for f in key.findings { labels[f.code, default: []].formUnion(f.figures.keys) }
+        let found = ds.map { d in signature(d.code, Dictionary(d.figures.map { ($0.label, $0.value) }, uniquingKeysWith: { a, _ in a })
+            .filter { label, _ in labels[d.code]?.contains(label) ?? false }) }
+        XCTAssertEqual(found.sorted(), key.findings.map { signature($0.code, $0.figures) }.sorted())
+        XCTAssertEqual(ds.count, 32)
+    }
+}
