@@ -120,7 +120,7 @@ public enum LayoutImporter {
                                   encodingNote: b.encodingNote, headerRows: b.result.headerRows, continuationRows: b.result.continuationRows,
                                   skippedRows: b.result.skippedRows, trailingRows: b.result.trailingRows,
                                   normalizedFigures: b.result.normalized, normalizedExample: b.result.normalizedExample,
-                                  keptDirections: b.kept, warnings: warnings)
+                                  keptDirections: b.keptDirections, warnings: warnings)
     }
 
     /// What an import of `data` into a new file would write, or why not, without the file system

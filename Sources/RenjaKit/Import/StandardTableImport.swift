@@ -174,13 +174,24 @@ public struct StandardImportPlan: Sendable {
 
 /// `renja import` of the standard evaluation table: text → drafts → YAML → the real loader.
 enum StandardTableImport {
-    static func standardTitle(_ variant: StandardVariant) -> String { "Evaluasi Terhadap Hasil Renja Perangkat Daerah" }
+    /// The title of a table whose text has no title line and that replaces no file.
+    static let standardTitle = "Evaluasi Terhadap Hasil Renja Perangkat Daerah"
 
-    /// The YAML for `data`, or the diagnostics that stop it. `existing` is the file it replaces.
+    /// What `build` made: the YAML, the table the loader read from it, and how the text was read.
+    struct Built {
+        var yaml: String
+        var table: StandardEvaluationTable
+        var titleSource: TitleSource
+        var result: StandardTextParser.Result
+        var delimiter: Character
+        var encodingNote: String?
+        var keptDirections: Int
+        var existing: StandardEvaluationTable?
+    }
+
+    /// The YAML for `data`, or the diagnostics that stop it. `existingText` is the file it replaces.
     static func build(_ data: Data, layout: ImportLayout, delimiter: Character?, path: String, outputPath: String,
-                      existingText: String?) -> (plan: (yaml: String, table: StandardEvaluationTable, titleSource: TitleSource,
-                                                        result: StandardTextParser.Result, delimiter: Character, encodingNote: String?,
-                                                        kept: Int, existing: StandardEvaluationTable?)?, diagnostics: [Diagnostic]) {
+                      existingText: String?) -> (built: Built?, diagnostics: [Diagnostic]) {
         guard case .standardEvaluation(let variant) = layout.target else { return (nil, []) }
         let sink = DiagnosticSink()
         guard let decoded = ImportText.decode(data, displayPath: path, sink: sink) else { return (nil, sink.diagnostics) }
@@ -207,7 +218,7 @@ enum StandardTableImport {
         let titleSource: TitleSource
         if let t = result.title { title = t; titleSource = .caption } else if let old = existing?.title, !old.isEmpty {
             title = old; titleSource = .existingFile
-        } else { title = standardTitle(variant); titleSource = .standard }
+        } else { title = standardTitle; titleSource = .standard }
         if header.isEmpty { header = StandardYAMLWriter.defaultHeader(title: title, variant: variant) }
         writer.emit(result, title: title, variant: variant, header: header)
 
@@ -240,7 +251,8 @@ enum StandardTableImport {
                                  figures: [.init("diharapkan", "YAML yang terbaca sama dengan tabel hasil impor"), .init("ditemukan", mismatch)],
                                  notes: ["ini kesalahan program renja; laporkan beserta berkas masukannya"])])
         }
-        return ((writer.text, table, titleSource, result, d, decoded.encodingNote, writer.keptDirections, existing), sorted(sink.diagnostics))
+        return (Built(yaml: writer.text, table: table, titleSource: titleSource, result: result, delimiter: d,
+                      encodingNote: decoded.encodingNote, keptDirections: writer.keptDirections, existing: existing), sorted(sink.diagnostics))
     }
 
     /// The loaded table against the drafts: same rows, names and figures as written. Nil when equal.
