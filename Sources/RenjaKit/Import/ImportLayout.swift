@@ -260,6 +260,16 @@ enum LayoutRecognizer {
             return LayoutRecognition(layout: s.layout, evidence: how + s.reasons.joined(separator: ", ") + " (tanpa baris nomor kolom)",
                                      delimiter: delimiter, numberedRowLine: nil)
         }
+        if option != nil, let other = ImportLayout.all.filter({ !candidates.contains($0) }).map({ score($0, text: text) })
+            .filter({ $0.score >= titleScore }).max(by: { $0.score < $1.score }) {
+            // The caption or title names a layout --tabel did not ask for.
+            sink.error("impor-jenis-tabel", "--tabel \(option!) tidak cocok dengan tata letak teks: \(other.reasons.first ?? "judulnya") milik \(other.layout.name)",
+                       at: at(1, 1),
+                       figures: [.init("diharapkan", candidates.map(\.name).joined(separator: " atau ")),
+                                 .init("ditemukan", other.layout.name + ": " + other.reasons.joined(separator: ", "))],
+                       notes: ["tanpa --tabel, teks ini diimpor sebagai \(other.layout.name); pakai --tabel \(other.layout.option) atau periksa berkasnya"])
+            return nil
+        }
         if option != nil, candidates.count == 1, let only = candidates.first {
             // Asked for one layout: its own parser reports what does not fit.
             return LayoutRecognition(layout: only, evidence: "\(only.name), dipilih dengan --tabel \(only.option) (teksnya sendiri tidak menunjukkan tata letak)",
@@ -282,6 +292,9 @@ enum LayoutRecognizer {
         return nil
     }
 
+    /// What a caption or a title line alone scores: enough to name a layout against `--tabel`.
+    static let titleScore = 50
+
     /// Evidence without a numbered row. A caption or title counts most, then rows of the layout's
     /// width, then header words.
     static func score(_ layout: ImportLayout, text: String) -> Scored {
@@ -300,7 +313,7 @@ enum LayoutRecognizer {
                 }
                 let titleWords = Set(t.split { !$0.isLetter }.map(String.init))
                 for group in layout.titleWords where group.allSatisfy(titleWords.contains) {
-                    s.score += 50; s.reasons.append("judulnya memuat \"\(group.joined(separator: " … "))\"")
+                    s.score += titleScore; s.reasons.append("judulnya memuat \"\(group.joined(separator: " … "))\"")
                 }
                 continue
             }

@@ -358,3 +358,16 @@ extension ImportLayoutTests {
         XCTAssertEqual(ds.count, 32)
     }
 }
+
+extension ImportLayoutTests {
+    /// Without a numbered row, a title naming the standard table contradicts --tabel rencana.
+    func testTitleContradictingTabelIsSaid() throws {
+        let text = try XCTUnwrap(String(data: data("standar-kode-gabung.tsv"), encoding: .utf8))
+        let input = Data(text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("1\t2\t3") }.joined(separator: "\n").utf8)
+        let (r, ds) = recognise(input, option: "rencana")
+        XCTAssertNil(r)
+        let d = try XCTUnwrap(ds.first)
+        XCTAssertEqual(d.code, "impor-jenis-tabel")
+        XCTAssertTrue(d.message.contains("milik tabel evaluasi standar dengan kolom Kode"), d.message)
+    }
+}
