@@ -178,12 +178,54 @@ public enum LayoutImporter {
             guard p.targetExists else { return ["Berkas \(p.targetDisplay) belum ada dan akan dibuat."] }
             if p.isUnchanged { return ["Tidak ada perubahan: \(p.targetDisplay) sudah sama persis dengan hasil impor."] }
             guard let old = p.existing else { return ["Berkas lama \(p.targetDisplay) tidak dapat dibaca; perbandingan baris dilewati."] }
-            let before = old.allRows.count, after = p.table.allRows.count
-            let oldKeys = Set(old.allRows.map { "\($0.level.rawValue)|\($0.code?.value ?? $0.number?.value ?? $0.name.value)" })
-            let newKeys = Set(p.table.allRows.map { "\($0.level.rawValue)|\($0.code?.value ?? $0.number?.value ?? $0.name.value)" })
-            return ["Perubahan terhadap \(p.targetDisplay): \(before) baris menjadi \(after) baris; "
-                    + "\(newKeys.subtracting(oldKeys).count) baris baru, \(oldKeys.subtracting(newKeys).count) baris tidak ada lagi."]
+            return standardChanges(old: old, new: p.table, targetDisplay: p.targetDisplay, detailed: detailed)
         }
+    }
+
+    /// Rows paired by level and kode (else no, else name), in order; a row changes when its name,
+    /// sasaran, unit, indicators or any figure as written differs.
+    static func standardChanges(old: StandardEvaluationTable, new: StandardEvaluationTable, targetDisplay: String, detailed: Bool) -> [String] {
+        func key(_ r: StandardRow) -> String { "\(r.level.rawValue)|\(r.code?.value ?? r.number?.value ?? r.name.value)" }
+        func label(_ r: StandardRow) -> String { "\(r.level.word) \(r.code?.value ?? r.number?.value ?? "") \(Item.shorten(r.name.value))" }
+        func series<C>(_ s: StandardSeries<C>, _ raw: (C) -> String) -> [String] {
+            [s.targetRenstra, s.realisasiRenstraLalu, s.targetRenja].map { $0.map { raw($0.value) } ?? "" }
+                + s.quarters.map { raw($0.value) } + [s.realisasiRenja, s.realisasiRenstra].map { $0.map { raw($0.value) } ?? "" }
+                + [s.tingkatCapaian?.value.raw ?? ""]
+        }
+        // Figures by value (`4436400000` and `4.436.400.000` are the same), else as written.
+        func content(_ r: StandardRow, asWritten: Bool = false) -> [String] {
+            let amount: (StandardAmount) -> String = { a in asWritten ? a.raw : a.sen.map { "\($0)" } ?? a.raw }
+            let number: (StandardNumber) -> String = { n in asWritten ? n.raw : n.value.map { "\($0)" } ?? n.raw }
+            return [r.name.value, r.sasaran?.value ?? "", r.unit?.value ?? ""] + series(r.anggaran, amount)
+                + r.indicators.flatMap { [$0.name.value, $0.unit?.value ?? ""] + series($0.kinerja, number) }
+        }
+        let before = Dictionary(old.allRows.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let afterKeys = Set(new.allRows.map(key))
+        var lines: [String] = []
+        var added = 0, changed = 0, same = 0, rewritten = 0
+        for r in new.allRows {
+            if let o = before[key(r)] {
+                if content(o) != content(r) {
+                    changed += 1
+                    if detailed { lines.append("  ~ " + label(r)) }
+                } else {
+                    same += 1
+                    if content(o, asWritten: true) != content(r, asWritten: true) { rewritten += 1 }
+                }
+            } else {
+                added += 1
+                if detailed { lines.append("  + " + label(r)) }
+            }
+        }
+        let removed = old.allRows.filter { !afterKeys.contains(key($0)) }
+        if detailed { lines += removed.map { "  - " + label($0) } }
+        let writing = rewritten > 0 ? " (\(rewritten) di antaranya hanya penulisan angkanya yang berbeda)" : ""
+        if added == 0 && changed == 0 && removed.isEmpty && old.title == new.title {
+            return ["Isi tabel sama dengan \(targetDisplay); hanya penulisan berkasnya yang berbeda\(writing)."]
+        }
+        return ["Perubahan terhadap \(targetDisplay):"] + lines
+            + ["  \(changed) baris diubah, \(added) ditambah, \(removed.count) dihapus, \(same) tetap\(writing)"
+               + (old.title != new.title ? "; judul diubah" : "") + "."]
     }
 
     static func standardSummary(_ p: StandardImportPlan, input: String) -> [String] {

@@ -371,3 +371,24 @@ extension ImportLayoutTests {
         XCTAssertTrue(d.message.contains("milik tabel evaluasi standar dengan kolom Kode"), d.message)
     }
 }
+
+extension ImportLayoutTests {
+    /// Against the file it replaces, --dry-run lists the rows whose content changed (figures
+    /// compared by value: the fixture's `4436400000` is the import's `4.436.400.000`).
+    func testChangesAgainstTheReplacedStandardFile() throws {
+        let root = RepoPaths.temporaryFolder(#function)
+        let content = root.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: StandardRealDocumentTests.folder, to: content)
+        var text = try XCTUnwrap(String(data: data("standar-kode-gabung.tsv"), encoding: .utf8))
+        text = text.replacingOccurrences(of: "\t4436400000\t", with: "\t4436400001\t")
+        let input = root.appendingPathComponent("masukan.tsv")
+        try text.write(to: input, atomically: true, encoding: .utf8)
+        let plan = try LayoutImporter.plan(LayoutImportRequest(input: input, inputDisplay: "masukan.tsv", content: content, contentDisplay: "Content"))
+        let lines = LayoutImporter.changes(plan, detailed: true)
+        XCTAssertEqual(lines.first, "Perubahan terhadap Content/renja-2025/tabel/evaluasi-standar.yaml:")
+        XCTAssertEqual(lines.dropFirst().first, "  ~ sub kegiatan 1.01.02.2.01.0006 Pembangunan Sarana, Prasarana dan Utilitas Sekolah")
+        XCTAssertTrue(lines.last?.hasPrefix("  1 baris diubah, 0 ditambah, 0 dihapus, 111 tetap (") ?? false, lines.last ?? "-")
+        XCTAssertTrue(lines.last?.hasSuffix("; judul diubah.") ?? false, lines.last ?? "-")
+        XCTAssertThrowsError(try LayoutImporter.write(plan, force: false)) { XCTAssertTrue($0 is OverwriteRefused) }
+    }
+}
