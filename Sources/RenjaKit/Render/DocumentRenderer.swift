@@ -45,6 +45,7 @@ struct DocumentRenderer {
             if let t = table(kind) { out.append { (TablePage(doc: self).plan(t), []) } }
         }
         if let t = document.standardEvaluation { out.append { (standardTablePage(t), []) } }
+        if let t = document.standardPlan { out.append { (standardPlanPage(t), []) } }
         for (i, p) in programs.enumerated() { out.append { (ProgramPage(doc: self).plan(i, p, all: programs), []) } }
         if base.showFindings { out.append { (ValidationPage(doc: self).plan(programs), []) } }
         if profile.comparesStages { out.append { (ChangesPage(doc: self).plan(programs), []) } }
@@ -56,7 +57,7 @@ struct DocumentRenderer {
         return out
     }
 
-    var hasTables: Bool { document.evaluation != nil || document.plan != nil }
+    var hasTables: Bool { document.evaluation != nil || document.plan != nil || document.standardPlan != nil }
 
     func table(_ k: TableKind) -> Table? { k == .evaluasi ? document.evaluation : document.plan }
 
@@ -90,7 +91,7 @@ struct DocumentRenderer {
             },
             tablesNav: TableKind.allCases.compactMap { k in
                 table(k).map { LinkView(title: "Tabel \(k.number). \($0.title)", href: root + Paths.table(document, k), current: dir == Paths.table(document, k)) }
-            } + standardTableLink(root: root, dir: dir),
+            } + standardTableLink(root: root, dir: dir) + standardPlanLink(root: root, dir: dir),
             programsNav: matched.map {
                 LinkView(title: titleCase($0.name), href: root + Paths.program(document, key: $0.key), current: dir == Paths.program(document, key: $0.key))
             },
