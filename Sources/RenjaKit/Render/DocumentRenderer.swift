@@ -118,6 +118,15 @@ struct DocumentRenderer {
             figures.append(FigureView(label: profile.realisasiLabel, value: Format.total(e.programTotal[.realisasi]),
                                       note: e.absorption.map { "\($0.formatted) dari \(profile.evaluationPaguLabel.lowercased())" }))
         }
+        if facts.evaluation == nil, facts.plan == nil, let sp = facts.standardPlan {
+            // A document with only the standard rencana table: its two money columns and its rows.
+            let year = sp.table.year?.value ?? d.year.value
+            figures.append(FigureView(label: "Pagu indikatif \(year)", value: Format.total(sp.programTotal[.pagu]), note: "tabel rencana standar"))
+            figures.append(FigureView(label: "Prakiraan maju \(year + 1)", value: Format.total(sp.programTotal[.paguMaju]), note: "tabel rencana standar"))
+            for level in [StandardPlanLevel.program, .kegiatan, .subKegiatan] {
+                figures.append(FigureView(label: DocumentRenderer.capitalized(level.word), value: Format.int(sp.table.rows(level).count), note: nil))
+            }
+        }
         if let t = facts.plan ?? facts.evaluation {
             for level in Level.allCases {
                 let rows = t.rows(level), distinct = t.distinctKeys(level)

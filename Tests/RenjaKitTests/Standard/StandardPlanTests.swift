@@ -259,6 +259,9 @@ final class StandardPlanTests: XCTestCase {
         let home = try String(contentsOf: out.appendingPathComponent("uji/index.html"), encoding: .utf8)
         XCTAssertTrue(home.contains("BAB V"), "the home page lists chapter V")
         XCTAssertTrue(home.contains("tabel/rencana-standar/"), "the document links its standard rencana table")
+        // The home card states the table's totals (the facts' `AmountTotal`s).
+        XCTAssertTrue(home.contains("Pagu indikatif 2024"), "the card names the plan's pagu")
+        XCTAssertTrue(home.contains("Rp 1.000.000") && home.contains("Rp 1.100.000"), "the card shows both totals")
         // The page: every row, numbered headers, the text columns, labelled cells for the phone cards.
         let html = try String(contentsOf: out.appendingPathComponent("uji/tabel/rencana-standar/index.html"), encoding: .utf8)
         XCTAssertEqual(html.components(separatedBy: "<tbody class=\"butir").count - 1, 8)
