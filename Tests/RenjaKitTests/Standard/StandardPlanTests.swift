@@ -289,6 +289,17 @@ final class StandardPlanTests: XCTestCase {
         XCTAssertTrue(data.contains("Tabel rencana standar (CSV)"))
     }
 
+    func testThePDFHasTheTableInItsLampiranAndDaftarTabel() throws {
+        let site = try StandardPlanFixture.content().load()
+        let templates = try TemplateSet.load(folder: RepoPaths.templates, displayPath: "Templates")
+        let renderer = SiteRenderer(site: site, findings: Validator.run(site), templates: templates)
+        let html = DocumentPDF.html(site.documents[0], renderer: renderer)
+        XCTAssertTrue(html.contains("<section class=\"halaman-tabel\" id=\"pdf-tabel-rencana-standar\">"))
+        XCTAssertTrue(html.contains("href=\"#pdf-tabel-rencana-standar\""), "listed in the Daftar Tabel")
+        XCTAssertTrue(html.contains("Kota Uji, Kecamatan Uji Barat"))
+        XCTAssertTrue(html.contains("Pagu indikatif, Rp (10)"))
+    }
+
     static func write(_ f: ContentFixture, to root: URL) throws -> URL {
         let content = root.appendingPathComponent("Content")
         for (path, text) in f.files {
