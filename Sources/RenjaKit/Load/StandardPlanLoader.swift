@@ -34,7 +34,14 @@ enum StandardPlanLoader {
         for node in top.list(startLevel.key) ?? [] {
             if let r = row(node, level: startLevel, reader: reader, anchors: &anchors) { rows.append(r) }
         }
-        return StandardPlanTable(title: top.string("judul")?.value ?? "", year: top.int("tahun"), rows: rows, file: path)
+        var year = top.int("tahun")
+        if let y = year, !(1900...2999).contains(y.value) {
+            sink.error("nilai-tak-dikenal", "`tahun` tabel rencana standar bukan tahun rencana", at: y.location,
+                       figures: [.init("diharapkan", "tahun empat digit, mis. 2024 (prakiraan maju: tahun berikutnya)"),
+                                 .init("ditemukan", String(y.value))])
+            year = nil
+        }
+        return StandardPlanTable(title: top.string("judul")?.value ?? "", year: year, rows: rows, file: path)
     }
 
     private static func row(_ node: Node, level: StandardPlanLevel, reader: YAMLReader, anchors: inout [String: Int]) -> StandardPlanRow? {

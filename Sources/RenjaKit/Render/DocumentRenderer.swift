@@ -122,7 +122,7 @@ struct DocumentRenderer {
             // A document with only the standard rencana table: its two money columns and its rows.
             let year = sp.table.year?.value ?? d.year.value
             figures.append(FigureView(label: "Pagu indikatif \(year)", value: Format.total(sp.programTotal[.pagu]), note: "tabel rencana standar"))
-            figures.append(FigureView(label: "Prakiraan maju \(year + 1)", value: Format.total(sp.programTotal[.paguMaju]), note: "tabel rencana standar"))
+            figures.append(FigureView(label: "Prakiraan maju \(year &+ 1)", value: Format.total(sp.programTotal[.paguMaju]), note: "tabel rencana standar"))
             for level in [StandardPlanLevel.program, .kegiatan, .subKegiatan] {
                 figures.append(FigureView(label: DocumentRenderer.capitalized(level.word), value: Format.int(sp.table.rows(level).count), note: nil))
             }

@@ -99,7 +99,7 @@ extension OpenData {
                                 kelompok_sasaran: r.kelompokSasaran?.value, k8_catatan_penting: r.catatan?.value,
                                 k10_pagu_maju: figure(r.paguMaju), jangkar: r.anchor)
         }
-        let t = JSONStandardPlan(judul: table.title, tahun: year, tahun_prakiraan_maju: year + 1, kolom: columns, baris: rows,
+        let t = JSONStandardPlan(judul: table.title, tahun: year, tahun_prakiraan_maju: year &+ 1, kolom: columns, baris: rows,
                                  jumlah_k6_pagu: facts?.total(.pagu)?.readable.value, jumlah_k10_pagu_maju: facts?.total(.paguMaju)?.readable.value,
                                  dokumen: JSONVersion(document))
         return try encoder().encode(t) + Data("\n".utf8)

@@ -90,7 +90,7 @@ extension DocumentRenderer {
             guard let t = facts?.total(a) else { return "tidak dapat dijumlah" }
             return t.readable.plain
         }
-        return StandardPlanTableView(caption: t.title, year: String(year), nextYear: String(year + 1), rows: rows,
+        return StandardPlanTableView(caption: t.title, year: String(year), nextYear: String(year &+ 1), rows: rows,
                                      totalPagu: total(.pagu), totalPaguMaju: total(.paguMaju), sourceFile: t.file)
     }
 }
