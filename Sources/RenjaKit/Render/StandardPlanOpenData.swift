@@ -10,6 +10,16 @@ extension OpenData {
 
     static func standardPlanCSVPath(_ d: Document) -> String { Paths.data(d) + standardPlanBaseName + ".csv" }
     static func standardPlanJSONPath(_ d: Document) -> String { Paths.data(d) + standardPlanBaseName + ".json" }
+    static func standardPlanCSVMetadataPath(_ d: Document) -> String { standardPlanCSVPath(d) + "-metadata.json" }
+
+    /// The CSV's description under CSV on the Web, as for Tabel 1/2 (`csvMetadata`).
+    static func standardPlanCSVMetadata(_ t: StandardPlanTable, document d: Document) throws -> Data {
+        let v = DocumentVersion(d)
+        let meta = CSVMetadata(url: standardPlanBaseName + ".csv", title: "Tabel rencana standar. \(t.title) — \(d.title)",
+                               publisher: d.agency.name, modified: v.latestDate, issued: v.decreeDate ?? v.signingDate,
+                               identifier: v.decreeNumber, version: v.summary, dokumen: JSONVersion(d))
+        return try encoder().encode(meta) + Data("\n".utf8)
+    }
 
     static let standardPlanHeader = ["tingkat", "k1_kode", "k2_nama", "k3_indikator", "k4_lokasi", "k5_target", "k5_satuan",
                                      "k6_pagu", "k7_sumber_dana", "kelompok_sasaran", "k8_catatan_penting", "k9_target_maju",
@@ -117,12 +127,16 @@ extension DocumentRenderer {
                          description: "Satu baris per indikator, kode Permendagri 90 di setiap baris, nama kolom bernomor seperti tabel peraturan (k1_kode … k10_pagu_maju); pemisah titik koma, desimal koma."),
             DownloadView(title: "Tabel rencana standar (JSON)", href: root + OpenData.standardPlanJSONPath(document), format: "JSON", size: Self.size(jsonSize),
                          description: "Setiap baris (urusan sampai sub kegiatan) dengan kode induknya, kolom bernomor, angka beserta teks aslinya."),
+            DownloadView(title: "Tabel rencana standar (metadata CSV)", href: root + OpenData.standardPlanCSVMetadataPath(document), format: "JSON",
+                         size: Self.size((try? OpenData.standardPlanCSVMetadata(t, document: document))?.count ?? 0),
+                         description: "Keterangan berkas CSV menurut CSV on the Web (W3C): judul, instansi, versi dan tanggal dokumen, cara membacanya."),
         ]
     }
 
     func standardPlanFiles() throws -> [OutputFile] {
         guard let t = document.standardPlan else { return [] }
         return [OutputFile(path: OpenData.standardPlanCSVPath(document), data: OpenData.csv(t)),
-                OutputFile(path: OpenData.standardPlanJSONPath(document), data: try OpenData.json(t, facts: facts.standardPlan, document: document))]
+                OutputFile(path: OpenData.standardPlanJSONPath(document), data: try OpenData.json(t, facts: facts.standardPlan, document: document)),
+                OutputFile(path: OpenData.standardPlanCSVMetadataPath(document), data: try OpenData.standardPlanCSVMetadata(t, document: document))]
     }
 }

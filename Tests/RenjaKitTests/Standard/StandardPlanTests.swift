@@ -287,6 +287,8 @@ final class StandardPlanTests: XCTestCase {
         XCTAssertEqual((json?["baris"] as? [[String: Any]])?.count, 8)
         let data = try String(contentsOf: out.appendingPathComponent(Paths.data(site.documents[0]) + "index.html"), encoding: .utf8)
         XCTAssertTrue(data.contains("Tabel rencana standar (CSV)"))
+        let meta = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent(OpenData.standardPlanCSVMetadataPath(site.documents[0])))) as? [String: Any]
+        XCTAssertEqual(meta?["url"] as? String, "tabel-rencana-standar.csv")
     }
 
     func testThePDFHasTheTableInItsLampiranAndDaftarTabel() throws {
