@@ -1,3 +1,5 @@
+import RenjaModel
+import RenjaFacts
 /// The standard rencana table (Permendagri 86/2017, `tabel/rencana-standar.yaml`), each stated
 /// cell against `StandardPlanFacts`:
 /// - `rencana-jumlah`: pagu indikatif (kolom 6) and pagu prakiraan maju (kolom 10) of a parent =

@@ -1,3 +1,4 @@
+import RenjaModel
 /// The figures of the standard rencana table (Permendagri 86/2017) worked out once: the totals of
 /// pagu indikatif (column 6) and of the prakiraan maju pagu (column 10) under `AmountTotal`, each
 /// parent row's sum of its children for both, and what the prakiraan maju columns hold.

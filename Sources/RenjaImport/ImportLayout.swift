@@ -1,4 +1,6 @@
 import Foundation
+import RenjaModel
+import RenjaLoad
 
 /// What an imported layout becomes: one of the table files `renja build` reads.
 public enum ImportTarget: Sendable, Equatable {

@@ -1,4 +1,6 @@
 import Foundation
+import RenjaModel
+import RenjaLoad
 
 /// What `renja import FILE [--tabel …]` was asked to do: the layout is recognised from the text,
 /// `option` (the `--tabel` value) narrows or overrides it.

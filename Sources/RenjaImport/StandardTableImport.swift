@@ -1,4 +1,6 @@
 import Foundation
+import RenjaModel
+import RenjaLoad
 
 /// Drafts of the standard evaluation table → `tabel/evaluasi-standar.yaml` as the loader reads it
 /// (the fixtures' shape: every value double-quoted, quarters as one flow list), remembering for

@@ -1,4 +1,6 @@
 import Foundation
+import RenjaModel
+import RenjaLoad
 
 /// Reads the standard evaluation table of Permendagri 86/2017, pasted or exported as delimited
 /// text, into drafts the YAML writer turns into `tabel/evaluasi-standar.yaml`.
@@ -310,7 +312,7 @@ struct StandardTextParser {
             let quarters = Self.quarterRange.map { cells[index($0)] }
             guard let last = quarters.lastIndex(where: { !$0.text.isEmpty }) else { continue }
             if let gap = quarters[..<last].firstIndex(where: { $0.text.isEmpty }) {
-                fail("impor-triwulan", "\(what) triwulan \(StandardTableLoader.roman(gap + 1)) kosong padahal triwulan \(StandardTableLoader.roman(last + 1)) terisi",
+                fail("impor-triwulan", "\(what) triwulan \(StandardEvaluationTable.roman(gap + 1)) kosong padahal triwulan \(StandardEvaluationTable.roman(last + 1)) terisi",
                      quarters[gap], "angka setiap triwulan sampai triwulan terakhir yang dilaporkan (0 bila tidak ada realisasi)",
                      "sel kosong", [])
                 return false

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import RenjaModel
 
 /// `tabel/rencana-standar.yaml` → `StandardPlanTable`, keeping every value's position. A document
 /// declares the standard rencana table by having the file (`dokumen.yaml` does not change).

@@ -4,13 +4,13 @@ import RenjaModel
 
 /// `tabel/evaluasi-standar.yaml` → `StandardEvaluationTable`, keeping every value's position.
 /// A document declares the standard table by having the file (`dokumen.yaml` does not change).
-enum StandardTableLoader {
-    static let fileName = "evaluasi-standar.yaml"
+package enum StandardTableLoader {
+    package static let fileName = "evaluasi-standar.yaml"
 
     static let seriesKeys = ["target_renstra", "realisasi_renstra_lalu", "target_renja", "triwulan",
                              "realisasi_renja", "realisasi_renstra", "tingkat_capaian"]
 
-    static func load(text: String, path: String, sink: DiagnosticSink) -> StandardEvaluationTable? {
+    package static func load(text: String, path: String, sink: DiagnosticSink) -> StandardEvaluationTable? {
         let reader = YAMLReader(path: path, sink: sink)
         guard let root = reader.parse(text), let top = reader.mapping(root, what: "tabel evaluasi standar") else { return nil }
         top.checkKeys(allowed: ["judul", "varian", "program", "rata_rata_capaian", "predikat", "rentang_predikat",

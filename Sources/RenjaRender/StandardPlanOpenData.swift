@@ -1,4 +1,8 @@
 import Foundation
+import RenjaModel
+import RenjaMarkdown
+import RenjaLoad
+import RenjaFacts
 
 /// The standard rencana table (Permendagri 86/2017) as open data, under the same CSV rules as
 /// Tabel 1/2 (`OpenData`): one line per indicator, `;` and decimal commas, UTF-8 with BOM, plain

@@ -1,4 +1,8 @@
 import Foundation
+import RenjaModel
+import RenjaMarkdown
+import RenjaLoad
+import RenjaFacts
 
 /// The page of the standard rencana table (Permendagri 86/2017): Kode, the row with its indicators,
 /// lokasi, target, pagu indikatif, sumber dana, kelompok sasaran, catatan penting and the prakiraan

@@ -34,6 +34,13 @@ public struct StandardPlanTable: Sendable {
     public var allRows: [StandardPlanRow] { rowsWithParents.map(\.row) }
 
     public func rows(_ level: StandardPlanLevel) -> [StandardPlanRow] { allRows.filter { $0.level == level } }
+
+    package init(title: String, year: Located<Int>? = nil, rows: [StandardPlanRow], file: String) {
+        self.title = title
+        self.year = year
+        self.rows = rows
+        self.file = file
+    }
 }
 
 /// The numbered columns of the standard rencana table.
@@ -107,6 +114,11 @@ public struct StandardPlanIndicator: Sendable {
 
     public var name: Located<String> { indicator.name }
     public var target: Located<QuantityText>? { indicator.target }
+
+    package init(indicator: Indicator, targetMaju: Located<QuantityText>? = nil) {
+        self.indicator = indicator
+        self.targetMaju = targetMaju
+    }
 }
 
 public struct StandardPlanRow: Sendable {
@@ -140,6 +152,22 @@ public struct StandardPlanRow: Sendable {
         guard let l = level.itemLevel else { return nil }
         return Item(level: l, number: nil, code: code, name: name, indicators: indicators.map(\.indicator), pagu: pagu,
                     realisasi: nil, statedAbsorption: nil, children: [], location: location, anchor: anchor)
+    }
+
+    package init(level: StandardPlanLevel, code: Located<String>? = nil, name: Located<String>, indicators: [StandardPlanIndicator], lokasi: Located<String>? = nil, pagu: Located<AmountText>? = nil, sumberDana: Located<String>? = nil, kelompokSasaran: Located<String>? = nil, catatan: Located<String>? = nil, paguMaju: Located<AmountText>? = nil, children: [StandardPlanRow], location: SourceLocation, anchor: String) {
+        self.level = level
+        self.code = code
+        self.name = name
+        self.indicators = indicators
+        self.lokasi = lokasi
+        self.pagu = pagu
+        self.sumberDana = sumberDana
+        self.kelompokSasaran = kelompokSasaran
+        self.catatan = catatan
+        self.paguMaju = paguMaju
+        self.children = children
+        self.location = location
+        self.anchor = anchor
     }
 }
 
