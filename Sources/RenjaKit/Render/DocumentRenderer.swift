@@ -45,18 +45,21 @@ struct DocumentRenderer {
             if let t = table(kind) { out.append { (TablePage(doc: self).plan(t), []) } }
         }
         if let t = document.standardEvaluation { out.append { (standardTablePage(t), []) } }
+        if let t = document.standardEvaluation, let q = facts.standard?.quarters { out.append { (QuarterPage(doc: self).plan(t, q), []) } }
         for (i, p) in programs.enumerated() { out.append { (ProgramPage(doc: self).plan(i, p, all: programs), []) } }
         if base.showFindings { out.append { (ValidationPage(doc: self).plan(programs), []) } }
         if profile.comparesStages { out.append { (ChangesPage(doc: self).plan(programs), []) } }
         for earlier in hostedComparisons {
             if let page = ComparisonPage(doc: self).plan(with: earlier) { out.append { (page, []) } }
         }
-        if hasTables { out.append { (DataPage(doc: self).plan(), []) } }
+        if hasOpenData { out.append { (DataPage(doc: self).plan(), []) } }
         out.append { (PrintPage(doc: self).plan(), []) }
         return out
     }
 
     var hasTables: Bool { document.evaluation != nil || document.plan != nil }
+    /// Tabel 1, Tabel 2 or the standard evaluation table: the document has a data page.
+    var hasOpenData: Bool { hasTables || document.standardEvaluation != nil }
 
     func table(_ k: TableKind) -> Table? { k == .evaluasi ? document.evaluation : document.plan }
 
@@ -74,7 +77,7 @@ struct DocumentRenderer {
         if profile.comparesStages {
             links.append(LinkView(title: "Perubahan anggaran", href: root + Paths.changes(document), current: dir == Paths.changes(document)))
         }
-        if hasTables {
+        if hasOpenData {
             links.append(LinkView(title: "Data terbuka (CSV, JSON)", href: root + Paths.data(document), current: dir == Paths.data(document)))
         }
         links.append(LinkView(title: "Versi cetak seluruh dokumen", href: root + Paths.printable(document), current: dir == Paths.printable(document)))
@@ -90,7 +93,7 @@ struct DocumentRenderer {
             },
             tablesNav: TableKind.allCases.compactMap { k in
                 table(k).map { LinkView(title: "Tabel \(k.number). \($0.title)", href: root + Paths.table(document, k), current: dir == Paths.table(document, k)) }
-            } + standardTableLink(root: root, dir: dir),
+            } + standardTableLink(root: root, dir: dir) + quarterLink(root: root, dir: dir),
             programsNav: matched.map {
                 LinkView(title: titleCase($0.name), href: root + Paths.program(document, key: $0.key), current: dir == Paths.program(document, key: $0.key))
             },

@@ -64,3 +64,11 @@ extension StandardCellView: MustacheView {}
 extension StandardIndicatorLineView: MustacheView {}
 extension StandardRowView: MustacheView {}
 extension StandardFooterView: MustacheView {}
+extension DataStandardView: MustacheView {}
+extension QuarterPageContentView: MustacheView {}
+extension QuarterPageView: MustacheView {}
+extension QuarterProgramView: MustacheView {}
+extension QuarterUnitView: MustacheView {}
+extension QuarterCellView: MustacheView {}
+extension QuarterAmountRowView: MustacheView {}
+extension QuarterIndicatorView: MustacheView {}

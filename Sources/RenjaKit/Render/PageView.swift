@@ -111,6 +111,6 @@ struct PageKind {
 enum PageKinds {
     static let all: [PageKind] = [
         SiteIndexPage.kind, HomePage.kind, ChapterPage.kind, TablePage.kind, ProgramPage.kind, ValidationPage.kind,
-        NotFoundPage.kind, ChangesPage.kind, DataPage.kind, PrintPage.kind, SearchPage.kind, ComparisonPage.kind,
+        NotFoundPage.kind, ChangesPage.kind, DataPage.kind, PrintPage.kind, SearchPage.kind, ComparisonPage.kind, QuarterPage.kind,
     ]
 }
