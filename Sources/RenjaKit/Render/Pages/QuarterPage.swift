@@ -35,6 +35,12 @@ struct QuarterPage {
     static func rp(_ sen: Int64?) -> String { sen.map { StandardAmount.format(sen: $0) } ?? "–" }
     /// Without `Rp`, for cells under an "(Rp)" header.
     static func plain(_ sen: Int64?) -> String { sen.map(DocumentRenderer.plainAmount) ?? "–" }
+    /// `218,64 M`, `753,8 jt` (chart labels under a heading that says Rp).
+    static func short(_ sen: Int64?) -> String {
+        guard let sen else { return "–" }
+        let text = ShortRupiah.format(Rupiah(sen / 100))
+        return text.hasPrefix("Rp ") ? String(text.dropFirst(3)) : text.replacingOccurrences(of: "-Rp ", with: "-")
+    }
     static func pct(_ x: Double?) -> String { x.map { Percent($0).formatted } ?? "–" }
     static func k(_ x: Double?) -> String { x.map { IndonesianNumber.decimal($0, places: nil) } ?? "–" }
 
@@ -71,9 +77,11 @@ struct QuarterPage {
         if let a, a.hasQuarters {
             let groups = quarters.indices.map { i in
                 BarChart.Group(label: quarters[i], bars: [
-                    .init(value: a.perQuarter[i].map { Double($0) }, valueText: "triwulan " + (a.perQuarter[i].map { ShortRupiah.format(Rupiah($0 / 100)) } ?? "–")),
-                    .init(value: a.running[i].map { Double($0) },
-                          valueText: "s/d " + (a.running[i].map { ShortRupiah.format(Rupiah($0 / 100)) } ?? "–") + " (\(Self.pct(a.shareOfTarget[i])))"),
+                    // Short labels (a 360 px phone has room for about 12 characters beside the
+                    // bars): the quarter's own amount, then the cumulative one marked "s/d", without
+                    // "Rp" (the heading says it); the shares are in the table.
+                    .init(value: a.perQuarter[i].map { Double($0) }, valueText: Self.short(a.perQuarter[i])),
+                    .init(value: a.running[i].map { Double($0) }, valueText: "s/d " + Self.short(a.running[i])),
                 ])
             }
             let values = a.perQuarter.map { $0.map(Double.init) } + a.running.map { $0.map(Double.init) } + [a.target.map(Double.init)]
@@ -84,7 +92,7 @@ struct QuarterPage {
                              description: "Realisasi anggaran setiap triwulan dan kumulatifnya terhadap pagu \(Self.rp(a.target)); angka lengkap di tabel sesudahnya.",
                              series: series, groups: groups, scaleMax: BarChart.amountScale(values),
                              references: a.target.map { [(Double($0), "pagu")] } ?? [])
-            chart = [ChartView(id: id, heading: "Realisasi anggaran per triwulan", svg: b.svg,
+            chart = [ChartView(id: id, heading: "Realisasi anggaran per triwulan (Rp)", svg: b.svg,
                                legend: series.map { LegendView(name: $0.name, key: $0.key) } + (a.target == nil ? [] : [LegendView(name: "Pagu (garis putus-putus)", key: "acuan")]),
                                tableCaption: "Realisasi anggaran per triwulan, \(name)", headers: ["Triwulan", "Realisasi triwulan (Rp)", "Kumulatif (Rp)", "% pagu"],
                                rows: chartRows, note: "Pagu tahun berjalan \(Self.rp(a.target)).")]
