@@ -126,6 +126,7 @@ enum ViewFieldDescriptions {
         ]),
         (QuarterUnitView.self, [
             "anchor": "id bagian", "quarters": "nama triwulan yang dilaporkan (kepala kolom)", "name": "tingkat, kode dan nama program atau kegiatan", "charts": "grafik anggaran per triwulan (daftar berisi nol atau satu)",
+            "indicatorCharts": "grafik capaian kinerja kumulatif terhadap target (daftar berisi nol atau satu)",
             "amountRows": "baris tabel anggaran: baris ini lalu anak-anaknya", "notes": "keterangan angka (mis. jumlah sub kegiatan, pagu tertulis yang berbeda)",
             "indicators": "indikator kinerja yang melaporkan triwulan", "hasIndicators": "ada indikator dengan angka triwulan",
             "tableCaption": "judul tabel anggaran", "indicatorCaption": "judul tabel kinerja",

@@ -60,7 +60,10 @@ final class StandardQuarterPageTests: XCTestCase {
             let chartRow = "<tr><th scope=\"row\">TW IV</th><td class=\"num\" data-label=\"Realisasi triwulan (Rp)\">\(u.triwulan[3].nilai)</td><td class=\"num\" data-label=\"Kumulatif (Rp)\">\(u.triwulan[3].kumulatif)</td><td class=\"num\" data-label=\"% pagu\">\(u.triwulan[3].persen)</td></tr>"
             XCTAssertTrue(html.contains(chartRow), "chart table of \(u.kode): \(chartRow)")
         }
-        XCTAssertEqual(html.components(separatedBy: "<figure class=\"grafik-blok\"").count - 1, key.units.count)
+        XCTAssertEqual(html.components(separatedBy: "<figure class=\"grafik-blok\" aria-labelledby=\"grafik-tw-").count - 1, key.units.count)
+        // A kinerja chart per kegiatan whose sub kegiatan report quarters.
+        let kegiatan = Set(key.indicators.map { $0.sub_kegiatan.split(separator: ".").dropLast().joined(separator: ".") })
+        XCTAssertEqual(html.components(separatedBy: "<figure class=\"grafik-blok\" aria-labelledby=\"grafik-kinerja-tw-").count - 1, kegiatan.count)
         XCTAssertEqual(html.components(separatedBy: "<section class=\"bagian-triwulan\"").count - 1, 6)
         XCTAssertEqual(html.components(separatedBy: "<section class=\"bagian-triwulan-kegiatan\"").count - 1, 18)
         for ind in key.indicators {
@@ -70,6 +73,10 @@ final class StandardQuarterPageTests: XCTestCase {
             }
             XCTAssertTrue(html.contains(HTMLText.escape(ind.nama) + "</th><td data-label=\"Satuan\">"), ind.nama)
             XCTAssertTrue(html.contains(cells), "\(ind.sub_kegiatan) \(ind.nama): \(cells)")
+            // Its bar in the kegiatan's kinerja chart, as the chart's table view gives it.
+            let bar = "<tr><th scope=\"row\">\(ind.sub_kegiatan) \(HTMLText.escape(ind.nama))</th>"
+            let share = "<td class=\"num\" data-label=\"Realisasi kumulatif\">\(ind.triwulan[3].kumulatif)</td><td class=\"num\" data-label=\"% target\">\(ind.triwulan[3].persen)</td></tr>"
+            XCTAssertTrue(html.contains(bar) && html.components(separatedBy: bar).dropFirst().contains { $0.contains(share) && $0.range(of: share)!.lowerBound < ($0.range(of: "</tr>")?.upperBound ?? $0.endIndex) }, "\(ind.sub_kegiatan) chart row")
         }
         // A program whose stated pagu differs from its sub kegiatan's says so, with both figures.
         XCTAssertTrue(html.contains("Pagu yang tertulis pada baris program sendiri: Rp 45.000.000, berbeda dengan jumlah sub kegiatannya (Rp 95.264.169.022)."))
@@ -79,6 +86,21 @@ final class StandardQuarterPageTests: XCTestCase {
         let table = try String(contentsOf: out.appendingPathComponent("renja-2025/tabel/evaluasi-standar/index.html"), encoding: .utf8)
         XCTAssertTrue(table.contains("triwulan/\">Realisasi per triwulan</a>"))
         XCTAssertTrue(table.contains("data/tabel-evaluasi-standar.csv\" download>"), "the table page offers its CSV")
+    }
+
+    /// Rows that state their own quarters use them and their own pagu (the synthetic table states
+    /// them on every row). By hand: program TW 300.000 + 300.000 + 200.000 + 175.000 = 975.000 of
+    /// 1.200.000 = 81,25%; s/d TW I 300.000 = 25,00%. Kegiatan B: 50.000 × 3 + 25.000 = 175.000 of
+    /// 200.000 = 87,50%. Indicator "Jumlah laporan uji standar": 2 + 2 + 2 + 1 = 7 of 8 = 87,50%.
+    func testRowsThatStateTheirQuartersUseThemAndTheirOwnPagu() throws {
+        let out = try build(try syntheticContent(variant: "dengan_kode"), "triwulan-sintetis")
+        let html = try String(contentsOf: out.appendingPathComponent("uji/triwulan/index.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("<td class=\"num\" data-label=\"Pagu (Rp)\">1.200.000</td><td class=\"num\" data-label=\"TW I (Rp)\">300.000<span class=\"kol-sub\">s/d TW I: 300.000 (25,00%)</span></td>"))
+        XCTAssertTrue(html.contains("<td class=\"num\" data-label=\"Realisasi kumulatif (Rp)\">975.000</td><td class=\"num\" data-label=\"% pagu\">81,25%</td>"))
+        XCTAssertTrue(html.contains("<td class=\"num\" data-label=\"Realisasi kumulatif (Rp)\">175.000</td><td class=\"num\" data-label=\"% pagu\">87,50%</td>"))
+        XCTAssertTrue(html.contains("data-label=\"TW IV\">1<span class=\"kol-sub\">s/d TW IV: 7 (87,50%)</span></td>"))
+        XCTAssertFalse(html.contains("jumlah sub kegiatan"), "no row here is a sum of its children")
+        XCTAssertFalse(html.contains("Pagu yang tertulis pada baris"))
     }
 
     /// Fields of a `;` CSV line with `"` quoting.

@@ -100,6 +100,9 @@ struct QuarterPage {
         // Kinerja: the row's own indicators and, for a kegiatan, its sub kegiatan's, when they state quarters.
         let owners = r.level == .kegiatan ? [r] + r.children : [r]
         var indicators: [QuarterIndicatorView] = []
+        var kinerjaGroups: [BarChart.Group] = []
+        var kinerjaRows: [ChartRowView] = []
+        let lastName = quarters.last ?? ""
         for o in owners {
             for (i, ind) in o.indicators.enumerated() {
                 guard let s = q.rows[o.anchor]?.kinerja[i], s.hasQuarters else { continue }
@@ -109,6 +112,13 @@ struct QuarterPage {
                                     cumulative: s.running[j] == nil ? nil : "s/d \(quarters[j]): \(Self.k(s.running[j] ?? nil)) (\(Self.pct(s.shareOfTarget[j] ?? nil)))")
                 }
                 let last = quarters.indices.last
+                let owner = o.anchor == r.anchor ? "" : (o.code?.value ?? o.number?.value ?? "")
+                if let last, let share = s.shareOfTarget[last] {
+                    let label = [owner, ind.name.value].filter { !$0.isEmpty }.joined(separator: " ")
+                    kinerjaGroups.append(BarChart.Group(label: label, bars: [.init(value: share, valueText: Self.pct(share))]))
+                    kinerjaRows.append(ChartRowView(label: label, cells: [Self.k(s.target) + (unit.isEmpty ? "" : " \(unit)"),
+                                                                          Self.k(s.running[last] ?? nil), Self.pct(share)]))
+                }
                 indicators.append(QuarterIndicatorView(
                     owner: o.anchor == r.anchor ? nil : "\(o.code?.value ?? o.number?.value ?? "") \(o.name.value)".trimmingCharacters(in: .whitespaces),
                     name: ind.name.value, unit: unit, target: Self.k(s.target), cells: cells,
@@ -117,7 +127,25 @@ struct QuarterPage {
                     levelNote: s.running.allSatisfy { $0 == nil } ? "makin kecil makin baik: angka triwulan adalah keadaan, bukan tambahan" : nil))
             }
         }
-        return QuarterUnitView(anchor: "tw-" + r.anchor, quarters: quarters, name: name, charts: chart, amountRows: rows, notes: notes, indicators: indicators,
+        // The indicators' cumulative realisasi at the last quarter as a share of the year's target
+        // (indicators of different units compare only as shares), the target as the 100% line.
+        var kinerjaChart: [ChartView] = []
+        if !kinerjaGroups.isEmpty {
+            let kid = "grafik-kinerja-tw-" + r.anchor
+            let series = [BarChart.Series(name: "Realisasi kumulatif s/d \(lastName), % target", key: "capaian")]
+            let b = BarChart(id: kid, title: "Capaian kinerja s/d \(lastName) terhadap target: \(name)",
+                             description: "Realisasi kumulatif setiap indikator s/d \(lastName) sebagai persentase target tahun berjalan; garis 100% adalah target. Angka lengkap di tabel sesudahnya.",
+                             series: series, groups: kinerjaGroups, scaleMax: BarChart.percentScale(kinerjaGroups.map { $0.bars[0].value }),
+                             references: [(100, "target")])
+            kinerjaChart = [ChartView(id: kid, heading: "Capaian kinerja s/d \(lastName) terhadap target (%)", svg: b.svg,
+                                      legend: series.map { LegendView(name: $0.name, key: $0.key) } + [LegendView(name: "Target 100% (garis putus-putus)", key: "acuan")],
+                                      tableCaption: "Capaian kinerja s/d \(lastName), \(name)", headers: ["Indikator", "Target", "Realisasi kumulatif", "% target"],
+                                      rows: kinerjaRows,
+                                      note: kinerjaGroups.contains { ($0.bars[0].value ?? 0) > b.scaleMax }
+                                          ? "Batang di atas \(Self.pct(b.scaleMax)) digambar sepanjang grafik; angkanya tertulis di sampingnya." : nil)]
+        }
+        return QuarterUnitView(anchor: "tw-" + r.anchor, quarters: quarters, name: name, charts: chart, indicatorCharts: kinerjaChart,
+                               amountRows: rows, notes: notes, indicators: indicators,
                                hasIndicators: !indicators.isEmpty, tableCaption: "Anggaran per triwulan, \(name): realisasi setiap triwulan, di bawahnya kumulatif s/d triwulan itu dan persentasenya terhadap pagu",
                                indicatorCaption: "Kinerja per triwulan, \(name): realisasi setiap triwulan, di bawahnya kumulatif s/d triwulan itu dan persentasenya terhadap target")
     }
@@ -156,6 +184,8 @@ struct QuarterUnitView {
     var quarters: [String]
     var name: String
     var charts: [ChartView]
+    /// The indicators' cumulative share of their target as a chart (none or one).
+    var indicatorCharts: [ChartView]
     var amountRows: [QuarterAmountRowView]
     var notes: [String]
     var indicators: [QuarterIndicatorView]
