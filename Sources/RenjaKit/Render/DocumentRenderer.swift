@@ -98,7 +98,7 @@ struct DocumentRenderer {
                 LinkView(title: titleCase($0.name), href: root + Paths.program(document, key: $0.key), current: dir == Paths.program(document, key: $0.key))
             },
             documentLinks: links + comparisons.filter { !$0.current }.map { LinkView(title: "Bandingkan: \($0.title)", href: $0.href) },
-            comparisons: comparisons)
+            comparisons: comparisons, relatedDocuments: relatedDocumentLinks(root: root))
         return DocumentPageFrame(dir: dir, chrome: chrome, document: documentChrome)
     }
 

@@ -35,6 +35,7 @@ enum ViewFieldDescriptions {
             "document": "kartu dokumen: judul, jenis, tahun, angka pokok, versi",
             "documentLinks": "tampilan lain dokumen: perubahan, data terbuka, versi cetak, validasi, perbandingan",
             "programsNav": "program-program dokumen",
+            "relatedDocuments": "dokumen lain instansi dan tahun yang sama (beranda masing-masing)",
             "tablesNav": "tabel-tabel dokumen",
             "words": "label kolom dan angka yang bergantung pada jenis dokumen",
         ]),

@@ -18,6 +18,9 @@ final class TwoDocumentSiteTests: XCTestCase {
         let renja = try page("renja-2024/index.html"), perubahan = try page("perubahan-renja-2024/index.html")
         XCTAssertTrue(renja.contains("<a href=\"../perubahan-renja-2024/\">Perubahan Renja 2024</a>"), "the Renja links the Perubahan")
         XCTAssertTrue(perubahan.contains("<a href=\"../renja-2024/\">Renja 2024</a>"), "the Perubahan links the Renja")
+        // Besides the site's navigation, each home names the other in its "Bandingkan dokumen" block.
+        XCTAssertTrue(renja.contains("<ul class=\"dokumen-terkait\"><li><a href=\"../perubahan-renja-2024/\">Perubahan Renja 2024</a></li></ul>"))
+        XCTAssertTrue(perubahan.contains("<ul class=\"dokumen-terkait\"><li><a href=\"../renja-2024/\">Renja 2024</a></li></ul>"))
         for home in [renja, perubahan] {
             XCTAssertTrue(home.contains("href=\"../perubahan-renja-2024/bandingkan/renja-2024/\">Renja 2024 → Perubahan Renja 2024</a>"))
         }
