@@ -1,5 +1,10 @@
 import Foundation
 
+extension Paths {
+    /// "Realisasi per triwulan", for a document with the standard evaluation table.
+    static func quarters(_ d: Document) -> String { "\(d.slug)/triwulan/" }
+}
+
 /// "Realisasi per triwulan" (`triwulan.mustache`), for a document with the standard evaluation
 /// table: a section per program, and in it a subsection per kegiatan, each with a chart and a table
 /// of its anggaran per quarter (per quarter and cumulative, against the year's pagu) and a table of
@@ -10,10 +15,8 @@ struct QuarterPage {
 
     let doc: DocumentRenderer
 
-    static func path(_ d: Document) -> String { "\(d.slug)/triwulan/" }
-
     func plan(_ t: StandardEvaluationTable, _ q: StandardQuarterFacts) -> PagePlan {
-        let dir = Self.path(doc.document)
+        let dir = Paths.quarters(doc.document)
         var v = doc.view(dir: dir, title: "Realisasi per triwulan — \(doc.document.shortTitle)",
                          description: "Realisasi anggaran dan kinerja per triwulan (TW I–\(StandardTableLoader.roman(max(1, q.quarterCount)))) setiap program dan kegiatan, per triwulan dan kumulatif, terhadap pagu dan target tahun berjalan.",
                          crumbs: [LinkView(title: "Realisasi per triwulan", href: nil)])
@@ -230,7 +233,7 @@ struct QuarterIndicatorView {
 extension DocumentRenderer {
     func quarterLink(root: String, dir: String) -> [LinkView] {
         guard document.standardEvaluation != nil else { return [] }
-        let href = QuarterPage.path(document)
+        let href = Paths.quarters(document)
         return [LinkView(title: "Realisasi per triwulan", href: root + href, current: dir == href)]
     }
 }
