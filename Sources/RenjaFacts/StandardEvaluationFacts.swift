@@ -16,6 +16,8 @@ public struct StandardEvaluationFacts: Sendable {
     /// Rows in document order (depth first).
     public let order: [String]
     public let average: StandardAverage
+    /// Realisasi per triwulan, running totals and their share of the year's target.
+    public let quarters: StandardQuarterFacts
 
     public init(_ table: StandardEvaluationTable, formula: LowerIsBetterFormula) {
         self.table = table
@@ -28,6 +30,7 @@ public struct StandardEvaluationFacts: Sendable {
         self.rows = rows
         self.order = order
         average = StandardAverage(table, rows: rows)
+        quarters = StandardQuarterFacts(table)
     }
 }
 

@@ -291,6 +291,8 @@ struct PDFView {
     var tables: [PDFEntryView]
     var hasTables: Bool
     var appendix: [PrintSegmentView]
+    /// The standard evaluation table, in the appendix on landscape pages (a list of none or one).
+    var standard: [StandardTableView]
     var hasAppendix: Bool
     var onlineHref: String
 }
@@ -328,7 +330,8 @@ extension DocumentRenderer {
 
         var contents = front.map { PDFEntryView(text: $0.displayTitle, target: $0.id, level: 1) }
         var tables: [PDFEntryView] = []
-        let hasTables = chapters.contains { $0.segments.contains { $0.table != nil } } || !appendix.isEmpty
+        let standard = printable.standard
+        let hasTables = chapters.contains { $0.segments.contains { $0.table != nil } } || !appendix.isEmpty || !standard.isEmpty
         if hasTables { contents.append(PDFEntryView(text: "Daftar Tabel", target: "daftar-tabel", level: 1)) }
         for (c, chapter) in zip(document.chapters.dropFirst(frontCount), body) {
             contents.append(PDFEntryView(text: chapter.displayTitle, target: chapter.id, level: 1))
@@ -340,7 +343,8 @@ extension DocumentRenderer {
             if let t = segment.table { tables.append(PDFEntryView(text: t.caption, target: "pdf-tabel-\(t.number)", level: 1)) }
             if let p = segment.standardPlan.first { tables.append(PDFEntryView(text: p.caption, target: "pdf-tabel-rencana-standar", level: 1)) }
         }
-        if !appendix.isEmpty { contents.append(PDFEntryView(text: "Lampiran", target: "lampiran", level: 1)) }
+        for t in standard { tables.append(PDFEntryView(text: t.caption, target: "pdf-tabel-standar", level: 1)) }
+        if printable.hasAppendix { contents.append(PDFEntryView(text: "Lampiran", target: "lampiran", level: 1)) }
 
         let place = document.signing.place.trimmingCharacters(in: .whitespaces)
         let version = facts.version
@@ -350,6 +354,6 @@ extension DocumentRenderer {
                        created: version.earliestDate, modified: version.latestDate, versionLines: version.lines,
                        description: "\(document.title) — \(document.agency.name)", generator: SiteRenderer.generator,
                        front: front, chapters: body, contents: contents, tables: tables, hasTables: hasTables,
-                       appendix: appendix, hasAppendix: !appendix.isEmpty, onlineHref: printable.onlineHref)
+                       appendix: appendix, standard: standard, hasAppendix: printable.hasAppendix, onlineHref: printable.onlineHref)
     }
 }

@@ -28,4 +28,10 @@ extension DocumentRenderer {
         return out
     }
 
+    /// The home pages of the other documents of this document's group, in the group's order.
+    func relatedDocumentLinks(root: String) -> [LinkView] {
+        guard let group = base.comparisonGroups[document.slug] else { return [] }
+        return group.filter { $0.slug != document.slug }
+            .map { LinkView(title: $0.shortTitle, href: root + Paths.document($0)) }
+    }
 }

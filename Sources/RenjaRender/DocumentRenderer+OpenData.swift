@@ -41,7 +41,7 @@ extension DocumentRenderer {
         if hasTables {
             out.append(OutputFile(path: OpenData.documentJSONPath(document), data: try documentJSON()))
         }
-        return out
+        return out + (try standardDataFiles())
     }
 
     // The open-data files are needed for their sizes on several pages and once for writing: make
@@ -102,6 +102,9 @@ final class OpenDataCache: @unchecked Sendable {
     var csv: [TableKind: Data] = [:]
     var json: [TableKind: Result<Data, Error>] = [:]
     var document: [String: Result<Data, Error>] = [:]
+    /// The standard evaluation table's files (`StandardOpenData`), by format.
+    var standardCSV: [String: Data] = [:]
+    var standard: [String: Result<Data, Error>] = [:]
     private let lock = NSLock()
 
     func memo<K: Hashable, V>(_ table: ReferenceWritableKeyPath<OpenDataCache, [K: V]>, _ key: K, _ make: () -> V) -> V {

@@ -54,6 +54,7 @@ package struct DocumentRenderer {
         }
         if let t = document.standardEvaluation, wanted(t.file) { out.append { (standardTablePage(t), []) } }
         if let t = document.standardPlan, wanted(t.file) { out.append { (standardPlanPage(t), []) } }
+        if let t = document.standardEvaluation, wanted(t.file), let q = facts.standard?.quarters { out.append { (QuarterPage(doc: self).plan(t, q), []) } }
         guard sources == nil else { return out }
         for (i, p) in programs.enumerated() { out.append { (ProgramPage(doc: self).plan(i, p, all: programs), []) } }
         if base.showFindings { out.append { (ValidationPage(doc: self).plan(programs), []) } }
@@ -61,12 +62,14 @@ package struct DocumentRenderer {
         for earlier in hostedComparisons {
             if let page = ComparisonPage(doc: self).plan(with: earlier) { out.append { (page, []) } }
         }
-        if hasTables { out.append { (DataPage(doc: self).plan(), []) } }
+        if hasOpenData { out.append { (DataPage(doc: self).plan(), []) } }
         out.append { (PrintPage(doc: self).plan(), []) }
         return out
     }
 
     var hasTables: Bool { document.evaluation != nil || document.plan != nil || document.standardPlan != nil }
+    /// Tabel 1, Tabel 2, the standard rencana table or the standard evaluation table: the document has a data page.
+    var hasOpenData: Bool { hasTables || document.standardEvaluation != nil }
 
     func table(_ k: TableKind) -> Table? { k == .evaluasi ? document.evaluation : document.plan }
 
@@ -84,7 +87,7 @@ package struct DocumentRenderer {
         if profile.comparesStages {
             links.append(LinkView(title: "Perubahan anggaran", href: root + Paths.changes(document), current: dir == Paths.changes(document)))
         }
-        if hasTables {
+        if hasOpenData {
             links.append(LinkView(title: "Data terbuka (CSV, JSON)", href: root + Paths.data(document), current: dir == Paths.data(document)))
         }
         links.append(LinkView(title: "Versi cetak seluruh dokumen", href: root + Paths.printable(document), current: dir == Paths.printable(document)))
@@ -100,12 +103,12 @@ package struct DocumentRenderer {
             },
             tablesNav: TableKind.allCases.compactMap { k in
                 table(k).map { LinkView(title: "Tabel \(k.number). \($0.title)", href: root + Paths.table(document, k), current: dir == Paths.table(document, k)) }
-            } + standardTableLink(root: root, dir: dir) + standardPlanLink(root: root, dir: dir),
+            } + standardTableLink(root: root, dir: dir) + standardPlanLink(root: root, dir: dir) + quarterLink(root: root, dir: dir),
             programsNav: matched.map {
                 LinkView(title: titleCase($0.name), href: root + Paths.program(document, key: $0.key), current: dir == Paths.program(document, key: $0.key))
             },
             documentLinks: links + comparisons.filter { !$0.current }.map { LinkView(title: "Bandingkan: \($0.title)", href: $0.href) },
-            comparisons: comparisons)
+            comparisons: comparisons, relatedDocuments: relatedDocumentLinks(root: root))
         return DocumentPageFrame(dir: dir, chrome: chrome, document: documentChrome)
     }
 

@@ -67,3 +67,11 @@ extension StandardFooterView: MustacheView {}
 extension StandardPlanTableView: MustacheView {}
 extension StandardPlanIndicatorView: MustacheView {}
 extension StandardPlanRowView: MustacheView {}
+extension DataStandardView: MustacheView {}
+extension QuarterPageContentView: MustacheView {}
+extension QuarterPageView: MustacheView {}
+extension QuarterProgramView: MustacheView {}
+extension QuarterUnitView: MustacheView {}
+extension QuarterCellView: MustacheView {}
+extension QuarterAmountRowView: MustacheView {}
+extension QuarterIndicatorView: MustacheView {}

@@ -46,6 +46,8 @@ extension OpenData {
         var version: String?
         var dialect = Dialect()
         var dokumen: JSONVersion
+        /// The columns (CSVW `tableSchema`), for tables whose files list them.
+        var tableSchema: StandardOpenData.CSVWSchema? = nil
 
         struct Dialect: Encodable {
             var delimiter = ";"
@@ -68,7 +70,7 @@ extension OpenData {
 
         enum CodingKeys: String, CodingKey {
             case context = "@context", url, title = "dc:title", publisher = "dc:publisher", modified = "dc:modified",
-                 issued = "dc:issued", identifier = "dc:identifier", version = "schema:version", dialect, dokumen
+                 issued = "dc:issued", identifier = "dc:identifier", version = "schema:version", dialect, dokumen, tableSchema
         }
     }
 

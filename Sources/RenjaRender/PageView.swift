@@ -44,6 +44,8 @@ struct DocumentChrome {
     var documentLinks: [LinkView]
     /// Comparisons with the other documents of the same agency and year ("Bandingkan dokumen").
     var comparisons: [LinkView]
+    /// The other documents of the same agency and year (their home pages), beside the comparisons.
+    var relatedDocuments: [LinkView]
 }
 
 /// What one page's template is rendered with: the chrome, the document's chrome on a document's
@@ -111,6 +113,6 @@ struct PageKind {
 enum PageKinds {
     static let all: [PageKind] = [
         SiteIndexPage.kind, HomePage.kind, ChapterPage.kind, TablePage.kind, ProgramPage.kind, ValidationPage.kind,
-        NotFoundPage.kind, ChangesPage.kind, DataPage.kind, PrintPage.kind, SearchPage.kind, ComparisonPage.kind,
+        NotFoundPage.kind, ChangesPage.kind, DataPage.kind, PrintPage.kind, SearchPage.kind, ComparisonPage.kind, QuarterPage.kind,
     ]
 }

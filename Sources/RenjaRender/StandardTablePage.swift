@@ -24,6 +24,8 @@ struct StandardTableView {
     var footer: [StandardFooterView]
     var footerShown: Bool
     var sourceFile: String
+    /// The table's CSV and JSON.
+    var downloads: [DownloadView]
     /// Set when at least one figure on the page is computed, not stated.
     var computedNote: String?
 }
@@ -188,6 +190,7 @@ extension DocumentRenderer {
             variantText: t.variant == .denganKode ? "dengan kolom Kode (kolom 1–16)" : "tanpa kolom Kode (kolom 1–15)",
             keyHeader: t.variant == .denganKode ? "Kode" : "No",
             columns: columns, quarters: quarters, rows: rows, footer: footer, footerShown: !footer.isEmpty, sourceFile: t.file,
+            downloads: standardDownloads(root: root),
             computedNote: anyComputed ? "Angka bertanda * tidak tertulis dalam dokumen: dihitung Renja menurut rumus kolomnya (kinerja rata-rata persentase sub kegiatan, anggaran Σ realisasi ÷ Σ target)." : nil)
     }
 

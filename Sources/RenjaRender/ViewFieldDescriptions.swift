@@ -35,6 +35,7 @@ enum ViewFieldDescriptions {
             "document": "kartu dokumen: judul, jenis, tahun, angka pokok, versi",
             "documentLinks": "tampilan lain dokumen: perubahan, data terbuka, versi cetak, validasi, perbandingan",
             "programsNav": "program-program dokumen",
+            "relatedDocuments": "dokumen lain instansi dan tahun yang sama (beranda masing-masing)",
             "tablesNav": "tabel-tabel dokumen",
             "words": "label kolom dan angka yang bergantung pada jenis dokumen",
         ]),
@@ -113,10 +114,41 @@ enum ViewFieldDescriptions {
         (DataPageView.self, [
             "capaian": "label kolom capaian dalam huruf kecil, mis. capaian s.d. triwulan ii 2024", "downloads": "berkas yang dapat diunduh",
             "hasCodes": "baris-baris tabel berkode nomenklatur (Tabel 2, atau Tabel 1 yang menuliskan kode)",
+            "hasTables": "dokumen memuat Tabel 1 atau Tabel 2", "standard": "kolom CSV tabel evaluasi standar, bila dokumen memuatnya",
         ]),
+        (QuarterPageContentView.self, ["quarterly": "halaman realisasi per triwulan (daftar berisi satu)"]),
+        (QuarterPageView.self, [
+            "title": "judul halaman", "caption": "judul tabel evaluasi standar", "quarters": "nama triwulan yang dilaporkan (TW I, TW II, …)",
+            "programs": "satu bagian per program", "tableHref": "alamat halaman tabel evaluasi standar",
+            "variantText": "varian tabel: dengan atau tanpa kolom Kode", "columnNote": "kolom tabel evaluasi standar asal angka halaman ini",
+        ]),
+        (QuarterProgramView.self, [
+            "anchor": "id bagian program", "key": "kode atau nomor program", "name": "nama program", "unit": "grafik dan tabel program",
+            "kegiatan": "grafik dan tabel setiap kegiatan program", "tocTitle": "nama program untuk daftar isi halaman",
+        ]),
+        (QuarterUnitView.self, [
+            "anchor": "id bagian", "quarters": "nama triwulan yang dilaporkan (kepala kolom)", "name": "tingkat, kode dan nama program atau kegiatan", "charts": "grafik anggaran per triwulan (daftar berisi nol atau satu)",
+            "indicatorCharts": "grafik capaian kinerja kumulatif terhadap target (daftar berisi nol atau satu)",
+            "amountRows": "baris tabel anggaran: baris ini lalu anak-anaknya", "notes": "keterangan angka (mis. jumlah sub kegiatan, pagu tertulis yang berbeda)",
+            "indicators": "indikator kinerja yang melaporkan triwulan", "hasIndicators": "ada indikator dengan angka triwulan",
+            "tableCaption": "judul tabel anggaran", "indicatorCaption": "judul tabel kinerja",
+        ]),
+        (QuarterCellView.self, ["label": "nama triwulan", "value": "realisasi triwulan itu", "cumulative": "kumulatif s/d triwulan itu dan persentasenya terhadap pagu/target; kosong bila tidak dijumlahkan"]),
+        (QuarterAmountRowView.self, [
+            "levelWord": "tingkat baris", "key": "kode atau nomor", "name": "nama baris", "isOwn": "baris program/kegiatan bagian ini sendiri",
+            "pagu": "pagu tahun berjalan (kolom target Renja Rp)", "cells": "realisasi per triwulan", "total": "realisasi kumulatif triwulan terakhir",
+            "share": "persentase kumulatif terhadap pagu", "summed": "ada bila angka baris ini jumlah sub kegiatannya",
+        ]),
+        (QuarterIndicatorView.self, [
+            "owner": "sub kegiatan pemilik indikator, bila bukan baris bagian ini", "name": "nama indikator", "unit": "satuan",
+            "target": "target tahun berjalan (kolom target Renja K)", "cells": "realisasi per triwulan", "total": "realisasi kumulatif triwulan terakhir",
+            "share": "persentase kumulatif terhadap target", "levelNote": "ada bila indikator makin kecil makin baik (triwulan tidak dijumlahkan)",
+        ]),
+        (DataStandardView.self, ["variantText": "varian tabel: dengan atau tanpa kolom Kode", "headers": "judul kolom CSV dengan nomor kolomnya"]),
         (PrintView.self, [
             "agency": "nama instansi", "appendix": "tabel yang tidak dimuat di bab mana pun", "chapters": "bab-bab dokumen",
             "government": "pemerintah daerah, bila ada", "hasAppendix": "ada lampiran", "kind": "jenis dokumen",
+            "standard": "tabel evaluasi standar di lampiran (daftar berisi nol atau satu)",
             "onlineHref": "alamat dokumen di situs", "title": "judul dokumen", "year": "tahun dokumen",
         ]),
         (SearchView.self, [
@@ -231,6 +263,7 @@ enum ViewFieldDescriptions {
             "quarters": "kepala kolom triwulan I–IV", "rows": "baris program, kegiatan dan sub kegiatan",
             "footer": "baris penutup: rata-rata, predikat, faktor pendorong dan penghambat, tindak lanjut",
             "footerShown": "tabel punya baris penutup", "sourceFile": "berkas YAML tabel ini",
+            "downloads": "berkas CSV dan JSON tabel ini",
             "computedNote": "keterangan angka bertanda * yang dihitung Renja (tidak tertulis dalam dokumen)",
         ]),
         (StandardColumnView.self, ["title": "judul kolom dengan nomornya", "span": "banyaknya kolom yang dicakup", "rowspan": "banyaknya baris kepala yang dicakup"]),

@@ -598,6 +598,16 @@ struct DataPageView {
     var hasCodes: Bool
     /// "capaian s.d. triwulan ii 2024": the capaian column's label in lower case.
     var capaian: String
+    /// Tabel 1 or Tabel 2 is published (their CSV columns are described).
+    var hasTables: Bool
+    /// The standard evaluation table's CSV, when the document has the table (a list of none or one).
+    var standard: [DataStandardView]
+}
+
+/// The columns of the standard evaluation table's CSV, as its header writes them.
+struct DataStandardView {
+    var variantText: String
+    var headers: [String]
 }
 
 // MARK: PrintPage (`Pages/PrintPage.swift`)
@@ -615,6 +625,8 @@ struct PrintView {
     var government: String?
     var chapters: [PrintChapterView]
     var appendix: [PrintSegmentView]
+    /// The standard evaluation table, printed in the appendix after the others (a list of none or one).
+    var standard: [StandardTableView]
     var hasAppendix: Bool
     var onlineHref: String
 }

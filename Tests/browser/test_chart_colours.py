@@ -17,6 +17,7 @@ CHARTS = {
     "beranda: pagu dan realisasi": [".seri-pagu", ".seri-realisasi"],
     "program: pagu dan realisasi per kegiatan": [".seri-pagu", ".seri-realisasi"],
     "program: capaian sesuai laju dan di bawah laju": [".seri-capaian", ".arsir-dasar"],
+    "triwulan: realisasi triwulan dan kumulatif": [".seri-triwulan", ".seri-kumulatif"],
 }
 
 

@@ -20,15 +20,23 @@ struct DataPage {
                                       description: "Keterangan berkas CSV menurut CSV on the Web (W3C): judul, instansi, versi dan tanggal dokumen, cara membacanya."))
         }
         files += doc.standardPlanDownloads(root: v.root)
-        let docJSON = (try? doc.documentJSON())?.count ?? 0
-        files.append(DownloadView(title: "Seluruh dokumen (JSON)", href: v.root + OpenData.documentJSONPath(doc.document), format: "JSON",
-                                  size: DocumentRenderer.size(docJSON),
-                                  description: doc.profile.comparesStages ? "Data dokumen, teks setiap bab (Markdown), kedua tabel dan daftar perubahan anggaran."
-                                      : "Data dokumen, teks setiap bab (Markdown) dan tabelnya."))
+        files += doc.standardDownloads(root: v.root, metadata: true)
+        if doc.hasTables {
+            let docJSON = (try? doc.documentJSON())?.count ?? 0
+            files.append(DownloadView(title: "Seluruh dokumen (JSON)", href: v.root + OpenData.documentJSONPath(doc.document), format: "JSON",
+                                      size: DocumentRenderer.size(docJSON),
+                                      description: doc.profile.comparesStages ? "Data dokumen, teks setiap bab (Markdown), kedua tabel dan daftar perubahan anggaran."
+                                          : "Data dokumen, teks setiap bab (Markdown) dan tabelnya."))
+        }
         // The glossary of the CSV columns is in `data.mustache`; it lists only the columns this
         // document's tables have.
         let hasCodes = doc.profile.hasPlan || (doc.document.evaluation?.allItems.contains { $0.code != nil } ?? false)
-        let data = DataPageView(downloads: files, hasCodes: hasCodes, capaian: DocumentWordsView(doc.profile).capaian.lowercased())
+        let standard = doc.document.standardEvaluation.map { t in
+            [DataStandardView(variantText: t.variant == .denganKode ? "dengan kolom Kode (kolom 1–16)" : "tanpa kolom Kode (kolom 1–15)",
+                              headers: StandardOpenData.columns(t.variant).map(\.title))]
+        } ?? []
+        let data = DataPageView(downloads: files, hasCodes: hasCodes, capaian: DocumentWordsView(doc.profile).capaian.lowercased(),
+                                hasTables: doc.hasTables, standard: standard)
         return doc.plan(v, Self.kind, DataPageContentView(data: data))
     }
 }

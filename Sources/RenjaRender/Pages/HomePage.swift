@@ -26,7 +26,7 @@ struct HomePage {
                                       findingsHref: findingCount > 0 ? root + Paths.validation(doc.document) + "#kelompok-\(p.key)" : nil)
         }
         var home = HomeView(chart: absorptionChart(programs), printHref: root + Paths.printable(doc.document),
-                          changesHref: doc.profile.comparesStages ? root + Paths.changes(doc.document) : nil, dataHref: doc.hasTables ? root + Paths.data(doc.document) : nil,
+                          changesHref: doc.profile.comparesStages ? root + Paths.changes(doc.document) : nil, dataHref: doc.hasOpenData ? root + Paths.data(doc.document) : nil,
                           figures: v.document.document.figures, programs: summaries,
                           counts: doc.base.showFindings ? doc.index.counts : nil,
                           validationHref: doc.base.showFindings ? root + Paths.validation(doc.document) : nil)

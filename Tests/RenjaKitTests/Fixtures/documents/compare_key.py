@@ -14,6 +14,8 @@ in the earlier one) it records:
   target_berubah               indicators, paired by name (as above), whose target text differs
                                (number and unit, case and spacing ignored), plus indicators in one
                                document only
+  target_rincian               the same indicators, each with its name and both targets as written
+                               (null on the side the indicator is missing from)
   status                       baru / dihapus / berubah (pagu or a target differs) / tetap
 
 and the totals: the sum of the programs' pagu of each document and their difference.
@@ -78,10 +80,16 @@ def rows(table):
 
 
 def target_changes(a, b):
+    return len(target_details(a, b))
+
+
+def target_details(a, b):
+    names = {norm(i["nama"]): i["nama"] for i in a.get("indikator", []) + b.get("indikator", [])}
     ia = {norm(i["nama"]): i.get("target") for i in a.get("indikator", [])}
     ib = {norm(i["nama"]): i.get("target") for i in b.get("indikator", [])}
     changed = [n for n in ib if n in ia and target(ia[n]) != target(ib[n])]
-    return len(changed) + len([n for n in ia if n not in ib]) + len([n for n in ib if n not in ia])
+    changed += [n for n in ib if n not in ia] + [n for n in ia if n not in ib]
+    return [{"indikator": names[n], "sebelum": ia.get(n), "sesudah": ib.get(n)} for n in changed]
 
 
 def compare(earlier, later):
@@ -108,12 +116,14 @@ def compare(earlier, later):
         tc = target_changes(old, item) if old else 0
         status = "baru" if old is None else ("berubah" if pb != pa or tc else "tetap")
         out.append({"tingkat": WORD[lv], "kode": item.get("kode"), "nama": item["nama"], "pagu_sebelum": pb,
-                    "pagu_sesudah": pa, "selisih": (pa or 0) - (pb or 0), "target_berubah": tc, "status": status})
+                    "pagu_sesudah": pa, "selisih": (pa or 0) - (pb or 0), "target_berubah": tc,
+                    "target_rincian": target_details(old, item) if old else [], "status": status})
     for i, (lv, old) in enumerate(before):
         if i not in taken:
             pb = rupiah(old.get("pagu"))
             out.append({"tingkat": WORD[lv], "kode": old.get("kode"), "nama": old["nama"], "pagu_sebelum": pb,
-                        "pagu_sesudah": None, "selisih": -(pb or 0), "target_berubah": 0, "status": "dihapus"})
+                        "pagu_sesudah": None, "selisih": -(pb or 0), "target_berubah": 0, "target_rincian": [],
+                        "status": "dihapus"})
     total_b = sum(rupiah(item.get("pagu")) for lv, item in before if lv == "program")
     total_a = sum(rupiah(item.get("pagu")) for lv, item in after if lv == "program")
     return {"sebelum": os.path.basename(earlier), "sesudah": os.path.basename(later),
