@@ -23,7 +23,7 @@ enum StandardOpenData {
     static let figureColumns: [(column: StandardColumn, quarter: Int?, title: String)] =
         [(.targetRenstra, nil, "Target Renstra"), (.realisasiRenstraLalu, nil, "Realisasi Renstra s/d tahun lalu"),
          (.targetRenja, nil, "Target Renja")]
-        + (0..<4).map { (.triwulan, $0, "Realisasi Triwulan \(StandardTableLoader.roman($0 + 1))") }
+        + (0..<4).map { (.triwulan, $0, "Realisasi Triwulan \(StandardEvaluationTable.roman($0 + 1))") }
         + [(.realisasiRenja, nil, "Realisasi Renja"), (.realisasiRenstra, nil, "Realisasi Renstra s/d tahun berjalan"),
            (.tingkatCapaian, nil, "Tingkat capaian Renstra")]
 

@@ -22,10 +22,10 @@ struct QuarterPage {
     func plan(_ t: StandardEvaluationTable, _ q: StandardQuarterFacts) -> PagePlan {
         let dir = Paths.quarters(doc.document)
         var v = doc.view(dir: dir, title: "Realisasi per triwulan — \(doc.document.shortTitle)",
-                         description: "Realisasi anggaran dan kinerja per triwulan (TW I–\(StandardTableLoader.roman(max(1, q.quarterCount)))) setiap program dan kegiatan, per triwulan dan kumulatif, terhadap pagu dan target tahun berjalan.",
+                         description: "Realisasi anggaran dan kinerja per triwulan (TW I–\(StandardEvaluationTable.roman(max(1, q.quarterCount)))) setiap program dan kegiatan, per triwulan dan kumulatif, terhadap pagu dan target tahun berjalan.",
                          crumbs: [LinkView(title: "Realisasi per triwulan", href: nil)])
         v.indexed = true
-        let quarters = (0..<q.quarterCount).map { "TW \(StandardTableLoader.roman($0 + 1))" }
+        let quarters = (0..<q.quarterCount).map { "TW \(StandardEvaluationTable.roman($0 + 1))" }
         let programs = t.programs.map { p in
             QuarterProgramView(anchor: "tw-" + p.anchor, key: p.code?.value ?? p.number?.value ?? "", name: p.name.value,
                                unit: unit(p, q, quarters, heading: "program"),
