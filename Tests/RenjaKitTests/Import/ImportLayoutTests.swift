@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaLoad
+@testable import RenjaFacts
+@testable import RenjaChecks
+@testable import RenjaImport
+@testable import RenjaRender
+@testable import RenjaWrite
 
 /// `renja import FILE` recognises the layout from the text (`ImportLayout.all`) and imports the
 /// standard evaluation table; the answers come from `Fixtures/import/standar/make_inputs.py`

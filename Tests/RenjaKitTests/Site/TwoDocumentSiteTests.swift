@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaLoad
+@testable import RenjaFacts
+@testable import RenjaChecks
+@testable import RenjaImport
+@testable import RenjaRender
+@testable import RenjaWrite
 
 /// Issue #17's test: "a two-document site (Renja + Perubahan of one agency and year) builds, links
 /// the two and compares them". Built on disk from the two PPU Bapelitbang fixtures as `renja build`

@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaLoad
+@testable import RenjaFacts
+@testable import RenjaChecks
+@testable import RenjaImport
+@testable import RenjaRender
+@testable import RenjaWrite
 
 /// The standard evaluation table on paper: the print page and the document PDF carry it whole, on
 /// A4 landscape pages whose every sheet repeats the numbered header, and the PDF is the same bytes

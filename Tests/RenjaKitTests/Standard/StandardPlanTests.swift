@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaLoad
+@testable import RenjaFacts
+@testable import RenjaChecks
+@testable import RenjaImport
+@testable import RenjaRender
+@testable import RenjaWrite
 
 /// A SYNTHETIC standard rencana table (Permendagri 86/2017, `tabel/rencana-standar.yaml`), made up
 /// for the mutation tests: not any agency's data. One urusan, one bidang, one program, two

@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+@testable import RenjaModel
+@testable import RenjaLoad
+@testable import RenjaFacts
+@testable import RenjaChecks
+@testable import RenjaImport
+@testable import RenjaRender
+@testable import RenjaWrite
 
 /// The "Realisasi per triwulan" page and the standard table's downloads. The page's figures are
 /// checked against `bengkulu-utara-disdik-evaluasi-standar-2025/quarter_key.py`'s answer
