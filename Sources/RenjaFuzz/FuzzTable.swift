@@ -41,14 +41,15 @@ enum FuzzHarness {
     /// import wrote a figure or YAML that reads back as something else (a bug, never the input's fault).
     static func runImport(_ data: Data) {
         let text = String(decoding: data, as: UTF8.self)
-        for kind in TableKind.allCases {
-            let (yaml, diagnostics) = TableImporter.importText(data, kind: kind, path: "fuzz.tsv", outputPath: "\(kind.rawValue).yaml")
+        // Recognition from the text alone, then every layout forced as `--tabel` forces it.
+        for option in [nil] + ImportLayout.options.map(Optional.some) {
+            let (_, yaml, diagnostics) = LayoutImporter.importText(data, option: option, path: "fuzz.tsv", outputPath: "fuzz.yaml")
             // Quoting the input's lines exercises the caret placement; split once per input.
             let sources = DiagnosticPrinter.SourceLines { $0 == "fuzz.tsv" ? text : yaml }
             for d in diagnostics {
                 let printed = DiagnosticPrinter.rich(d, sources: sources)
                 if d.code == "impor-internal" {
-                    fatalError("impor-internal (\(kind.rawValue)):\n\(printed)\n\(diagnostics.map(DiagnosticPrinter.short).joined(separator: "\n"))")
+                    fatalError("impor-internal (\(option ?? "dikenali")):\n\(printed)\n\(diagnostics.map(DiagnosticPrinter.short).joined(separator: "\n"))")
                 }
             }
         }
