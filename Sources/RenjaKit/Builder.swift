@@ -100,6 +100,21 @@ public enum Builder {
                              into: .init(writer: nil, reuse: options.reuseUnchangedDocuments && memo != nil))
     }
 
+    /// Loads and checks without rendering (`renja check`): the load, facts and checks of a build,
+    /// the findings sorted as a build sorts them. Whatever stops the load is an `InputError`
+    /// (`BuildProblem` words it), a folder the system will not read included.
+    public static func check(content: URL, displayPath: String) throws -> [Diagnostic] {
+        let site: Site
+        do {
+            site = try SiteLoader.load(content: content, displayPath: displayPath)
+        } catch let e as InputError {
+            throw e
+        } catch {
+            throw InputError(.galat("baca-gagal", "konten \(displayPath) tidak dapat dibaca: \(SystemErrorText.describe(error))", at: nil))
+        }
+        return Validator.run(site)
+    }
+
     /// Builds into `options.output` (or `writer`'s folder), all or nothing; with
     /// `reuseUnchangedDocuments`, through the build cache.
     public static func build(_ options: BuildOptions, writer: SiteWriter? = nil) throws -> BuildResult {

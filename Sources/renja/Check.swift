@@ -28,15 +28,16 @@ struct Check: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let site: Site
+        let findings: [Diagnostic]
         do {
-            site = try SiteLoader.load(content: Terminal.url(content.content), displayPath: content.content)
-        } catch let e as InputError {
-            if format == .json { print(DiagnosticPrinter.json(e.diagnostics)) } else { Terminal.printDiagnostics(e.diagnostics) }
-            Terminal.error("Pemeriksaan dihentikan: masukan tidak dapat dibaca.")
-            throw ExitCode(ExitStatus.badInput)
+            findings = try Builder.check(content: Terminal.url(content.content), displayPath: content.content)
+        } catch {
+            // Said as `renja build` says it (`BuildProblem`), in the format asked for.
+            let problem = BuildProblem(error)
+            if format == .json { print(DiagnosticPrinter.json(problem.diagnostics)) } else { Terminal.printDiagnostics(problem.diagnostics) }
+            Terminal.error("Pemeriksaan dihentikan: \(problem.summary).")
+            throw ExitCode(problem.exitStatus)
         }
-        let findings = Validator.run(site)
         switch format {
         case .json:
             print(DiagnosticPrinter.json(findings))
