@@ -70,7 +70,11 @@ enum ImportText {
         return Decoded(text: text, encodingNote: note)
     }
 
-    /// Windows-1252: Latin-1 except 0x80–0x9F, which hold typographic characters.
+    /// Windows-1252: Latin-1 except 0x80–0x9F, which hold typographic characters. Kept by hand
+    /// although Foundation has `.windowsCP1252`: Foundation refuses the whole text when one of the
+    /// five bytes the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) occurs (checked on
+    /// Swift 6.3.1, Linux), and a spreadsheet's export must still be read and then checked cell by
+    /// cell; here they map to the C1 controls of the same number, as web browsers read them.
     private static func windows1252(_ b: UInt8) -> Character {
         let high: [UInt32] = [0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
                               0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178]
@@ -96,6 +100,9 @@ struct InputRecord: Equatable {
 /// Quoting follows what spreadsheets write (a cell in double quotes, `""` for a quote inside, line
 /// breaks allowed inside); a quote that does not close a cell properly (as a word processor copies
 /// `"Kampung" Ramah Anak`) is kept as ordinary text instead of swallowing the rest of the file.
+/// Hand-written because the CSV packages at hand (yaslab/CSV.swift 2.5.2, swiftcsv/SwiftCSV
+/// 0.10.0) hand out rows of plain strings: no line and column per cell, which every import
+/// diagnostic points at, and a stray quote is an error or ends the cell, not text kept as typed.
 enum DelimitedText {
     static func parse(_ text: String, delimiter: Character) -> [InputRecord] {
         let chars = Array(text)

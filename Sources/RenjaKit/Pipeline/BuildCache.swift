@@ -203,7 +203,9 @@ struct BuildCache {
 }
 
 /// 64-bit FNV-1a over everything added (with lengths, so boundaries count). For change detection
-/// only, not for security.
+/// only, not for security: the cache only asks "are these the bytes of last time?" of files the
+/// user owns, so a collision-resistant hash buys nothing, and apple/swift-crypto (the usual
+/// SHA-256) adds 1–1,5 min to every clean build and CI run on this 2-core machine (measured).
 struct Digest {
     private var h: UInt64 = 0xcbf2_9ce4_8422_2325
 

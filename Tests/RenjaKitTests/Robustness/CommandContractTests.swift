@@ -8,6 +8,9 @@ import XCTest
 /// with a known finding, without Pagefind and WeasyPrint so the notes are the same on every
 /// machine; the time a build took is the only thing masked. After a deliberate change,
 /// `RENJA_TULIS_REFERENSI=1 swift test --filter CommandContractTests` records them again.
+/// A plain file comparison rather than pointfreeco/swift-snapshot-testing: that package needs
+/// swift-syntax, 1–2,5 more minutes of every clean build and CI run on this machine, for what is
+/// one `XCTAssertEqual` of two texts.
 final class CommandContractTests: XCTestCase {
     static var folder: URL { RepoPaths.fixtures.appendingPathComponent("cli") }
 

@@ -2,6 +2,9 @@ import Foundation
 import XCTest
 
 /// Runs the real `renja` executable (built beside the test bundle) and captures what it says.
+/// `Process` with both pipes read at once (below) rather than swiftlang/swift-subprocess: the
+/// tests need exactly this — status, stdout, stderr — and a package for it would be one more
+/// dependency to build in every CI run.
 enum CLI {
     struct Run {
         var status: Int32
