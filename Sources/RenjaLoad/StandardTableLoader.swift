@@ -169,14 +169,8 @@ package enum StandardTableLoader {
         return Located(StandardNumber(raw: s.value, value: value), at: s.location)
     }
 
+    /// A percentage read as Tabel 1 reads one (same diagnostic), kept as a standard-table number.
     private static func percent(_ m: MappingReader, _ key: String) -> Located<StandardNumber>? {
-        guard let s = m.string(key, allowEmpty: true) else { return nil }
-        let p = PercentText(raw: s.value)
-        if p.problem != nil {
-            m.sink.error("angka-tidak-sah", "`\(key)` pada \(m.what) harus berupa persentase", at: s.location,
-                         figures: [.init("diharapkan", "angka persen, mis. 42.23 atau 42,23%"),
-                                   .init("ditemukan", s.value.isEmpty ? "nilai kosong" : s.value)])
-        }
-        return Located(StandardNumber(raw: s.value, value: p.value?.value), at: s.location)
+        TableLoader.percent(m, key).map { Located(StandardNumber(raw: $0.value.raw, value: $0.value.value?.value), at: $0.location) }
     }
 }

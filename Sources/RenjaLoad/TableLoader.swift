@@ -92,7 +92,7 @@ package enum TableLoader {
         return Located(a, at: s.location)
     }
 
-    private static func percent(_ m: MappingReader, _ key: String) -> Located<PercentText>? {
+    static func percent(_ m: MappingReader, _ key: String) -> Located<PercentText>? {
         guard let s = m.string(key, allowEmpty: true) else { return nil }
         let p = PercentText(raw: s.value)
         if p.problem != nil {

@@ -55,10 +55,16 @@ final class KilledBuildTests: XCTestCase {
             + [.neverKilled]
         var outcomes: [String: Int] = [:]
         var killedWhileStaging = 0
-        for moment in moments {
+        for (i, moment) in moments.enumerated() {
             try? FileManager.default.removeItem(at: out)
             try FileManager.default.copyItem(at: refOld, to: out)
+            // Each child gets its own cache, a copy of the reference builds' (so the PDF comes from
+            // its cache, as the references made it): every child makes the whole site, none reuses
+            // a document an earlier child published, and nothing is written outside `root`.
+            let cache = root.appendingPathComponent("cache-anak-\(i)")
+            try FileManager.default.copyItem(at: root.appendingPathComponent("cache-ref"), to: cache)
             let child = Process()
+            child.environment = ProcessInfo.processInfo.environment.merging(["RENJA_CACHE_DIR": cache.path]) { $1 }
             child.executableURL = renja
             child.currentDirectoryURL = root
             child.arguments = ["build", "--content", contentNew.lastPathComponent, "--templates", RepoPaths.templates.path, "--output", "Public"]
