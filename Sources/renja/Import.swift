@@ -4,18 +4,20 @@ import RenjaKit
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Mengimpor Tabel 1 (evaluasi) atau Tabel 2 (rencana) dari teks salinan lembar kerja atau pengolah kata.",
+        abstract: "Mengimpor tabel (Tabel 1 evaluasi, Tabel 2 rencana, tabel evaluasi standar) dari teks salinan lembar kerja atau pengolah kata.",
         discussion: """
         FILE berisi tabel dipisah tab (salinan dari Word/Excel), atau CSV dengan ; atau , (ekspor lembar kerja). \
-        Hasilnya ditulis ke tabel/evaluasi.yaml atau tabel/rencana.yaml dokumen di folder konten, atau ke --output. \
-        Berkas yang sudah ada hanya ditimpa dengan --force; --dry-run hanya menampilkan ringkasan dan perubahannya.
+        Tata letaknya dikenali dari teks itu sendiri: baris nomor kolom (1, 2, 3, …; sel K | Rp digabung atau terpisah), \
+        judul dan baris kepala; --tabel memilihnya bila perlu. \
+        Hasilnya ditulis ke tabel/evaluasi.yaml, tabel/rencana.yaml atau tabel/evaluasi-standar.yaml dokumen di folder konten, \
+        atau ke --output. Berkas yang sudah ada hanya ditimpa dengan --force; --dry-run hanya menampilkan ringkasan dan perubahannya.
         Kode keluar: 0 berhasil (atau tidak ada yang berubah); 1 berkas tujuan sudah ada dan --force tidak diberikan; \
         2 masukan tidak dapat diimpor (tidak ada berkas yang ditulis).
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Jenis tabel: evaluasi (Tabel 1) atau rencana (Tabel 2).", valueName: "jenis"))
-    var tabel: String
+    @Option(name: .long, help: ArgumentHelp("Jenis tabel bila tidak ingin dikenali dari teks: evaluasi (Tabel 1), rencana (Tabel 2) atau evaluasi-standar (Permendagri 86/2017).", valueName: "jenis"))
+    var tabel: String?
 
     @Argument(help: ArgumentHelp("Berkas teks dipisah tab, atau CSV dengan ; atau ,.", valueName: "berkas"))
     var file: String
@@ -36,8 +38,8 @@ struct Import: ParsableCommand {
     var dryRun = false
 
     func validate() throws {
-        guard TableKind(rawValue: tabel) != nil else {
-            throw ValidationError("--tabel harus `evaluasi` (Tabel 1) atau `rencana` (Tabel 2), bukan `\(tabel)`.")
+        if let tabel, !LayoutImporter.options.contains(tabel) {
+            throw ValidationError("--tabel harus `evaluasi` (Tabel 1), `rencana` (Tabel 2) atau `evaluasi-standar`, bukan `\(tabel)`.")
         }
     }
 
@@ -54,26 +56,26 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        let request = ImportRequest(kind: TableKind(rawValue: tabel)!, input: Terminal.url(file), inputDisplay: file,
-                                    content: Terminal.url(content), contentDisplay: content, document: document,
-                                    output: output.map(Terminal.url), outputDisplay: output)
-        let plan: ImportPlan
+        let request = LayoutImportRequest(option: tabel, input: Terminal.url(file), inputDisplay: file,
+                                          content: Terminal.url(content), contentDisplay: content, document: document,
+                                          output: output.map(Terminal.url), outputDisplay: output)
+        let plan: LayoutImportPlan
         do {
-            plan = try TableImporter.plan(request)
+            plan = try LayoutImporter.plan(request)
         } catch let e as InputError {
             printDiagnostics(e.diagnostics)
             Terminal.error("Impor dihentikan: \(e.diagnostics.filter { $0.severity == .galat }.count) galat. Tidak ada berkas yang ditulis.")
             throw ExitCode(ExitStatus.badInput)
         }
         printDiagnostics(plan.warnings)
-        ImportReport.summary(plan).forEach { print($0) }
-        ImportReport.changes(plan, detailed: dryRun).forEach { print($0) }
+        LayoutImporter.summary(plan).forEach { print($0) }
+        LayoutImporter.changes(plan, detailed: dryRun).forEach { print($0) }
         if dryRun {
             print("Tidak ada berkas yang ditulis (--dry-run).")
             return
         }
         do {
-            switch try TableImporter.write(plan, force: force) {
+            switch try LayoutImporter.write(plan, force: force) {
             case .written:
                 print("Ditulis: \(plan.targetDisplay). Jalankan `renja check` untuk memeriksa angkanya.")
             case .unchanged:

@@ -17,13 +17,18 @@ public struct AmountTotal: Sendable, Equatable {
     public var isComplete: Bool { unreadable.isEmpty && missing.isEmpty }
 
     public init(_ items: [Item], _ kind: AmountKind) {
+        self.init(amounts: items.map { ($0.anchor, $0.amount(kind)) })
+    }
+
+    /// The total of any list of rows' amounts (anchor, amount as written), under the same rule.
+    public init(amounts: [(anchor: String, amount: Located<AmountText>?)]) {
         readable = .zero
         unreadable = []
         missing = []
-        parts = items.count
-        for item in items {
-            guard let a = item.amount(kind) else { missing.append(item.anchor); continue }
-            guard let v = a.value.value else { unreadable.append(item.anchor); continue }
+        parts = amounts.count
+        for (anchor, amount) in amounts {
+            guard let a = amount else { missing.append(anchor); continue }
+            guard let v = a.value.value else { unreadable.append(anchor); continue }
             readable = readable + v
         }
     }

@@ -12,6 +12,8 @@ public struct DocumentFacts: Sendable {
     public let plan: TableFacts?
     /// The standard evaluation table (Permendagri 86/2017), when the document has one.
     public let standard: StandardEvaluationFacts?
+    /// The standard rencana table with its prakiraan maju (Permendagri 86/2017), when the document has one.
+    public let standardPlan: StandardPlanFacts?
     /// Rows of Tabel 1 paired with rows of Tabel 2, program by program.
     public let matches: [MatchedItem]
     /// What the revision changed, row by row (empty unless the document compares two stages).
@@ -32,6 +34,7 @@ public struct DocumentFacts: Sendable {
         evaluation = document.evaluation.map { TableFacts($0, formula: formula) }
         plan = document.plan.map { TableFacts($0, formula: formula) }
         standard = document.standardEvaluation.map { StandardEvaluationFacts($0, formula: formula) }
+        standardPlan = document.standardPlan.map(StandardPlanFacts.init)
         matches = TableMatcher.match(evaluation: document.evaluation, plan: document.plan)
         changes = profile.comparesStages ? ChangeSet(matches) : ChangeSet([])
         figures = DocumentFigures(year: document.year.value, evaluation: evaluation, plan: plan)

@@ -198,6 +198,13 @@ public enum TableImporter {
         if plan.targetExists && !force { throw OverwriteRefused(path: plan.targetDisplay) }
         let problems = loadProblems(plan.yaml, table: plan.table, outputPath: plan.targetDisplay)
         if !problems.isEmpty { throw InputError(refusal(problems, warnings: plan.warnings)) }
+        try replace(plan.target, with: plan.yaml)
+        return .written
+    }
+
+    /// A temporary file beside `target`, then a rename.
+    static func replace(_ target: URL, with yaml: String) throws {
+        let plan = (target: target, yaml: yaml)
         let folder = plan.target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temp = folder.appendingPathComponent(".\(plan.target.lastPathComponent).impor-\(ProcessInfo.processInfo.processIdentifier).tmp")
@@ -211,12 +218,16 @@ public enum TableImporter {
             try? FileManager.default.removeItem(at: temp)
             throw error
         }
-        return .written
     }
 
     // MARK: Steps
 
     static func resolveTarget(_ r: ImportRequest) throws -> (URL, String) {
+        try resolveTarget(r, fileName: "\(r.kind.rawValue).yaml")
+    }
+
+    /// `--output`, else `tabel/<fileName>` of the one document (or the one `--document` names).
+    static func resolveTarget(_ r: ImportRequest, fileName: String) throws -> (URL, String) {
         if let output = r.output { return (output, r.outputDisplay ?? output.path) }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: r.content.path, isDirectory: &isDir), isDir.boolValue else {
@@ -246,7 +257,7 @@ public enum TableImporter {
                                     figures: [.init("diharapkan", documents.isEmpty ? "folder dokumen berisi dokumen.yaml, atau --output BERKAS" : "--document NAMA"),
                                               .init("ditemukan", documents.isEmpty ? "tidak ada" : documents.joined(separator: ", "))]))
         }
-        let file = "tabel/\(r.kind.rawValue).yaml"
+        let file = "tabel/\(fileName)"
         return (r.content.appendingPathComponent(name).appendingPathComponent(file), "\(r.contentDisplay)/\(name)/\(file)")
     }
 

@@ -55,6 +55,7 @@ enum DocumentLoader {
         document.edition = edition(m, sink: sink)
         if !metadataOnly {
             document.standardEvaluation = loadStandardTable(folder: folder.appendingPathComponent("tabel"), displayFolder: "\(displayFolder)/tabel", sink: sink)
+            document.standardPlan = loadStandardPlan(folder: folder.appendingPathComponent("tabel"), displayFolder: "\(displayFolder)/tabel", sink: sink)
         }
         if let period = m.string("periode_evaluasi") {
             if EvaluationPeriod.parse(period.value) == nil {
@@ -120,8 +121,9 @@ enum DocumentLoader {
 
     static func loadTables(folder: URL, displayFolder: String, sink: DiagnosticSink, memo: LoadMemo? = nil) -> [TableKind: Table] {
         var tables: [TableKind: Table] = [:]
-        let known = TableKind.allCases.map { "\($0.rawValue).yaml" } + [StandardTableLoader.fileName]
-        for name in SiteLoader.listing(folder) where (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && name != StandardTableLoader.fileName {
+        let known = TableKind.allCases.map { "\($0.rawValue).yaml" } + [StandardTableLoader.fileName, StandardPlanLoader.fileName]
+        for name in SiteLoader.listing(folder) where (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+            && name != StandardTableLoader.fileName && name != StandardPlanLoader.fileName {
             let path = "\(displayFolder)/\(name)"
             guard let kind = TableKind.allCases.first(where: { "\($0.rawValue).yaml" == name }) else {
                 sink.error("berkas-tak-dikenal", "berkas tabel `\(name)` tidak dikenal", at: SourceLocation(file: path, line: 1, column: 1),
@@ -155,5 +157,13 @@ enum DocumentLoader {
         let path = "\(displayFolder)/\(StandardTableLoader.fileName)"
         guard let text = ContentFile.read(url, displayPath: path, sink: sink) else { return nil }
         return StandardTableLoader.load(text: text, path: path, sink: sink)
+    }
+
+    static func loadStandardPlan(folder: URL, displayFolder: String, sink: DiagnosticSink) -> StandardPlanTable? {
+        let url = folder.appendingPathComponent(StandardPlanLoader.fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let path = "\(displayFolder)/\(StandardPlanLoader.fileName)"
+        guard let text = ContentFile.read(url, displayPath: path, sink: sink) else { return nil }
+        return StandardPlanLoader.load(text: text, path: path, sink: sink)
     }
 }

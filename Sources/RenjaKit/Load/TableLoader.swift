@@ -71,7 +71,7 @@ enum TableLoader {
 
     /// Amounts whose text cannot be a number at all stop loading; a number with wrong grouping is
     /// kept (with its raw text) for the validator to report.
-    private static func amount(_ m: MappingReader, _ key: String) -> Located<AmountText>? {
+    static func amount(_ m: MappingReader, _ key: String) -> Located<AmountText>? {
         guard let s = m.string(key, allowEmpty: true) else { return nil }
         let a = AmountText(raw: s.value)
         switch a.problem {
@@ -102,7 +102,7 @@ enum TableLoader {
         return Located(p, at: s.location)
     }
 
-    private static func quantity(_ m: MappingReader, _ key: String) -> Located<QuantityText>? {
+    static func quantity(_ m: MappingReader, _ key: String) -> Located<QuantityText>? {
         guard let s = m.string(key, allowEmpty: true) else { return nil }
         let q = QuantityText(raw: s.value)
         if q.problem != nil {

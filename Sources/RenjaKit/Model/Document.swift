@@ -24,6 +24,9 @@ public struct Document: Sendable {
     /// The standard evaluation table of Permendagri 86/2017 (`tabel/evaluasi-standar.yaml`), when
     /// the document has the file.
     public var standardEvaluation: StandardEvaluationTable? = nil
+    /// The standard rencana table of Permendagri 86/2017 with the prakiraan maju of year N+1
+    /// (`tabel/rencana-standar.yaml`), when the document has the file.
+    public var standardPlan: StandardPlanTable? = nil
     /// Path of `dokumen.yaml`, for diagnostics about the document as a whole.
     public var metadataFile: String
 }

@@ -337,6 +337,7 @@ extension DocumentRenderer {
         }
         for segment in chapters.flatMap(\.segments) + appendix {
             if let t = segment.table { tables.append(PDFEntryView(text: t.caption, target: "pdf-tabel-\(t.number)", level: 1)) }
+            if let p = segment.standardPlan.first { tables.append(PDFEntryView(text: p.caption, target: "pdf-tabel-rencana-standar", level: 1)) }
         }
         if !appendix.isEmpty { contents.append(PDFEntryView(text: "Lampiran", target: "lampiran", level: 1)) }
 

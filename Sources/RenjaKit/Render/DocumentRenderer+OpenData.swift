@@ -35,6 +35,7 @@ extension DocumentRenderer {
             out.append(OutputFile(path: OpenData.csvMetadataPath(document, kind), data: try OpenData.csvMetadata(t, document: document)))
             out.append(OutputFile(path: OpenData.jsonPath(document, kind), data: try json(t)))
         }
+        out += try standardPlanFiles()
         if hasTables {
             out.append(OutputFile(path: OpenData.documentJSONPath(document), data: try documentJSON()))
         }

@@ -50,6 +50,7 @@ struct DocumentRenderer {
             if let t = table(kind), wanted(t.file) { out.append { (TablePage(doc: self).plan(t), []) } }
         }
         if let t = document.standardEvaluation, wanted(t.file) { out.append { (standardTablePage(t), []) } }
+        if let t = document.standardPlan, wanted(t.file) { out.append { (standardPlanPage(t), []) } }
         guard sources == nil else { return out }
         for (i, p) in programs.enumerated() { out.append { (ProgramPage(doc: self).plan(i, p, all: programs), []) } }
         if base.showFindings { out.append { (ValidationPage(doc: self).plan(programs), []) } }
@@ -62,7 +63,7 @@ struct DocumentRenderer {
         return out
     }
 
-    var hasTables: Bool { document.evaluation != nil || document.plan != nil }
+    var hasTables: Bool { document.evaluation != nil || document.plan != nil || document.standardPlan != nil }
 
     func table(_ k: TableKind) -> Table? { k == .evaluasi ? document.evaluation : document.plan }
 
@@ -96,7 +97,7 @@ struct DocumentRenderer {
             },
             tablesNav: TableKind.allCases.compactMap { k in
                 table(k).map { LinkView(title: "Tabel \(k.number). \($0.title)", href: root + Paths.table(document, k), current: dir == Paths.table(document, k)) }
-            } + standardTableLink(root: root, dir: dir),
+            } + standardTableLink(root: root, dir: dir) + standardPlanLink(root: root, dir: dir),
             programsNav: matched.map {
                 LinkView(title: titleCase($0.name), href: root + Paths.program(document, key: $0.key), current: dir == Paths.program(document, key: $0.key))
             },
@@ -122,6 +123,15 @@ struct DocumentRenderer {
         if let e = facts.evaluation {
             figures.append(FigureView(label: profile.realisasiLabel, value: Format.total(e.programTotal[.realisasi]),
                                       note: e.absorption.map { "\($0.formatted) dari \(profile.evaluationPaguLabel.lowercased())" }))
+        }
+        if facts.evaluation == nil, facts.plan == nil, let sp = facts.standardPlan {
+            // A document with only the standard rencana table: its two money columns and its rows.
+            let year = sp.table.year?.value ?? d.year.value
+            figures.append(FigureView(label: "Pagu indikatif \(year)", value: Format.total(sp.programTotal[.pagu]), note: "tabel rencana standar"))
+            figures.append(FigureView(label: "Prakiraan maju \(year &+ 1)", value: Format.total(sp.programTotal[.paguMaju]), note: "tabel rencana standar"))
+            for level in [StandardPlanLevel.program, .kegiatan, .subKegiatan] {
+                figures.append(FigureView(label: DocumentRenderer.capitalized(level.word), value: Format.int(sp.table.rows(level).count), note: nil))
+            }
         }
         if let t = facts.plan ?? facts.evaluation {
             for level in Level.allCases {

@@ -64,3 +64,6 @@ extension StandardCellView: MustacheView {}
 extension StandardIndicatorLineView: MustacheView {}
 extension StandardRowView: MustacheView {}
 extension StandardFooterView: MustacheView {}
+extension StandardPlanTableView: MustacheView {}
+extension StandardPlanIndicatorView: MustacheView {}
+extension StandardPlanRowView: MustacheView {}

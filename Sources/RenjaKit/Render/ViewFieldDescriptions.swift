@@ -44,7 +44,8 @@ enum ViewFieldDescriptions {
         (HomePageView.self, ["home": "isi beranda dokumen"]),
         (ChapterPageView.self, ["chapter": "bab yang ditampilkan"]),
         (TablePageView.self, ["table": "Tabel 1 atau Tabel 2 yang ditampilkan; tidak ada di halaman tabel evaluasi standar",
-                              "standardTable": "tabel evaluasi standar (Permendagri 86/2017); hanya di halamannya sendiri"]),
+                              "standardTable": "tabel evaluasi standar (Permendagri 86/2017); hanya di halamannya sendiri",
+                              "standardPlan": "tabel rencana standar dengan prakiraan maju (Permendagri 86/2017); hanya di halamannya sendiri"]),
         (ProgramPageView.self, ["program": "program yang ditampilkan"]),
         (ValidationPageView.self, ["validation": "hasil validasi dokumen"]),
         (ChangesPageView.self, ["changes": "perubahan anggaran dokumen"]),
@@ -205,7 +206,8 @@ enum ViewFieldDescriptions {
             "after": "target setelah", "before": "target sebelum", "href": "alamat baris di halaman program",
             "indicator": "nama indikator", "item": "nomor dan nama baris", "levelWord": "tingkat baris",
         ]),
-        (PrintSegmentView.self, ["html": "teks bab (HTML)", "table": "tabel lengkap di tempat ini"]),
+        (PrintSegmentView.self, ["html": "teks bab (HTML)", "table": "tabel lengkap di tempat ini",
+                                 "standardPlan": "tabel rencana standar dengan prakiraan maju (lampiran)"]),
         (PrintChapterView.self, [
             "displayTitle": "judul bab seperti di navigasi", "id": "id bab di halaman", "number": "nomor bab, bila ada",
             "segments": "isi bab dan tabelnya", "signing": "blok pengesahan, bila ada", "title": "judul bab",
@@ -244,5 +246,22 @@ enum ViewFieldDescriptions {
             "findingsHref": "tautan ke temuan pertama baris ini di halaman Validasi",
         ]),
         (StandardFooterView.self, ["label": "judul baris penutup", "value": "isi baris penutup"]),
+        (StandardPlanTableView.self, [
+            "caption": "judul tabel rencana standar", "year": "tahun rencana (N)", "nextYear": "tahun prakiraan maju (N+1)",
+            "rows": "baris urusan, bidang urusan, program, kegiatan dan sub kegiatan",
+            "totalPagu": "jumlah pagu indikatif seluruh program (kolom 6)", "totalPaguMaju": "jumlah pagu prakiraan maju seluruh program (kolom 10)",
+            "sourceFile": "berkas YAML tabel ini",
+        ]),
+        (StandardPlanIndicatorView.self, ["name": "nama indikator", "target": "target capaian kinerja tahun N (kolom 5)",
+                                          "targetMaju": "target capaian kinerja tahun N+1 (kolom 9)"]),
+        (StandardPlanRowView.self, [
+            "anchor": "id baris (tautan ke baris)", "levelClass": "tingkat baris untuk gaya: urusan, program, kegiatan, sub-kegiatan",
+            "levelWord": "tingkat baris: Urusan, Bidang urusan, Program, Kegiatan, Sub kegiatan", "code": "kode Permendagri 90 (kolom 1)",
+            "name": "nama baris (kolom 2)", "lokasi": "lokasi (kolom 4)", "pagu": "pagu indikatif tahun N (kolom 6)",
+            "sumberDana": "sumber dana (kolom 7)", "kelompokSasaran": "kelompok sasaran (tanpa nomor kolom)", "catatan": "catatan penting (kolom 8)",
+            "paguMaju": "pagu indikatif tahun N+1 (kolom 10)", "indicators": "indikator kinerja baris ini (kolom 3, 5 dan 9)",
+            "findingCount": "banyaknya temuan baris ini (galat dan peringatan), bila ada",
+            "findingsHref": "tautan ke temuan pertama baris ini di halaman Validasi",
+        ]),
     ]
 }

@@ -409,13 +409,15 @@ struct TableSummaryView {
 
 // MARK: TablePage (`Pages/TablePage.swift`)
 
-/// The table pages share `table.mustache`: Tabel 1 or Tabel 2 (`table`), or the standard
-/// evaluation table (`standardTable`). Lists of none or one, not optionals: a section over an
+/// The table pages share `table.mustache`: Tabel 1 or Tabel 2 (`table`), the standard
+/// evaluation table (`standardTable`) or the standard rencana table (`standardPlan`). Lists of none or one, not optionals: a section over an
 /// optional struct does not open it in swift-mustache's own (Mirror) path, so the two ways of
 /// rendering would differ (`ScalingTests`).
 struct TablePageView {
     var table: [TableView]
     var standardTable: [StandardTableView]
+    /// The standard rencana table with its prakiraan maju (`StandardPlanPage.swift`).
+    var standardPlan: [StandardPlanTableView] = []
 }
 
 // MARK: ProgramPage (`Pages/ProgramPage.swift`)
@@ -621,4 +623,6 @@ struct PrintChapterView {
 struct PrintSegmentView {
     var html: String?
     var table: TableView?
+    /// The standard rencana table (a list of none or one, as `TablePageView`).
+    var standardPlan: [StandardPlanTableView] = []
 }

@@ -83,6 +83,13 @@ extension Validator {
               summary: "rata-rata capaian tertulis tidak sama dengan aturan e-Monev: rata-rata persentase untuk kinerja, rasio jumlah untuk anggaran (peringatan bila cocok dengan aturan yang lain)"),
         .init(code: "evaluasi-predikat", severity: .galat,
               summary: "predikat tidak sesuai dengan rentang predikat yang dinyatakan dokumen sendiri (peringatan bila rata-ratanya tidak masuk rentang mana pun)"),
+        // The standard rencana table with prakiraan maju (Permendagri 86/2017, tabel/rencana-standar.yaml)
+        .init(code: "rencana-jumlah", severity: .galat,
+              summary: "pagu indikatif (kolom 6) atau pagu prakiraan maju (kolom 10) induk pada tabel rencana standar tidak sama dengan jumlah anak-anaknya"),
+        .init(code: "prakiraan-tanpa-target", severity: .peringatan,
+              summary: "baris yang mencantumkan pagu prakiraan maju tanpa target prakiraan maju di atas 0 (satu temuan bila kolom 9 kosong di seluruh tabel)"),
+        .init(code: "prakiraan-tanpa-pagu", severity: .peringatan, summary: "target prakiraan maju di atas 0 pada baris yang pagu prakiraan majunya Rp 0 atau tidak ditulis"),
+        .init(code: "prakiraan-tanpa-satuan", severity: .peringatan, summary: "target prakiraan maju berupa angka tanpa satuan"),
         // Narrative
         .init(code: "narasi-angka", severity: .info,
               summary: "angka di narasi (banyaknya program/kegiatan/sub kegiatan, jumlah rupiah) dan tabel yang cocok dengannya; galat bila tidak cocok dengan tabel mana pun"),

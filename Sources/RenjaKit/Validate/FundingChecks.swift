@@ -13,7 +13,7 @@ enum FundingChecks {
         var out: [Diagnostic] = []
         for table in ctx.tables {
             for item in table.allItems {
-                out += money(item, table, ctx)
+                out += money(item, ctx)
                 for indicator in item.indicators { out += targetShape(indicator, item, ctx) }
             }
             out += staleLevel(table, ctx)
@@ -21,7 +21,9 @@ enum FundingChecks {
         return out
     }
 
-    static func money(_ item: Item, _ table: Table, _ ctx: DocumentContext) -> [Diagnostic] {
+    /// Also read by the standard rencana table (`StandardPlanChecks`), whose rows it sees as Tabel 2
+    /// rows (`StandardPlanRow.asItem`).
+    static func money(_ item: Item, _ ctx: DocumentContext) -> [Diagnostic] {
         guard let paguLoc = item.pagu, let pagu = paguLoc.value.value else { return [] }
         var out: [Diagnostic] = []
         let targets = item.indicators.compactMap { i in i.target?.value.value.map { (i, $0) } }

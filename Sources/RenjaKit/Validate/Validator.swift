@@ -16,6 +16,7 @@ public enum Validator {
         NarrativeChecks.run,
         NarrativeYearChecks.run,
         StandardEvaluationChecks.run,
+        StandardPlanChecks.run,
         { ctx in ctx.facts.placeholderFindings },
     ] }
 

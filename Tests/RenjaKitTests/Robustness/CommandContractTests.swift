@@ -20,6 +20,10 @@ final class CommandContractTests: XCTestCase {
                                          to: site.root.appendingPathComponent("tabel1.tsv"))
         try FileManager.default.copyItem(at: RepoPaths.fixtures.appendingPathComponent("import/salah-induk.tsv"),
                                          to: site.root.appendingPathComponent("salah.tsv"))
+        try FileManager.default.copyItem(at: RepoPaths.fixtures.appendingPathComponent("import/standar/standar-tanpa-kode-pisah.csv"),
+                                         to: site.root.appendingPathComponent("standar.csv"))
+        try FileManager.default.copyItem(at: RepoPaths.fixtures.appendingPathComponent("import/standar/standar-nomor-salah.tsv"),
+                                         to: site.root.appendingPathComponent("nomor-salah.tsv"))
         return site.root
     }
 
@@ -59,6 +63,16 @@ final class CommandContractTests: XCTestCase {
                              ["import", "--tabel", "evaluasi", "tabel1.tsv", "--output", "baru.yaml"],
                              ["import", "--tabel", "evaluasi", "tabel1.tsv", "--output", "baru.yaml"],
                              ["import", "--tabel", "evaluasi", "salah.tsv", "--output", "salah.yaml"]])
+    }
+
+    /// Without --tabel: the layout recognised from the numbered row (and said), one the numbered
+    /// row of which fits no layout (exit 2 with what was seen), --tabel contradicting the text.
+    func testImportRecognisesTheLayoutOrSaysWhyNot() throws {
+        try check("import-tata-letak", [["import", "standar.csv", "--dry-run"],
+                                        ["import", "standar.csv"],
+                                        ["import", "nomor-salah.tsv", "--output", "x.yaml"],
+                                        ["import", "--tabel", "rencana", "tabel1.tsv", "--output", "x.yaml"],
+                                        ["import", "--help"]])
     }
 
     func testUsageErrorsAndHelpAreIndonesian() throws {

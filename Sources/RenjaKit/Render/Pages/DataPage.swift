@@ -18,6 +18,7 @@ struct DataPage {
                                       format: "JSON", size: DocumentRenderer.size(size),
                                       description: "Keterangan berkas CSV menurut CSV on the Web (W3C): judul, instansi, versi dan tanggal dokumen, cara membacanya."))
         }
+        files += doc.standardPlanDownloads(root: v.root)
         let docJSON = (try? doc.documentJSON())?.count ?? 0
         files.append(DownloadView(title: "Seluruh dokumen (JSON)", href: v.root + OpenData.documentJSONPath(doc.document), format: "JSON",
                                   size: DocumentRenderer.size(docJSON),

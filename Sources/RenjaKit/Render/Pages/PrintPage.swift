@@ -44,6 +44,7 @@ struct PrintPage {
         }
         let appendix = TableKind.allCases.filter { !used.contains($0) }.compactMap { doc.table($0) }
             .map { PrintSegmentView(table: doc.tableView($0, root: root)) }
+            + (doc.document.standardPlan.map { [PrintSegmentView(standardPlan: [doc.standardPlanView($0, root: root)])] } ?? [])
         return PrintView(title: doc.document.title, kind: doc.document.kind, year: String(doc.document.year.value), agency: doc.document.agency.name,
                                 government: doc.document.agency.government.isEmpty ? nil : doc.document.agency.government, chapters: chapters, appendix: appendix,
                                 hasAppendix: !appendix.isEmpty, onlineHref: doc.base.baseURL + Paths.document(doc.document))
