@@ -340,3 +340,68 @@ final class ImportStandardPlanTests: XCTestCase {
         XCTAssertEqual(try LayoutImporter.write(plan, force: true), .written)
     }
 }
+
+extension ImportStandardPlanTests {
+    /// Without title lines the title is the default one and `tahun` comes from the header
+    /// ("Rencana Tahun 2024"); without that too, no `tahun` is written.
+    func testYearFromTheHeaderOrNone() throws {
+        let lines = try text(Self.tsv).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let body = Array(lines.drop { !$0.hasPrefix("Kode\t") })
+        let r = StandardPlanImport.build(Data(body.joined(separator: "\n").utf8), layout: .rencanaStandar, delimiter: nil, path: "uji.tsv",
+                                         outputPath: "rencana-standar.yaml", existingText: nil)
+        let built = try XCTUnwrap(r.built, r.diagnostics.map(DiagnosticPrinter.short).joined(separator: "\n"))
+        XCTAssertEqual(built.titleSource, .standard)
+        XCTAssertEqual(built.table.title, StandardPlanImport.standardTitle)
+        XCTAssertEqual(built.table.year?.value, 2024)
+        let noYear = body.map { $0.replacingOccurrences(of: "Rencana Tahun 2024", with: "Rencana Tahun N")
+            .replacingOccurrences(of: "Rencana Tahun 2025", with: "Rencana Tahun N+1") }
+        let n = StandardPlanImport.build(Data(noYear.joined(separator: "\n").utf8), layout: .rencanaStandar, delimiter: nil, path: "uji.tsv",
+                                         outputPath: "rencana-standar.yaml", existingText: nil)
+        XCTAssertNil(try XCTUnwrap(n.built).table.year)
+        XCTAssertFalse(n.built?.yaml.contains("\ntahun:") ?? true)
+    }
+
+    /// Bad input never crashes: cells dropped, lines cut or repeated at random (a fixed seed) give
+    /// a table the loader reads without galat, or a galat saying why nothing is written.
+    func testDamagedCopiesImportOrSayWhy() throws {
+        var seed: UInt64 = 0x5eed_2024
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        var refused = 0, imported = 0
+        for name in [Self.tsv, Self.csv] {
+            let delimiter: Character = name.hasSuffix(".csv") ? ";" : "\t"
+            let lines = try text(name).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for _ in 0..<60 {
+                var copy = lines
+                for _ in 0..<(1 + next(3)) {
+                    let i = next(copy.count)
+                    var cells = copy[i].split(separator: delimiter, omittingEmptySubsequences: false).map(String.init)
+                    switch next(4) {
+                    case 0: if !cells.isEmpty { cells.remove(at: next(cells.count)) }
+                    case 1: cells.insert("x", at: next(cells.count + 1))
+                    case 2: cells = Array(cells.prefix(next(cells.count + 1)))
+                    default: copy.insert(copy[next(copy.count)], at: i)
+                    }
+                    copy[min(i, copy.count - 1)] = cells.joined(separator: String(delimiter))
+                }
+                let r = LayoutImporter.importText(Data(copy.joined(separator: "\n").utf8), path: name, outputPath: "rencana-standar.yaml")
+                if let yaml = r.yaml {
+                    imported += 1
+                    let sink = DiagnosticSink()
+                    if r.layout?.target == .standardPlan {
+                        XCTAssertNotNil(StandardPlanLoader.load(text: yaml, path: "r.yaml", sink: sink))
+                        XCTAssertFalse(sink.hasErrors, sink.diagnostics.map(DiagnosticPrinter.short).joined(separator: "\n"))
+                    }
+                } else {
+                    refused += 1
+                    XCTAssertTrue(r.diagnostics.contains { $0.severity == .galat }, "refused without a galat")
+                    XCTAssertFalse(r.diagnostics.contains { $0.code == "impor-internal" }, r.diagnostics.map(DiagnosticPrinter.short).joined(separator: "\n"))
+                }
+            }
+        }
+        XCTAssertGreaterThan(refused, 0)
+        XCTAssertGreaterThan(imported, 0)
+    }
+}
