@@ -117,8 +117,9 @@ extension ImportLayout {
         titleWords: [["evaluasi", "hasil", "renja"]], headerWords: ["triwulan", "sasaran", "k", "rp"], excludingHeaderWords: ["kode"])
 
     /// The standard rencana table: the regulation's columns 1–10 (`StandardPlanColumn`), then
-    /// kelompok sasaran, which SIPD data carry but the regulation does not number (numbered 11 or
-    /// left unnumbered; the column may be left out).
+    /// kelompok sasaran, which SIPD data carry but the regulation does not number (the column may
+    /// be left out). A numbered row 1–11 is another form (a No column before Kode, say): it fits
+    /// no layout rather than being read one column off.
     public static let rencanaStandar = ImportLayout(
         id: "rencana-standar", option: "rencana-standar", name: "tabel rencana standar (rumusan rencana program dan kegiatan dengan prakiraan maju)",
         target: .standardPlan, fileName: StandardPlanLoader.fileName,
@@ -126,7 +127,7 @@ extension ImportLayout {
                   .init(4, "lokasi"), .init(5, "target capaian kinerja"), .init(6, "pagu indikatif"), .init(7, "sumber dana"),
                   .init(8, "catatan penting"), .init(9, "target tahun N+1"), .init(10, "pagu indikatif tahun N+1"),
                   .init(11, "kelompok sasaran")],
-        numberedCounts: 10...11, captionNumber: nil,
+        numberedCounts: 10...10, captionNumber: nil,
         titleWords: [["rumusan", "rencana", "prakiraan", "maju"]], headerWords: ["lokasi", "sumber", "prakiraan", "indikatif", "catatan"],
         excludingHeaderWords: ["triwulan", "realisasi"])
 

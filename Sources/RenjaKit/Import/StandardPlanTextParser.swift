@@ -196,6 +196,12 @@ struct StandardPlanTextParser {
         if errors == 0, result.rows.isEmpty {
             sink.error("impor-kosong", "tidak ada baris tabel yang dapat diimpor", at: location(1, 1),
                        figures: [.init("diharapkan", "baris berisi " + columnWords), .init("ditemukan", "hanya judul, baris kepala atau baris kosong")])
+        } else if errors == 0, let first = result.rows.first, !result.rows.contains(where: { hasProgram($0) }) {
+            // Urusan and bidang rows alone are no plan: most likely the columns are shifted.
+            sink.error("impor-kosong", "tidak ada baris program: tabel hanya memuat baris urusan dan bidang urusan", at: first.code.location,
+                       figures: [.init("diharapkan", "kode program (5.01.01), kegiatan (5.01.01.2.01) atau sub kegiatan (5.01.01.2.01.0001) di kolom 1"),
+                                 .init("ditemukan", "\(result.rows.count) baris berkode satu atau dua bagian, mis. \(first.code.text)")],
+                       notes: ["periksa apakah kolom 1 memang kolom Kode (bukan kolom nomor urut)"])
         }
         checkNames(result.rows)
         let title = titleParts.joined(separator: " ").trimmingCharacters(in: .whitespaces)
@@ -204,6 +210,10 @@ struct StandardPlanTextParser {
         if !sink.hasErrors { result.figures = readFigures(result.rows) }
         if sink.hasErrors { return nil }
         return result
+    }
+
+    private func hasProgram(_ r: RowDraft) -> Bool {
+        r.level >= .program || r.children.contains(where: hasProgram)
     }
 
     private var columnWords: String {

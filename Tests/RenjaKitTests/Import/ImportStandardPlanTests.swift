@@ -100,8 +100,9 @@ final class ImportStandardPlanTests: XCTestCase {
         }
     }
 
-    /// The registry's numbered rows stay distinct with the fifth layout: 1–10 and 1–11 are this
-    /// layout only, 1–9 and 1–5 are still Tabel 1 and Tabel 2.
+    /// The registry's numbered rows stay distinct with the fifth layout: 1–10 (an unnumbered
+    /// Kelompok Sasaran after it or not) is this layout only, 1–9 and 1–5 are still Tabel 1 and
+    /// Tabel 2, 1–11 (a No column before Kode) is none.
     func testNumberedRowsStayDistinct() {
         func matching(_ numbers: [String]) -> [String] {
             let record = InputRecord(line: 1, cells: numbers.enumerated().map { InputCell(text: $0.element, line: 1, column: $0.offset + 1) })
@@ -110,7 +111,7 @@ final class ImportStandardPlanTests: XCTestCase {
         }
         XCTAssertEqual(matching((1...10).map(String.init)), ["rencana-standar"])
         XCTAssertEqual(matching((1...10).map(String.init) + [""]), ["rencana-standar"])
-        XCTAssertEqual(matching((1...11).map(String.init)), ["rencana-standar"])
+        XCTAssertEqual(matching((1...11).map(String.init)), [])
         XCTAssertEqual(matching((1...9).map(String.init)), ["evaluasi"])
         XCTAssertEqual(matching((1...5).map(String.init)), ["rencana"])
         XCTAssertEqual(matching((1...12).map(String.init)), [])
@@ -403,5 +404,26 @@ extension ImportStandardPlanTests {
         }
         XCTAssertGreaterThan(refused, 0)
         XCTAssertGreaterThan(imported, 0)
+    }
+}
+
+extension ImportStandardPlanTests {
+    /// A first column of running numbers (a No column where Kode belongs) reads as urusan rows
+    /// only: refused, since a plan without programs is no plan.
+    func testRunningNumbersInTheKodeColumnAreRefused() throws {
+        let lines = try text(Self.tsv).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let first = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("5\t") })
+        var n = 0
+        let shifted = lines.enumerated().map { i, l -> String in
+            guard i >= first, !l.isEmpty, !l.hasPrefix("\t") else { return l }
+            n += 1
+            return "\(n)" + l.drop { $0 != "\t" }
+        }
+        let r = LayoutImporter.importText(Data(shifted.joined(separator: "\n").utf8), path: "uji.tsv", outputPath: "rencana-standar.yaml")
+        XCTAssertNil(r.yaml)
+        let d = try XCTUnwrap(r.diagnostics.first { $0.severity == .galat }, r.diagnostics.map(DiagnosticPrinter.short).joined(separator: "\n"))
+        XCTAssertEqual(d.code, "impor-kosong")
+        XCTAssertEqual(d.location?.line, first + 1)
+        XCTAssertTrue(d.figures.contains { $0.label == "ditemukan" && $0.value.hasPrefix("\(n) baris berkode satu atau dua bagian") }, "\(d.figures)")
     }
 }
