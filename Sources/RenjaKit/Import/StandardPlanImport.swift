@@ -1,4 +1,11 @@
 import Foundation
+// The stage modules, where the package splits the stages into targets.
+#if canImport(RenjaModel)
+import RenjaModel
+#endif
+#if canImport(RenjaLoad)
+import RenjaLoad
+#endif
 
 /// Drafts of the standard rencana table → `tabel/rencana-standar.yaml` as the loader reads it
 /// (every value double-quoted), remembering for each written value the input cell it came from,

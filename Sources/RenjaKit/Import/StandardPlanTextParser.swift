@@ -1,4 +1,11 @@
 import Foundation
+// The stage modules, where the package splits the stages into targets.
+#if canImport(RenjaModel)
+import RenjaModel
+#endif
+#if canImport(RenjaLoad)
+import RenjaLoad
+#endif
 
 /// Reads the standard rencana table of Permendagri 86/2017 ("Rumusan Rencana Program dan Kegiatan
 /// Perangkat Daerah Tahun N dan Prakiraan Maju Tahun N+1"), pasted or exported as delimited text,

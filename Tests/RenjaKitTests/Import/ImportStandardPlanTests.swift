@@ -1,6 +1,14 @@
 import Foundation
 import XCTest
 @testable import RenjaKit
+// The stage modules, where the package splits the stages into targets.
+#if canImport(RenjaModel)
+@testable import RenjaModel
+@testable import RenjaLoad
+@testable import RenjaFacts
+@testable import RenjaChecks
+@testable import RenjaImport
+#endif
 
 /// `renja import FILE` of the standard rencana table (Permendagri 86/2017, prakiraan maju); the
 /// answers come from `Fixtures/import/rencana-standar/make_inputs.py` (PyYAML, its own arithmetic)
