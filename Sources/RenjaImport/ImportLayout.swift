@@ -8,6 +8,8 @@ public enum ImportTarget: Sendable, Equatable {
     case table(TableKind)
     /// The standard evaluation table of Permendagri 86/2017 (`evaluasi-standar.yaml`).
     case standardEvaluation(StandardVariant)
+    /// The standard rencana table of Permendagri 86/2017 with prakiraan maju (`rencana-standar.yaml`).
+    case standardPlan
 }
 
 /// One column of a layout as the regulation or the document numbers it. A `pair` is a K | Rp
@@ -116,8 +118,23 @@ extension ImportLayout {
         columns: standardColumns(kode: false), numberedCounts: 14...16, captionNumber: nil,
         titleWords: [["evaluasi", "hasil", "renja"]], headerWords: ["triwulan", "sasaran", "k", "rp"], excludingHeaderWords: ["kode"])
 
+    /// The standard rencana table: the regulation's columns 1–10 (`StandardPlanColumn`), then
+    /// kelompok sasaran, which SIPD data carry but the regulation does not number (the column may
+    /// be left out). A numbered row 1–11 is another form (a No column before Kode, say): it fits
+    /// no layout rather than being read one column off.
+    public static let rencanaStandar = ImportLayout(
+        id: "rencana-standar", option: "rencana-standar", name: "tabel rencana standar (rumusan rencana program dan kegiatan dengan prakiraan maju)",
+        target: .standardPlan, fileName: StandardPlanLoader.fileName,
+        columns: [.init(1, "kode"), .init(2, "urusan/bidang urusan/program/kegiatan/sub kegiatan"), .init(3, "indikator kinerja"),
+                  .init(4, "lokasi"), .init(5, "target capaian kinerja"), .init(6, "pagu indikatif"), .init(7, "sumber dana"),
+                  .init(8, "catatan penting"), .init(9, "target tahun N+1"), .init(10, "pagu indikatif tahun N+1"),
+                  .init(11, "kelompok sasaran")],
+        numberedCounts: 10...10, captionNumber: nil,
+        titleWords: [["rumusan", "rencana", "prakiraan", "maju"]], headerWords: ["lokasi", "sumber", "prakiraan", "indikatif", "catatan"],
+        excludingHeaderWords: ["triwulan", "realisasi"])
+
     /// Every layout `renja import` recognises, in the order ties are reported.
-    public static let all: [ImportLayout] = [evaluasi, rencana, evaluasiStandarKode, evaluasiStandarTanpaKode]
+    public static let all: [ImportLayout] = [evaluasi, rencana, evaluasiStandarKode, evaluasiStandarTanpaKode, rencanaStandar]
 
     /// The `--tabel` values, for help and diagnostics.
     public static var options: [String] {

@@ -37,6 +37,7 @@ public struct LayoutImportPlan: Sendable {
     public enum Kind: Sendable {
         case table(ImportPlan)
         case standard(StandardImportPlan)
+        case standardPlan(StandardPlanImportPlan)
     }
 
     public var recognition: LayoutRecognition
@@ -44,19 +45,19 @@ public struct LayoutImportPlan: Sendable {
     public var inputDisplay: String
 
     public var yaml: String {
-        switch kind { case .table(let p): return p.yaml; case .standard(let p): return p.yaml }
+        switch kind { case .table(let p): return p.yaml; case .standard(let p): return p.yaml; case .standardPlan(let p): return p.yaml }
     }
     public var targetDisplay: String {
-        switch kind { case .table(let p): return p.targetDisplay; case .standard(let p): return p.targetDisplay }
+        switch kind { case .table(let p): return p.targetDisplay; case .standard(let p): return p.targetDisplay; case .standardPlan(let p): return p.targetDisplay }
     }
     public var warnings: [Diagnostic] {
-        switch kind { case .table(let p): return p.warnings; case .standard(let p): return p.warnings }
+        switch kind { case .table(let p): return p.warnings; case .standard(let p): return p.warnings; case .standardPlan(let p): return p.warnings }
     }
     public var targetExists: Bool {
-        switch kind { case .table(let p): return p.targetExists; case .standard(let p): return p.targetExists }
+        switch kind { case .table(let p): return p.targetExists; case .standard(let p): return p.targetExists; case .standardPlan(let p): return p.targetExists }
     }
     public var isUnchanged: Bool {
-        switch kind { case .table(let p): return p.isUnchanged; case .standard(let p): return p.isUnchanged }
+        switch kind { case .table(let p): return p.isUnchanged; case .standard(let p): return p.isUnchanged; case .standardPlan(let p): return p.isUnchanged }
     }
 }
 
@@ -98,6 +99,9 @@ public enum LayoutImporter {
         case .standardEvaluation:
             let plan = try standardPlan(data, recognition: recognition, request: request)
             return LayoutImportPlan(recognition: recognition, kind: .standard(plan), inputDisplay: request.inputDisplay)
+        case .standardPlan:
+            let plan = try standardPlanTable(data, recognition: recognition, request: request)
+            return LayoutImportPlan(recognition: recognition, kind: .standardPlan(plan), inputDisplay: request.inputDisplay)
         }
     }
 
@@ -125,6 +129,30 @@ public enum LayoutImporter {
                                   keptDirections: b.keptDirections, warnings: warnings)
     }
 
+    static func standardPlanTable(_ data: Data, recognition: LayoutRecognition, request: LayoutImportRequest) throws -> StandardPlanImportPlan {
+        let layout = recognition.layout
+        let (target, targetDisplay) = try TableImporter.resolveTarget(request.tableRequest(.rencana), fileName: layout.fileName)
+        var existingText: String?
+        if FileManager.default.fileExists(atPath: target.path) {
+            existingText = ContentFile.read(target, displayPath: targetDisplay, sink: DiagnosticSink()) ?? ""
+        }
+        let (built, diagnostics) = StandardPlanImport.build(data, layout: layout, delimiter: recognition.delimiter, path: request.inputDisplay,
+                                                            outputPath: targetDisplay, existingText: existingText)
+        guard let b = built else { throw InputError(diagnostics) }
+        var warnings = diagnostics
+        if target.lastPathComponent != layout.fileName {
+            warnings.append(Diagnostic(.peringatan, "impor-tujuan", "`renja build` membaca tabel rencana standar hanya dari tabel/\(layout.fileName)",
+                                       at: nil, figures: [.init("diharapkan", layout.fileName), .init("ditemukan", target.lastPathComponent)]))
+        }
+        return StandardPlanImportPlan(table: b.table, yaml: b.yaml, target: target, targetDisplay: targetDisplay,
+                                      existingText: existingText, existing: b.existing, titleSource: b.titleSource, delimiter: b.delimiter,
+                                      encodingNote: b.encodingNote, headerRows: b.result.headerRows, continuationRows: b.result.continuationRows,
+                                      totalRows: b.result.totalRows, trailingRows: b.result.trailingRows,
+                                      normalizedFigures: b.result.figures.amounts + b.result.figures.figures,
+                                      normalizedExample: b.result.figures.amountExample ?? b.result.figures.figureExample,
+                                      keptDirections: b.keptDirections, warnings: warnings)
+    }
+
     /// What an import of `data` into a new file would write, or why not, without the file system
     /// (the fuzzer and the tests): recognition, parse, YAML, the loader's gate.
     public static func importText(_ data: Data, option: String? = nil, path: String, outputPath: String) -> (layout: ImportLayout?, yaml: String?, diagnostics: [Diagnostic]) {
@@ -137,6 +165,10 @@ public enum LayoutImporter {
         case .standardEvaluation:
             let (built, ds) = StandardTableImport.build(data, layout: r.layout, delimiter: r.delimiter, path: path,
                                                         outputPath: outputPath, existingText: nil)
+            return (r.layout, built?.yaml, ds)
+        case .standardPlan:
+            let (built, ds) = StandardPlanImport.build(data, layout: r.layout, delimiter: r.delimiter, path: path,
+                                                       outputPath: outputPath, existingText: nil)
             return (r.layout, built?.yaml, ds)
         }
     }
@@ -155,6 +187,14 @@ public enum LayoutImporter {
             if sink.hasErrors { throw InputError(sink.diagnostics.filter { $0.severity == .galat }) }
             try TableImporter.replace(p.target, with: p.yaml)
             return .written
+        case .standardPlan(let p):
+            if p.isUnchanged { return .unchanged }
+            if p.targetExists && !force { throw OverwriteRefused(path: p.targetDisplay) }
+            let sink = DiagnosticSink()
+            _ = StandardPlanLoader.load(text: p.yaml, path: p.targetDisplay, sink: sink)
+            if sink.hasErrors { throw InputError(sink.diagnostics.filter { $0.severity == .galat }) }
+            try TableImporter.replace(p.target, with: p.yaml)
+            return .written
         }
     }
 
@@ -168,6 +208,8 @@ public enum LayoutImporter {
             lines += ImportReport.summary(p)
         case .standard(let p):
             lines += standardSummary(p, input: plan.inputDisplay)
+        case .standardPlan(let p):
+            lines += StandardPlanImport.summary(p, input: plan.inputDisplay)
         }
         return lines
     }
@@ -181,6 +223,11 @@ public enum LayoutImporter {
             if p.isUnchanged { return ["Tidak ada perubahan: \(p.targetDisplay) sudah sama persis dengan hasil impor."] }
             guard let old = p.existing else { return ["Berkas lama \(p.targetDisplay) tidak dapat dibaca; perbandingan baris dilewati."] }
             return standardChanges(old: old, new: p.table, targetDisplay: p.targetDisplay, detailed: detailed)
+        case .standardPlan(let p):
+            guard p.targetExists else { return ["Berkas \(p.targetDisplay) belum ada dan akan dibuat."] }
+            if p.isUnchanged { return ["Tidak ada perubahan: \(p.targetDisplay) sudah sama persis dengan hasil impor."] }
+            guard let old = p.existing else { return ["Berkas lama \(p.targetDisplay) tidak dapat dibaca; perbandingan baris dilewati."] }
+            return StandardPlanImport.changes(old: old, new: p.table, targetDisplay: p.targetDisplay, detailed: detailed)
         }
     }
 

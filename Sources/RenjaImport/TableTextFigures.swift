@@ -5,10 +5,11 @@ import RenjaModel
 /// `ImportNumbers`): amounts written the loader's way, decimal figures rewritten where the loader
 /// would read another number, ambiguous cells refused with the row of an example of the column.
 extension TableTextParser {
-    /// One figure cell: its text and place, its row, and how to replace its text.
+    /// One figure cell: its text and place, its row in words (`sub kegiatan 1.01.02.2.01.0006`),
+    /// and how to replace its text.
     struct FigureCell {
         var value: Value
-        var row: RowDraft
+        var row: String
         var set: (String) -> Void
     }
 
@@ -32,9 +33,6 @@ extension TableTextParser {
         var asWritten: [SourceLocation: String] = [:]
     }
 
-    /// Errors per column before the rest are counted in one line.
-    private static let maxFigureErrors = 10
-
     func figureColumns(_ programs: [RowDraft]) -> [FigureColumn] {
         var pagu = FigureColumn(key: "pagu", kind: .amount)
         var realisasi = FigureColumn(key: "realisasi", kind: .amount)
@@ -44,23 +42,40 @@ extension TableTextParser {
         var absorption = FigureColumn(key: "persen_realisasi", kind: .percent)
         func walk(_ r: RowDraft) {
             for i in r.indicators {
-                target.cells.append(FigureCell(value: i.target, row: r, set: { i.target.text = $0 }))
-                if let a = i.actual { capaian.cells.append(FigureCell(value: a, row: r, set: { i.actual?.text = $0 })) }
-                if let s = i.stated { persen.cells.append(FigureCell(value: s, row: r, set: { i.stated?.text = $0 })) }
+                target.cells.append(FigureCell(value: i.target, row: label(r), set: { i.target.text = $0 }))
+                if let a = i.actual { capaian.cells.append(FigureCell(value: a, row: label(r), set: { i.actual?.text = $0 })) }
+                if let s = i.stated { persen.cells.append(FigureCell(value: s, row: label(r), set: { i.stated?.text = $0 })) }
             }
-            pagu.cells.append(FigureCell(value: r.pagu, row: r, set: { r.pagu.text = $0 }))
-            if let v = r.realisasi { realisasi.cells.append(FigureCell(value: v, row: r, set: { r.realisasi?.text = $0 })) }
-            if let v = r.absorption { absorption.cells.append(FigureCell(value: v, row: r, set: { r.absorption?.text = $0 })) }
+            pagu.cells.append(FigureCell(value: r.pagu, row: label(r), set: { r.pagu.text = $0 }))
+            if let v = r.realisasi { realisasi.cells.append(FigureCell(value: v, row: label(r), set: { r.realisasi?.text = $0 })) }
+            if let v = r.absorption { absorption.cells.append(FigureCell(value: v, row: label(r), set: { r.absorption?.text = $0 })) }
             r.children.forEach(walk)
         }
+        func label(_ r: RowDraft) -> String { "\(r.level.word) \(r.key.text)" }
         programs.forEach(walk)
         return kind == .evaluasi ? [pagu, realisasi, target, capaian, persen, absorption] : [pagu, target]
     }
 
     /// Reads every figure column; errors go to the sink.
     func readFigures(_ programs: [RowDraft]) -> FigureCounts {
+        FigureReader(sink: sink).read(figureColumns(programs))
+    }
+}
+
+/// Reads the figure columns of any imported table, column by column: amounts first (their style
+/// is the file's), then targets, achievements and percentages. Errors go to the sink.
+struct FigureReader {
+    typealias FigureColumn = TableTextParser.FigureColumn
+    typealias FigureCell = TableTextParser.FigureCell
+    typealias FigureCounts = TableTextParser.FigureCounts
+
+    let sink: DiagnosticSink
+
+    /// Errors per column before the rest are counted in one line.
+    private static let maxFigureErrors = 10
+
+    func read(_ columns: [FigureColumn]) -> FigureCounts {
         var counts = FigureCounts()
-        let columns = figureColumns(programs)
         var fileStyle: ImportNumbers.Style?
         for column in columns where column.kind == .amount {
             let style = readAmounts(column, counts: &counts)
@@ -107,7 +122,7 @@ extension TableTextParser {
         let refuse = refusals.add
         for (cell, scan) in zip(column.cells, scans) {
             guard let a = scan else { continue }
-            let v = cell.value, what = "`\(column.key)` pada \(cell.row.level.word) \(cell.row.key.text)"
+            let v = cell.value, what = "`\(column.key)` pada \(cell.row)"
             if a.contradictory {
                 refuse(.galat("impor-angka-ambigu", "\(what): pemisah angka saling bertentangan; jumlahnya tidak dapat dipastikan", at: v.location,
                               figures: [.init("diharapkan", "satu jenis pemisah ribuan, mis. 1.244.173.000 atau 1,244,173,000 (boleh diakhiri ,00)"),
@@ -169,7 +184,7 @@ extension TableTextParser {
         let refuse = refusals.add
         for (cell, scan) in zip(column.cells, scans) {
             guard let d = scan else { continue }
-            let v = cell.value, what = "`\(column.key)` pada \(cell.row.level.word) \(cell.row.key.text)"
+            let v = cell.value, what = "`\(column.key)` pada \(cell.row)"
             if let own = d.style, let style = settled.style, own != style {
                 refuse(conflict(column, cell, own: own, settled))
                 continue
@@ -245,7 +260,7 @@ extension TableTextParser {
         let otherCount = own == .indonesian ? settled.english : settled.indonesian
         func named(_ s: ImportNumbers.Style) -> String { s == .indonesian ? "titik pemisah ribuan/koma desimal" : "koma pemisah ribuan/titik desimal" }
         return .galat("impor-angka-ambigu",
-                      "`\(column.key)` pada \(cell.row.level.word) \(cell.row.key.text): pemisah angka berbeda dengan sel lain di kolom ini; nilainya tidak dapat dipastikan",
+                      "`\(column.key)` pada \(cell.row): pemisah angka berbeda dengan sel lain di kolom ini; nilainya tidak dapat dipastikan",
                       at: v.location,
                       figures: [.init("diharapkan", expected), .init("ditemukan", "\(v.text) (\(own.words))")],
                       notes: ["di kolom `\(column.key)` \(otherCount) sel memakai \(named(style)) dan \(ownCount) sel memakai \(named(own)); "

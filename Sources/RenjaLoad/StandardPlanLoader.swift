@@ -8,12 +8,12 @@ import RenjaModel
 /// The rows start at `urusan` (→ `bidang` → `program`) or directly at `program`; below a program
 /// `kegiatan` → `sub_kegiatan`, as in Tabel 2. Amounts and targets are read as Tabel 2 reads them
 /// (`TableLoader.amount`, `TableLoader.quantity`).
-enum StandardPlanLoader {
-    static let fileName = "rencana-standar.yaml"
+package enum StandardPlanLoader {
+    package static let fileName = "rencana-standar.yaml"
 
     static let rowKeys = ["kode", "nama", "indikator", "lokasi", "pagu", "sumber_dana", "kelompok_sasaran", "catatan", "pagu_maju"]
 
-    static func load(text: String, path: String, sink: DiagnosticSink) -> StandardPlanTable? {
+    package static func load(text: String, path: String, sink: DiagnosticSink) -> StandardPlanTable? {
         let reader = YAMLReader(path: path, sink: sink)
         guard let root = reader.parse(text), let top = reader.mapping(root, what: "tabel rencana standar") else { return nil }
         top.checkKeys(allowed: ["judul", "tahun", "urusan", "program"], required: ["judul"])

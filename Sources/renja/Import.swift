@@ -4,19 +4,19 @@ import RenjaKit
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Mengimpor tabel (Tabel 1 evaluasi, Tabel 2 rencana, tabel evaluasi standar) dari teks salinan lembar kerja atau pengolah kata.",
+        abstract: "Mengimpor tabel (Tabel 1 evaluasi, Tabel 2 rencana, tabel evaluasi standar, tabel rencana standar) dari teks salinan lembar kerja atau pengolah kata.",
         discussion: """
         FILE berisi tabel dipisah tab (salinan dari Word/Excel), atau CSV dengan ; atau , (ekspor lembar kerja). \
         Tata letaknya dikenali dari teks itu sendiri: baris nomor kolom (1, 2, 3, …; sel K | Rp digabung atau terpisah), \
         judul dan baris kepala; --tabel memilihnya bila perlu. \
-        Hasilnya ditulis ke tabel/evaluasi.yaml, tabel/rencana.yaml atau tabel/evaluasi-standar.yaml dokumen di folder konten, \
+        Hasilnya ditulis ke tabel/evaluasi.yaml, tabel/rencana.yaml, tabel/evaluasi-standar.yaml atau tabel/rencana-standar.yaml dokumen di folder konten, \
         atau ke --output. Berkas yang sudah ada hanya ditimpa dengan --force; --dry-run hanya menampilkan ringkasan dan perubahannya.
         Kode keluar: 0 berhasil (atau tidak ada yang berubah); 1 berkas tujuan sudah ada dan --force tidak diberikan; \
         2 masukan tidak dapat diimpor (tidak ada berkas yang ditulis).
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Jenis tabel bila tidak ingin dikenali dari teks: evaluasi (Tabel 1), rencana (Tabel 2) atau evaluasi-standar (Permendagri 86/2017).", valueName: "jenis"))
+    @Option(name: .long, help: ArgumentHelp("Jenis tabel bila tidak ingin dikenali dari teks: evaluasi (Tabel 1), rencana (Tabel 2), evaluasi-standar atau rencana-standar (Permendagri 86/2017).", valueName: "jenis"))
     var tabel: String?
 
     @Argument(help: ArgumentHelp("Berkas teks dipisah tab, atau CSV dengan ; atau ,.", valueName: "berkas"))
@@ -39,7 +39,7 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         if let tabel, !LayoutImporter.options.contains(tabel) {
-            throw ValidationError("--tabel harus `evaluasi` (Tabel 1), `rencana` (Tabel 2) atau `evaluasi-standar`, bukan `\(tabel)`.")
+            throw ValidationError("--tabel harus `evaluasi` (Tabel 1), `rencana` (Tabel 2), `evaluasi-standar` atau `rencana-standar`, bukan `\(tabel)`.")
         }
     }
 
