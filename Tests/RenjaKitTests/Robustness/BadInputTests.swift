@@ -30,12 +30,12 @@ final class BadInputTests: XCTestCase {
 
     func check(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let caseDir = BadInputTests.casesFolder.appendingPathComponent(name)
-        let work = try BadInputTests.prepareBaseSite()
         let fm = FileManager.default
-
-        // A good build first: this is the "previously published" site that must survive.
-        let first = try CLI.run(["build"], in: work)
-        XCTAssertEqual(first.status, 0, "\(name): the base site must build: \(first.stderr)", file: file, line: line)
+        // The "previously published" site that must survive: built once (with its search index and
+        // PDF where those tools are installed, seconds of work) and copied for every case.
+        let work = RepoPaths.temporaryFolder("bad-input-\(name)")
+        try? fm.removeItem(at: work)
+        try fm.copyItem(at: try BadInputTests.builtBaseSite(), to: work)
         let before = snapshot(work.appendingPathComponent("Public"))
         XCTAssertFalse(before.isEmpty)
 
@@ -65,6 +65,22 @@ final class BadInputTests: XCTestCase {
         XCTAssertFalse(run.stderr.contains("Fatal error"), name, file: file, line: line)
         XCTAssertEqual(snapshot(work.appendingPathComponent("Public")), before, "\(name): Public/ changed", file: file, line: line)
     }
+
+    /// The base site with `Public/` built by `renja build`, made once per test run.
+    static func builtBaseSite() throws -> URL {
+        try baseSiteLock.withLock {
+            if let built = baseSite { return built }
+            let site = try prepareBaseSite()
+            let first = try CLI.run(["build"], in: site)
+            guard first.status == 0 else {
+                throw NSError(domain: "BadInputTests", code: 1, userInfo: [NSLocalizedDescriptionKey: "the base site must build: \(first.stderr)"])
+            }
+            baseSite = site
+            return site
+        }
+    }
+    nonisolated(unsafe) private static var baseSite: URL?
+    private static let baseSiteLock = NSLock()
 
     /// A valid site (the TempSite defaults) with a copy of the real templates, in a fresh folder.
     static func prepareBaseSite() throws -> URL {
