@@ -9,9 +9,11 @@ import RenjaModel
 /// Search is optional: without Pagefind the site is built without it and the build says so.
 public enum SearchIndexer {
     /// Where Pagefind is: `$RENJA_PAGEFIND`, `pagefind` on the PATH, or the binary inside
-    /// Python's `pagefind_bin` package (which installs no command of its own). Asking Python costs
-    /// about 0,17 s, more than a whole rebuild of a small site, so the answer is remembered in
-    /// Renja's cache folder and Python is asked again only when that binary is gone.
+    /// Python's `pagefind_bin` package (which installs no command of its own). Starting Python
+    /// costs about 0,17 s, as much as the rest of a small site's build, so the package is first
+    /// looked for where pip puts it for the first `python3` on the PATH (`packageBinary`), without
+    /// running Python; only when it is not there is Python asked, and its answer is remembered in
+    /// Renja's cache folder until that binary is gone.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
         let fm = FileManager.default
         if let explicit = environment["RENJA_PAGEFIND"], !explicit.isEmpty {
@@ -24,6 +26,7 @@ public enum SearchIndexer {
                 if fm.isExecutableFile(atPath: candidate) { return URL(fileURLWithPath: candidate) }
             }
         }
+        if let packaged = packageBinary(path: path, environment: environment) { return packaged }
         let memo = CacheFolder.base(environment).appendingPathComponent("pagefind-lokasi")
         if let remembered = fm.contents(atPath: memo.path).map({ String(decoding: $0, as: UTF8.self) }),
            !remembered.isEmpty, fm.isExecutableFile(atPath: remembered) {
@@ -33,6 +36,42 @@ public enum SearchIndexer {
         try? fm.createDirectory(at: memo.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(found.path.utf8).write(to: memo, options: .atomic)
         return found
+    }
+
+    /// The `pagefind_bin` package's binary in the package folders of the first `python3` on the
+    /// PATH, found from the interpreter's location alone: its prefix's `site-packages` (a venv,
+    /// pyenv, a source build) or Debian's `dist-packages` (under `/usr/local` for pip), the user's
+    /// `~/.local` folder, and for a pyenv shim every installed version. The binary names are the
+    /// ones `pagefind_bin.get_executable` tries, in its order.
+    static func packageBinary(path: String, environment: [String: String]) -> URL? {
+        let fm = FileManager.default
+        guard let dir = path.split(separator: ":").map(String.init).first(where: { fm.isExecutableFile(atPath: "\($0)/python3") })
+        else { return nil }
+        let python = URL(fileURLWithPath: "\(dir)/python3").resolvingSymlinksInPath()
+        let prefix = python.deletingLastPathComponent().deletingLastPathComponent().path
+        var prefixes = [prefix, prefix + "/local"]
+        if let venv = environment["VIRTUAL_ENV"], !venv.isEmpty { prefixes.insert(venv, at: 0) }
+        if dir.hasSuffix("/shims") {
+            let root = (dir as NSString).deletingLastPathComponent + "/versions"
+            prefixes += ((try? fm.contentsOfDirectory(atPath: root)) ?? []).sorted().map { "\(root)/\($0)" }
+        }
+        if let home = environment["HOME"], !home.isEmpty { prefixes.append(home + "/.local") }
+        // `python3.11` when the PATH's python3 links to a versioned interpreter: only its folders.
+        let version = python.lastPathComponent.hasPrefix("python3.") ? python.lastPathComponent : nil
+        for prefix in prefixes {
+            let lib = prefix + "/lib"
+            let versions = version.map { [$0] }
+                ?? ((try? fm.contentsOfDirectory(atPath: lib)) ?? []).filter { $0.hasPrefix("python3") }.sorted()
+            for v in versions {
+                for packages in ["site-packages", "dist-packages"] {
+                    for name in ["pagefind_extended", "pagefind"] {
+                        let candidate = "\(lib)/\(v)/\(packages)/pagefind_bin/\(name)"
+                        if fm.isExecutableFile(atPath: candidate) { return URL(fileURLWithPath: candidate) }
+                    }
+                }
+            }
+        }
+        return nil
     }
 
     static func askPython(_ path: String) -> URL? {
@@ -64,39 +103,83 @@ public enum SearchIndexer {
     /// under `output`, linked rather than copied), so an incremental build's index covers the
     /// whole site.
     package static func index(_ files: [OutputFile], keptPages: [String], from output: URL, executable: URL) throws -> [OutputFile] {
-        let fm = FileManager.default
-        let work = fm.temporaryDirectory.appendingPathComponent("renja-pencarian-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: work) }
-        let site = work.appendingPathComponent("situs"), bundle = work.appendingPathComponent("bundel")
-        for file in files where file.path.hasSuffix(".html") {
+        let staging = try Staging()
+        try staging.add(files)
+        return try staging.index(keptPages: keptPages, from: output, executable: executable)
+    }
+
+    /// The folder Pagefind reads: pages are put there as they are rendered (from any thread), so
+    /// the copy overlaps the rendering, and Pagefind runs once at the end.
+    ///
+    /// Pagefind indexes only the pages marked `data-pagefind-body` as soon as one page is, so the
+    /// unmarked ones (the print page is a quarter of the HTML) are left out of its folder: the
+    /// bundle is the same without them (compared on the real site) and Pagefind has less to
+    /// parse. Should no page be marked (templates without the attribute), every page goes in,
+    /// since Pagefind then indexes whole pages.
+    package final class Staging: @unchecked Sendable {
+        private let work: URL
+        private let site: URL
+        private let lock = NSLock()
+        private var unmarked: [OutputFile] = []
+        private var marked = false
+
+        package init() throws {
+            work = FileManager.default.temporaryDirectory.appendingPathComponent("renja-pencarian-\(UUID().uuidString)")
+            site = work.appendingPathComponent("situs")
+            try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        }
+
+        deinit { try? FileManager.default.removeItem(at: work) }
+
+        private static let marker = Data("data-pagefind-body".utf8)
+
+        package func add(_ files: [OutputFile]) throws {
+            for file in files where file.path.hasSuffix(".html") {
+                guard file.data.range(of: Self.marker) != nil else {
+                    lock.lock(); unmarked.append(file); lock.unlock()
+                    continue
+                }
+                lock.lock(); marked = true; lock.unlock()
+                try write(file)
+            }
+        }
+
+        private func write(_ file: OutputFile) throws {
             let url = site.appendingPathComponent(file.path)
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try file.data.write(to: url)
         }
-        for path in keptPages where path.hasSuffix(".html") {
-            let url = site.appendingPathComponent(path)
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let source = output.appendingPathComponent(path)
-            if link(source.path, url.path) != 0 { try fm.copyItem(at: source, to: url) }
+
+        /// Runs Pagefind over the pages added and `keptPages` (linked from `output`).
+        package func index(keptPages: [String], from output: URL, executable: URL) throws -> [OutputFile] {
+            let fm = FileManager.default
+            if !marked { for file in unmarked { try write(file) } }
+            for path in keptPages where path.hasSuffix(".html") {
+                let url = site.appendingPathComponent(path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let source = output.appendingPathComponent(path)
+                if link(source.path, url.path) != 0 { try fm.copyItem(at: source, to: url) }
+            }
+            let bundle = work.appendingPathComponent("bundel")
+            let (status, out, err) = run(executable, ["--site", site.path, "--output-path", bundle.path,
+                                                      "--force-language", "id", "--silent"])
+            guard status == 0 else {
+                let detail = (err + out).split(separator: "\n").prefix(3).joined(separator: " ")
+                throw Failure(message: "pagefind berhenti dengan kode \(status)\(detail.isEmpty ? "" : ": \(detail)")")
+            }
+            var files: [OutputFile] = []
+            let rels = (fm.enumerator(atPath: bundle.path)?.allObjects as? [String] ?? []).sorted()
+            for rel in rels {
+                let url = bundle.appendingPathComponent(rel)
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
+                files.append(OutputFile(path: Paths.searchBundle + rel, data: try Data(contentsOf: url)))
+            }
+            guard files.contains(where: { $0.path == Paths.searchBundle + "pagefind-ui.js" }) else {
+                throw Failure(message: "pagefind tidak menghasilkan berkas pagefind-ui.js")
+            }
+            return files
         }
-        let (status, out, err) = run(executable, ["--site", site.path, "--output-path", bundle.path,
-                                                  "--force-language", "id", "--silent"])
-        guard status == 0 else {
-            let detail = (err + out).split(separator: "\n").prefix(3).joined(separator: " ")
-            throw Failure(message: "pagefind berhenti dengan kode \(status)\(detail.isEmpty ? "" : ": \(detail)")")
-        }
-        var out_: [OutputFile] = []
-        let rels = (fm.enumerator(atPath: bundle.path)?.allObjects as? [String] ?? []).sorted()
-        for rel in rels {
-            let url = bundle.appendingPathComponent(rel)
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
-            out_.append(OutputFile(path: Paths.searchBundle + rel, data: try Data(contentsOf: url)))
-        }
-        guard out_.contains(where: { $0.path == Paths.searchBundle + "pagefind-ui.js" }) else {
-            throw Failure(message: "pagefind tidak menghasilkan berkas pagefind-ui.js")
-        }
-        return out_
     }
 
     /// Runs a program to completion and returns its status, standard output and error.

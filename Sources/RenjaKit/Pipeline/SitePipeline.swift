@@ -167,9 +167,14 @@ enum SitePipeline {
             // Each document's pages go to the staging folder as soon as they are rendered, so the
             // disk work overlaps the rendering; the published site changes only at `finish`.
             let session = try writer.begin()
+            // Pages reach Pagefind's folder as they are rendered, like the staging folder.
+            let searchStaging = pagefind != nil && options.indexSearch ? try SearchIndexer.Staging() : nil
             do {
                 try session.add(pdfs)
-                files = (try renderer.render(reusing: reused.mapValues(\.pageDirs), emit: { try session.add($0) }) + pdfs).sorted { $0.path < $1.path }
+                files = (try renderer.render(reusing: reused.mapValues(\.pageDirs), emit: {
+                    try session.add($0)
+                    try searchStaging?.add($0)
+                }) + pdfs).sorted { $0.path < $1.path }
                 phase("render dan tulis")
                 if let pagefind, options.indexSearch {
                     // The index covers every page: the pages rendered now and those kept. When no
@@ -183,8 +188,8 @@ enum SitePipeline {
                     if unchanged, let previous = reuse?.cache?.searchEntry, previous.key == key,
                        previous.files.allSatisfy({ KeptFile.current($0.path, in: writer.output) == $0 }) {
                         kept += previous.files
-                    } else {
-                        let bundle = try SearchIndexer.index(files, keptPages: kept.map(\.path), from: writer.output, executable: pagefind)
+                    } else if let searchStaging {
+                        let bundle = try searchStaging.index(keptPages: kept.map(\.path), from: writer.output, executable: pagefind)
                         try session.add(bundle)
                         files = (files + bundle).sorted { $0.path < $1.path }
                     }

@@ -319,6 +319,59 @@ final class SiteFeatureTests: XCTestCase {
         XCTAssertFalse(try page(out, "404.html").contains("data-pagefind-body"))
     }
 
+    /// Unmarked pages are left out of Pagefind's folder only when some page is marked: the bundle
+    /// is the same as with them; with no page marked, every page is indexed whole.
+    func testSearchStagingLeavesOutUnmarkedPagesOnlyWhenSomePageIsMarked() throws {
+        guard let pagefind = SearchIndexer.locate() else { throw XCTSkip("pagefind not installed") }
+        func page(_ path: String, _ body: String, marked: Bool) -> OutputFile {
+            OutputFile(path: path, data: Data("<!doctype html><html lang=\"id\"><head><title>\(path)</title></head><body><main\(marked ? " data-pagefind-body" : "")><p>\(body)</p></main></body></html>".utf8))
+        }
+        func pageCount(_ bundle: [OutputFile]) throws -> Int {
+            let entry = try XCTUnwrap(bundle.first { $0.path == "pagefind/pagefind-entry.json" })
+            let json = try JSONSerialization.jsonObject(with: entry.data) as? [String: Any]
+            let languages = try XCTUnwrap(json?["languages"] as? [String: [String: Any]])
+            return try XCTUnwrap(languages["id"]?["page_count"] as? Int)
+        }
+        let a = page("a/index.html", "anggaran pendidikan", marked: true), b = page("b/index.html", "jaminan sosial", marked: true)
+        let printable = page("cetak/index.html", "anggaran pendidikan jaminan sosial", marked: false)
+        let withPrint = try SearchIndexer.index([a, b, printable], executable: pagefind)
+        XCTAssertEqual(try pageCount(withPrint), 2)
+        XCTAssertEqual(withPrint, try SearchIndexer.index([a, b], executable: pagefind))
+        let unmarked = try SearchIndexer.index([page("a/index.html", "anggaran", marked: false), printable], executable: pagefind)
+        XCTAssertEqual(try pageCount(unmarked), 2, "no page marked: Pagefind indexes every page")
+    }
+
+    /// pip's `pagefind_bin` is found where pip put it, without starting Python (0,17 s a build):
+    /// the fake `python3` records every start.
+    func testPagefindPackageIsFoundWithoutStartingPython() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("renja-pagefind-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        let started = root.appendingPathComponent("python-dijalankan")
+        func executable(_ path: String, _ text: String) throws {
+            let url = root.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+            try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        }
+        try executable("venv/bin/python3.11", "#!/bin/sh\ntouch \(started.path)\nexit 1\n")
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("venv/bin/python3").path, withDestinationPath: "python3.11")
+        let env = ["PATH": root.appendingPathComponent("venv/bin").path, "RENJA_CACHE_DIR": root.appendingPathComponent("cache").path]
+        XCTAssertNil(SearchIndexer.locate(environment: env), "no package yet: Python is asked and says no")
+        XCTAssertTrue(fm.fileExists(atPath: started.path))
+        try fm.removeItem(at: started)
+        try executable("venv/lib/python3.11/site-packages/pagefind_bin/pagefind", "#!/bin/sh\n")
+        XCTAssertEqual(SearchIndexer.locate(environment: env)?.path,
+                       root.appendingPathComponent("venv/lib/python3.11/site-packages/pagefind_bin/pagefind").path)
+        XCTAssertFalse(fm.fileExists(atPath: started.path), "found without starting Python")
+        // A pyenv shim: the package of any installed version.
+        try executable("pyenv/shims/python3", "#!/bin/sh\ntouch \(started.path)\nexit 1\n")
+        try executable("pyenv/versions/3.12.1/lib/python3.12/site-packages/pagefind_bin/pagefind_extended", "#!/bin/sh\n")
+        let shim = ["PATH": root.appendingPathComponent("pyenv/shims").path, "RENJA_CACHE_DIR": env["RENJA_CACHE_DIR"]!]
+        XCTAssertEqual(SearchIndexer.locate(environment: shim)?.lastPathComponent, "pagefind_extended")
+        XCTAssertFalse(fm.fileExists(atPath: started.path))
+    }
+
     func testWithoutPagefindTheSiteIsBuiltWithoutSearchAndSaysSo() throws {
         XCTAssertNil(SearchIndexer.locate(environment: ["PATH": "/tidak-ada"]))
         XCTAssertNil(SearchIndexer.locate(environment: ["RENJA_PAGEFIND": "/tidak-ada/pagefind"]))
