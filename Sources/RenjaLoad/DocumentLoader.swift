@@ -153,18 +153,20 @@ enum DocumentLoader {
     }
 
     static func loadStandardTable(folder: URL, displayFolder: String, sink: DiagnosticSink) -> StandardEvaluationTable? {
-        let url = folder.appendingPathComponent(StandardTableLoader.fileName)
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        let path = "\(displayFolder)/\(StandardTableLoader.fileName)"
-        guard let text = ContentFile.read(url, displayPath: path, sink: sink) else { return nil }
-        return StandardTableLoader.load(text: text, path: path, sink: sink)
+        loadOptional(StandardTableLoader.fileName, folder: folder, displayFolder: displayFolder, sink: sink, StandardTableLoader.load)
     }
 
     static func loadStandardPlan(folder: URL, displayFolder: String, sink: DiagnosticSink) -> StandardPlanTable? {
-        let url = folder.appendingPathComponent(StandardPlanLoader.fileName)
+        loadOptional(StandardPlanLoader.fileName, folder: folder, displayFolder: displayFolder, sink: sink, StandardPlanLoader.load)
+    }
+
+    /// A table file a document may have: nil when it has none.
+    private static func loadOptional<T>(_ fileName: String, folder: URL, displayFolder: String, sink: DiagnosticSink,
+                                        _ load: (String, String, DiagnosticSink) -> T?) -> T? {
+        let url = folder.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        let path = "\(displayFolder)/\(StandardPlanLoader.fileName)"
+        let path = "\(displayFolder)/\(fileName)"
         guard let text = ContentFile.read(url, displayPath: path, sink: sink) else { return nil }
-        return StandardPlanLoader.load(text: text, path: path, sink: sink)
+        return load(text, path, sink)
     }
 }

@@ -151,9 +151,7 @@ package enum StandardTableLoader {
         guard let s = m.string(key, allowEmpty: true) else { return nil }
         let sen = parseAmount(s.value)
         if sen == nil {
-            m.sink.error("angka-tidak-sah", "`\(key)` pada \(m.what) harus berupa jumlah rupiah", at: s.location,
-                         figures: [.init("diharapkan", "angka dengan titik pemisah ribuan, mis. 1.244.173.000 atau 1.244.173.000,50"),
-                                   .init("ditemukan", s.value.isEmpty ? "nilai kosong" : s.value)])
+            m.invalidFigure(s, key, mustBe: "jumlah rupiah", expected: "angka dengan titik pemisah ribuan, mis. 1.244.173.000 atau 1.244.173.000,50")
         }
         return Located(StandardAmount(raw: s.value, sen: sen), at: s.location)
     }
@@ -161,11 +159,7 @@ package enum StandardTableLoader {
     private static func number(_ m: MappingReader, _ key: String) -> Located<StandardNumber>? {
         guard let s = m.string(key, allowEmpty: true) else { return nil }
         let value = QuantityText.parseNumber(s.value.trimmingCharacters(in: .whitespaces))
-        if value == nil {
-            m.sink.error("angka-tidak-sah", "`\(key)` pada \(m.what) harus berupa angka", at: s.location,
-                         figures: [.init("diharapkan", "angka tanpa satuan (satuan ditulis di `satuan`), mis. 28 atau 42,5"),
-                                   .init("ditemukan", s.value.isEmpty ? "nilai kosong" : s.value)])
-        }
+        if value == nil { m.invalidFigure(s, key, mustBe: "angka", expected: "angka tanpa satuan (satuan ditulis di `satuan`), mis. 28 atau 42,5") }
         return Located(StandardNumber(raw: s.value, value: value), at: s.location)
     }
 

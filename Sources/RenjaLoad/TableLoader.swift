@@ -77,9 +77,7 @@ package enum TableLoader {
         let a = AmountText(raw: s.value)
         switch a.problem {
         case .empty?, .notANumber?:
-            m.sink.error("angka-tidak-sah", "`\(key)` pada \(m.what) harus berupa jumlah rupiah", at: s.location,
-                         figures: [.init("diharapkan", "angka dengan titik pemisah ribuan, mis. 1.244.173.000"),
-                                   .init("ditemukan", s.value.isEmpty ? "nilai kosong" : s.value)])
+            m.invalidFigure(s, key, mustBe: "jumlah rupiah", expected: "angka dengan titik pemisah ribuan, mis. 1.244.173.000")
         case .tooLarge?:
             m.sink.error("angka-terlalu-besar", "`\(key)` pada \(m.what) melampaui batas jumlah rupiah", at: s.location,
                          figures: [.init("diharapkan", "paling banyak 18 digit"), .init("ditemukan", s.value)])
@@ -95,22 +93,14 @@ package enum TableLoader {
     static func percent(_ m: MappingReader, _ key: String) -> Located<PercentText>? {
         guard let s = m.string(key, allowEmpty: true) else { return nil }
         let p = PercentText(raw: s.value)
-        if p.problem != nil {
-            m.sink.error("angka-tidak-sah", "`\(key)` pada \(m.what) harus berupa persentase", at: s.location,
-                         figures: [.init("diharapkan", "angka persen, mis. 42.23 atau 42,23%"),
-                                   .init("ditemukan", s.value.isEmpty ? "nilai kosong" : s.value)])
-        }
+        if p.problem != nil { m.invalidFigure(s, key, mustBe: "persentase", expected: "angka persen, mis. 42.23 atau 42,23%") }
         return Located(p, at: s.location)
     }
 
     static func quantity(_ m: MappingReader, _ key: String) -> Located<QuantityText>? {
         guard let s = m.string(key, allowEmpty: true) else { return nil }
         let q = QuantityText(raw: s.value)
-        if q.problem != nil {
-            m.sink.error("angka-tidak-sah", "`\(key)` pada \(m.what) harus berupa angka dan satuan", at: s.location,
-                         figures: [.init("diharapkan", "angka lalu satuan, mis. 2 dokumen atau 42.23 persen"),
-                                   .init("ditemukan", s.value.isEmpty ? "nilai kosong" : s.value)])
-        }
+        if q.problem != nil { m.invalidFigure(s, key, mustBe: "angka dan satuan", expected: "angka lalu satuan, mis. 2 dokumen atau 42.23 persen") }
         return Located(q, at: s.location)
     }
 }

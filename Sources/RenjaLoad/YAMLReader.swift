@@ -182,6 +182,13 @@ struct MappingReader {
         }
     }
 
+    /// Reports a field whose text does not read as the figure it must be (`angka-tidak-sah`):
+    /// `mustBe` words the kind ("jumlah rupiah"), `expected` gives the form with an example.
+    func invalidFigure(_ text: Located<String>, _ key: String, mustBe: String, expected: String) {
+        sink.error("angka-tidak-sah", "`\(key)` pada \(what) harus berupa \(mustBe)", at: text.location,
+                   figures: [.init("diharapkan", expected), .init("ditemukan", text.value.isEmpty ? "nilai kosong" : text.value)])
+    }
+
     func string(_ key: String, allowEmpty: Bool = false) -> Located<String>? {
         guard let node = mapping[key] else { return nil }
         guard case .scalar(let s) = node else {
