@@ -174,7 +174,7 @@ final class MirrorView: MustacheParent {
     static func wrap(_ value: Any) -> Any {
         let mirror = Mirror(reflecting: value)
         if mirror.displayStyle == .optional { return mirror.children.first.map { wrap($0.value) } ?? value }
-        if let array = value as? [Any], !(value is String) { return array.map(wrap) }
+        if let array = value as? [Any] { return array.map(wrap) }
         if mirror.displayStyle == .struct, value is MustacheView { return MirrorView(value) }
         return value
     }
