@@ -37,7 +37,26 @@ public enum Markdown {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
 
     public static func render(_ text: String) -> RenderedMarkdown {
-        render(text, sourcepos: false)
+        render(text, sourcepos: false, placement: Placement())
+    }
+
+    /// How a text is placed into a larger page (the print version puts every chapter on one page):
+    /// its headings go `headingOffset` levels down (at most `<h6>`), and its heading ids and the
+    /// links to them (`](#…)`) start with `idPrefix`. Applied to cmark's tree and to the ids this
+    /// wrapper makes, so a heading inside a code block or a literal `<h2` in the text is left alone.
+    public struct Placement: Sendable, Equatable {
+        public var headingOffset: Int
+        public var idPrefix: String
+
+        public init(headingOffset: Int = 0, idPrefix: String = "") {
+            self.headingOffset = headingOffset
+            self.idPrefix = idPrefix
+        }
+    }
+
+    /// Renders `text` placed into a larger page; the headings returned have the levels and ids rendered.
+    public static func render(_ text: String, placement: Placement) -> RenderedMarkdown {
+        render(text, sourcepos: false, placement: placement)
     }
 
     /// Renders with the blocks that hold `lines` (1-based lines of `text`) marked: the innermost
@@ -46,7 +65,7 @@ public enum Markdown {
     /// inserted at its start. Returns the block id of every marked line.
     public static func render(_ text: String, marking lines: Set<Int>, lineOffset: Int,
                               mark: (_ id: String, _ lines: [Int]) -> String) -> (RenderedMarkdown, [Int: String]) {
-        var rendered = render(text, sourcepos: true)
+        var rendered = render(text, sourcepos: true, placement: Placement())
         let (html, ids) = markBlocks(rendered.html, lines: lines, lineOffset: lineOffset, mark: mark)
         rendered.html = addHeadingIDs(html, rendered.headings)
         return (rendered, ids)
@@ -94,7 +113,7 @@ public enum Markdown {
         return (out, ids)
     }
 
-    private static func render(_ text: String, sourcepos: Bool) -> RenderedMarkdown {
+    private static func render(_ text: String, sourcepos: Bool, placement: Placement) -> RenderedMarkdown {
         _ = registered
         // CMARK_OPT_SMART is off: the source's straight quotes and dashes stay as typed.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | (sourcepos ? CMARK_OPT_SOURCEPOS : 0)
@@ -109,7 +128,8 @@ public enum Markdown {
         guard let document = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_node_free(document) }
 
-        let headings = collectHeadings(document)
+        if placement != Placement() { place(document, placement) }
+        let headings = collectHeadings(document, idPrefix: placement.idPrefix)
         guard let cHTML = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
             return RenderedMarkdown(html: "", headings: headings)
         }
@@ -119,7 +139,28 @@ public enum Markdown {
         return RenderedMarkdown(html: html, headings: headings)
     }
 
-    private static func collectHeadings(_ document: OpaquePointer) -> [Heading] {
+    /// Moves the headings down and points the in-page links at the prefixed ids, on the tree.
+    private static func place(_ document: OpaquePointer, _ placement: Placement) {
+        guard let iter = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING where placement.headingOffset != 0:
+                let level = Int(cmark_node_get_heading_level(node)) + placement.headingOffset
+                cmark_node_set_heading_level(node, Int32(min(6, max(1, level))))
+            case CMARK_NODE_LINK where !placement.idPrefix.isEmpty:
+                guard let url = cmark_node_get_url(node).map({ String(cString: $0) }), url.hasPrefix("#") else { continue }
+                _ = cmark_node_set_url(node, "#" + placement.idPrefix + url.dropFirst())
+            default:
+                break
+            }
+        }
+    }
+
+    private static func collectHeadings(_ document: OpaquePointer, idPrefix: String) -> [Heading] {
         var headings: [Heading] = []
         var used: [String: Int] = [:]
         guard let iter = cmark_iter_new(document) else { return [] }
@@ -135,6 +176,7 @@ public enum Markdown {
             let n = used[id, default: 0]
             used[id] = n + 1
             if n > 0 { id += "-\(n + 1)" }
+            id = idPrefix + id
             headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
         }
         return headings

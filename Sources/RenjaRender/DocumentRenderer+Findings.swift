@@ -110,7 +110,7 @@ extension DocumentRenderer {
             for (line, e) in found where !(byLine[line - c.bodyFirstLine + 1]?.contains { $0.id == e.id } ?? false) {
                 byLine[line - c.bodyFirstLine + 1, default: []].append(e)
             }
-            let (r, ids) = Markdown.render(facts.expandedChapters[c.slug] ?? c.markdown, marking: Set(byLine.keys),
+            let (r, ids) = Markdown.render(chapterMarkdown(c), marking: Set(byLine.keys),
                                            lineOffset: c.bodyFirstLine - 1) { _, lines in
                 var seen = Set<String>()
                 let entries = lines.flatMap { byLine[$0] ?? [] }.filter { seen.insert($0.id).inserted }

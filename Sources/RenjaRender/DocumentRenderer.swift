@@ -180,8 +180,16 @@ package struct DocumentRenderer {
     /// A chapter's Markdown with its placeholders filled (in the facts), rendered: made once, used
     /// by the chapter's page and the print page.
     func renderedChapter(_ c: Chapter) -> RenderedMarkdown {
-        openData.memo(\.chapters, c.slug) { Markdown.render(facts.expandedChapters[c.slug] ?? c.markdown) }
+        openData.memo(\.chapters, c.slug) { Markdown.render(chapterMarkdown(c)) }
     }
+
+    /// The chapter rendered to sit in a larger page (the print version); not kept, one page reads it.
+    func renderedChapter(_ c: Chapter, placement: Markdown.Placement) -> RenderedMarkdown {
+        Markdown.render(chapterMarkdown(c), placement: placement)
+    }
+
+    /// The chapter's Markdown with its `{{angka …}}` placeholders filled in.
+    func chapterMarkdown(_ c: Chapter) -> String { facts.expandedChapters[c.slug] ?? c.markdown }
 
     // MARK: Rows and tables
 

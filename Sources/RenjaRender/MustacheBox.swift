@@ -18,13 +18,16 @@ import Mustache
 /// - only structs that say they are views (`MustacheView`) are wrapped; strings, numbers,
 ///   Booleans and any type with its own Mustache behaviour are passed through untouched.
 ///
+/// Templates name the fields in Indonesian (`TemplateNames`): the table of a type is keyed by the
+/// template names.
+///
 /// It relies on the standard library's field reflection (`_forEachField`, an SPI) and reads fields
-/// at their offsets; `RENJA_MUSTACHE_MIRROR=1` renders through swift-mustache's own `Mirror` path
-/// instead, to rule this out when a page looks wrong (`ScalingTests` proves both give the same).
+/// at their offsets; `RENJA_MUSTACHE_MIRROR=1` reads them with `Mirror` instead (`MirrorView`), to
+/// rule this out when a page looks wrong (`ScalingTests` proves both give the same).
 enum MustacheBox {
     static let mirrorOnly = ProcessInfo.processInfo.environment["RENJA_MUSTACHE_MIRROR"] == "1"
 
-    static func box(_ value: Any) -> Any { mirrorOnly ? value : box(value, as: kind(of: value)) }
+    static func box(_ value: Any) -> Any { mirrorOnly ? MirrorView.wrap(value) : box(value, as: kind(of: value)) }
 
     static func box(_ value: Any, as known: Kind) -> Any {
         switch known {
@@ -123,6 +126,7 @@ struct ViewLayout {
     static let leafTypes: [Any.Type] = [String.self, Int.self, Bool.self, Double.self,
                                         String?.self, Int?.self, Bool?.self, Double?.self]
 
+    /// Template name → field.
     let fields: [String: Field]
 
     init?(_ type: Any.Type) {
@@ -132,8 +136,10 @@ struct ViewLayout {
                 if let optional = F.self as? MustacheOptional.Type { return optional.read }
                 return { $0.load(as: F.self) }
             }
+            // A field without a template name is not readable from templates (a test fails on one).
+            guard let template = TemplateNames.template(for: String(cString: name)) else { return true }
             let isLeaf = ViewLayout.leafTypes.contains { $0 == fieldType }
-            fields[String(cString: name)] = Field(offset: offset, read: _openExistential(fieldType, do: reader), isLeaf: isLeaf)
+            fields[template] = Field(offset: offset, read: _openExistential(fieldType, do: reader), isLeaf: isLeaf)
             return true
         }
         guard complete else { return nil }
@@ -155,3 +161,29 @@ extension Optional: MustacheOptional {
 /// its fields are found without `Mirror`. The conformances are listed in `MustacheViews.swift`;
 /// a test walks the views from every page kind's layers (`PageKinds`) and fails on a view type missing there.
 protocol MustacheView {}
+
+/// A view struct read with `Mirror`, as swift-mustache reads a plain struct, but by the template
+/// names (`TemplateNames`): the way to render without `MustacheBox`'s offsets
+/// (`RENJA_MUSTACHE_MIRROR=1`, and the tests comparing both). Values are wrapped as `MustacheBox`
+/// wraps them: arrays element by element, optionals unwrapped, other values passed through.
+final class MirrorView: MustacheParent {
+    private let value: Any
+
+    private init(_ value: Any) { self.value = value }
+
+    static func wrap(_ value: Any) -> Any {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional { return mirror.children.first.map { wrap($0.value) } ?? value }
+        if let array = value as? [Any] { return array.map(wrap) }
+        if mirror.displayStyle == .struct, value is MustacheView { return MirrorView(value) }
+        return value
+    }
+
+    func child(named name: String) -> Any? {
+        guard let swift = TemplateNames.swift(for: name),
+              let field = Mirror(reflecting: value).children.first(where: { $0.label == swift }) else { return nil }
+        let mirror = Mirror(reflecting: field.value)
+        if mirror.displayStyle == .optional { return mirror.children.first.map { MirrorView.wrap($0.value) } }
+        return MirrorView.wrap(field.value)
+    }
+}

@@ -62,26 +62,18 @@ struct PageView {
 }
 
 /// The root context of a page: finds a name in the page's layers. `boxed` reads them through
-/// `MustacheBox` (the build); without it they are read with `Mirror`, as swift-mustache reads
-/// a plain struct (`RENJA_MUSTACHE_MIRROR=1`, and the tests comparing both).
+/// `MustacheBox` (the build); without it through `MirrorView`, with `Mirror`
+/// (`RENJA_MUSTACHE_MIRROR=1`, and the tests comparing both).
 final class PageContext: MustacheParent {
-    private let layers: [Any]
-    private let boxed: Bool
+    private let layers: [MustacheParent]
 
     init(_ page: PageView, boxed: Bool = !MustacheBox.mirrorOnly) {
-        self.boxed = boxed
-        self.layers = boxed ? page.layers.map { MustacheBox.box($0) } : page.layers
+        layers = page.layers.compactMap { (boxed ? MustacheBox.box($0, as: MustacheBox.kind(of: $0)) : MirrorView.wrap($0)) as? MustacheParent }
     }
 
     func child(named name: String) -> Any? {
         for layer in layers {
-            if boxed {
-                if let found = (layer as? MustacheParent)?.child(named: name) { return found }
-            } else if let field = Mirror(reflecting: layer).children.first(where: { $0.label == name }) {
-                let value = field.value
-                if Mirror(reflecting: value).displayStyle == .optional, Mirror(reflecting: value).children.isEmpty { return nil }
-                return value
-            }
+            if let found = layer.child(named: name) { return found }
         }
         return nil
     }

@@ -65,26 +65,39 @@ enum TemplateFieldCheck {
         return type
     }
 
-    /// Stored fields of a struct type, name → type; empty for a text, number or Boolean.
+    /// Stored fields of a struct type by their template names (`TemplateNames`), name → type;
+    /// empty for a text, number or Boolean. A field without a template name is left out, as
+    /// `MustacheBox` leaves it out.
     static func fields(of type: Any.Type) -> [String: Any.Type] {
-        if type == String.self || type == Int.self || type == Bool.self || type == Double.self { return [:] }
+        storedFields(of: type).templateNames
+    }
+
+    /// Stored fields of a struct type by their Swift names, name → type.
+    static func swiftFields(of type: Any.Type) -> [String: Any.Type] {
+        storedFields(of: type).swiftNames
+    }
+
+    private static func storedFields(of type: Any.Type) -> (swiftNames: [String: Any.Type], templateNames: [String: Any.Type]) {
+        if type == String.self || type == Int.self || type == Bool.self || type == Double.self { return ([:], [:]) }
         let id = ObjectIdentifier(type)
         lock.lock()
         if let known = known[id] { lock.unlock(); return known }
         lock.unlock()
-        var out: [String: Any.Type] = [:]
+        var swift: [String: Any.Type] = [:], template: [String: Any.Type] = [:]
         _ = _forEachField(of: type) { name, _, fieldType, _ in
-            out[String(cString: name)] = fieldType
+            let name = String(cString: name)
+            swift[name] = fieldType
+            if let t = TemplateNames.template(for: name) { template[t] = fieldType }
             return true
         }
         lock.lock()
-        known[id] = out
+        known[id] = (swift, template)
         lock.unlock()
-        return out
+        return (swift, template)
     }
 
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var known: [ObjectIdentifier: [String: Any.Type]] = [:]
+    nonisolated(unsafe) private static var known: [ObjectIdentifier: (swiftNames: [String: Any.Type], templateNames: [String: Any.Type])] = [:]
 
     struct Problem {
         var template: String
@@ -161,19 +174,31 @@ enum TemplateFieldCheck {
         }
         guard var type = current else {
             let scope = Set(stack.compactMap { $0 }.flatMap { fields(of: $0).keys }).sorted()
-            return .failure(Unresolved(message: "kolom `\(first)` tidak ada pada data halaman ini",
-                                       suggestion: Text.suggestion(for: first, among: scope), inScope: scope))
+            return .failure(unknown(first, message: "kolom `\(first)` tidak ada pada data halaman ini", scope: scope))
         }
         for part in parts.dropFirst() {
             let f = fields(of: type)
             guard let t = f[part] else {
                 let scope = f.keys.sorted()
-                return .failure(Unresolved(message: "kolom `\(part)` tidak ada di dalam `\(parts.prefix { $0 != part }.joined(separator: "."))`",
-                                           suggestion: Text.suggestion(for: part, among: scope), inScope: scope))
+                return .failure(unknown(part, message: "kolom `\(part)` tidak ada di dalam `\(parts.prefix { $0 != part }.joined(separator: "."))`",
+                                        scope: scope))
             }
             type = contextType(of: t)
         }
         return .success(type)
+    }
+}
+
+extension TemplateFieldCheck {
+    /// An unknown name: when it is the Swift (English) name of a field in scope, the template name
+    /// of that field is the suggestion and the message says templates use the Indonesian names;
+    /// otherwise the nearest name in scope.
+    static func unknown(_ name: String, message: String, scope: [String]) -> Unresolved {
+        if let template = TemplateNames.template(for: name), template != name, scope.contains(template) {
+            return Unresolved(message: message + "; nama kolom templat berbahasa Indonesia: `\(template)`",
+                              suggestion: template, inScope: scope)
+        }
+        return Unresolved(message: message, suggestion: Text.suggestion(for: name, among: scope), inScope: scope)
     }
 }
 
@@ -199,6 +224,14 @@ extension TemplateFieldCheck {
         sendiri. `{{#nama}}…{{/nama}}` membuka bagian dengan data kolom itu, dan nama dicari dari
         bagian terdalam ke luar: data halaman, lalu `DocumentChrome`, lalu `PageChrome`.
 
+        Nama kolom ditulis dalam bahasa Indonesia, huruf kecil dengan awal kata berikutnya huruf
+        besar tanpa spasi (`judulHalaman`, `adaDaftarIsi`, `subKegiatan`); istilah Renja dipakai apa
+        adanya (`pagu`, `realisasi`, `kegiatan`, `sumberDana`). Awalan yang sering dipakai: `ada…`
+        (ya/tidak: ada sesuatu), `tautan…` (alamat), `jumlah…`, `urut…` (angka polos untuk
+        pengurutan), `daftar…` (daftar, bila bentuk tunggalnya juga nama kolom). Kode Renja sendiri
+        memakai nama Inggris; padanannya ada di `Sources/RenjaRender/TemplateNames.swift`, dan nama
+        Inggris di templat adalah galat dengan saran nama Indonesianya.
+
         | templat | data halamannya |
         | --- | --- |
 
@@ -208,7 +241,7 @@ extension TemplateFieldCheck {
 
         Nama kolom yang tidak ada pada data templat itu adalah galat saat situs dibangun
         (`galat[templat-kolom]`, dengan saran nama yang mirip): salah ketik seperti `{{pgau}}`, atau
-        kolom halaman lain seperti `{{program.name}}` di `chapter.mustache`, tidak pernah menghasilkan
+        kolom halaman lain seperti `{{program.nama}}` di `chapter.mustache`, tidak pernah menghasilkan
         teks kosong diam-diam.
 
         Berkas ini dibuat dari kode (`TemplateFieldCheck.reference`); uji
@@ -227,7 +260,7 @@ extension TemplateFieldCheck {
             let meanings = ViewFieldDescriptions.of(type) ?? [:]
             out += "\n## \(name)\n\n| kolom | jenis | arti |\n| --- | --- | --- |\n"
             for (field, fieldType) in f.sorted(by: { $0.key < $1.key }) {
-                out += "| `\(field)` | \(describe(fieldType)) | \(meanings[field] ?? "") |\n"
+                out += "| `\(field)` | \(describe(fieldType)) | \(TemplateNames.swift(for: field).flatMap { meanings[$0] } ?? "") |\n"
                 let inner = contextType(of: fieldType)
                 if !fields(of: inner).isEmpty { queue.append(inner) }
             }

@@ -82,7 +82,9 @@ public struct TemplateSet: @unchecked Sendable {
         if !known { checkPartials(sources, sink: sink) }
         if !sink.hasErrors, !known {
             // Every name a page template uses must be a field of the views its page kind renders it with.
+            // The PDF's template too, with its one view (it is not a page of the site).
             let pages = PageKinds.all.filter { sources[$0.template] != nil }.map { (template: $0.template, stack: $0.layers) }
+                + (sources[DocumentPDF.template] != nil ? [(template: DocumentPDF.template, stack: [PDFView.self as Any.Type])] : [])
             for p in TemplateFieldCheck.check(pages: pages, sources: sources.mapValues(\.text)) {
                 var notes: [String] = []
                 if let s = p.suggestion { notes.append("mungkin maksudnya `\(s)`?") }

@@ -1,4 +1,5 @@
-/// What each field of a view holds, in Indonesian for the staff who edit the templates: printed
+/// What each field of a view holds (by the field's Swift name; the README shows its template name,
+/// `TemplateNames`), in Indonesian for the staff who edit the templates: printed
 /// beside the field in `Templates/README.md` (`TemplateFieldCheck.reference`).
 /// `TemplateReferenceTests` fails on a field a template can reach without a description here, and
 /// on a description of a field that does not exist. Kept in one table (not beside each struct):
@@ -30,7 +31,7 @@ enum ViewFieldDescriptions {
             "year": "tahun dokumen pertama situs",
         ]),
         (DocumentChrome.self, [
-            "chaptersNav": "bab-bab dokumen; `current` pada halaman bab ini",
+            "chaptersNav": "bab-bab dokumen; `halamanIni` pada halaman bab ini",
             "comparisons": "perbandingan dengan dokumen lain instansi dan tahun yang sama",
             "document": "kartu dokumen: judul, jenis, tahun, angka pokok, versi",
             "documentLinks": "tampilan lain dokumen: perubahan, data terbuka, versi cetak, validasi, perbandingan",

@@ -1,5 +1,6 @@
 import Foundation
 import RenjaModel
+import RenjaMarkdown
 
 /// The whole document on one page (`cetak.mustache`), for printing; the PDF is made from the same
 /// views (`DocumentPDF`).
@@ -25,12 +26,7 @@ struct PrintPage {
             let id = "bab-\(c.slug)"
             // Ids get the chapter's prefix (chapters share this page) and headings go one level
             // down, under the chapter's own <h2>.
-            var html = Text.replacingLiteral(doc.renderedChapter(c).html, " id=\"", with: " id=\"\(id)-")
-            html = Text.replacingLiteral(html, "href=\"#", with: "href=\"#\(id)-")
-            for level in (2...5).reversed() {
-                html = Text.replacingLiteral(html, "<h\(level)", with: "<h\(level + 1)")
-                html = Text.replacingLiteral(html, "</h\(level)>", with: "</h\(level + 1)>")
-            }
+            let html = doc.renderedChapter(c, placement: Markdown.Placement(headingOffset: 1, idPrefix: "\(id)-")).html
             var segments: [PrintSegmentView] = []
             for part in TableEmbeds.split(html) {
                 if !part.html.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { segments.append(PrintSegmentView(html: part.html)) }

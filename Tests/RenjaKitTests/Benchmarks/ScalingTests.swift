@@ -12,31 +12,46 @@ import XCTest
 final class ScalingTests: XCTestCase {
     // MARK: MustacheBox renders like Mirror
 
+    // Field names from `TemplateNames`: the boxes find fields by their template names.
     struct Link: MustacheView { var title: String; var href: String?; var current: Bool }
-    struct Row: MustacheView { var name: String; var href: String?; var count: Int; var links: [Link]; var notes: [String]; var child: Link? }
-    struct Page: MustacheView { var title: String; var href: String?; var rows: [Row]; var empty: [Row]; var flag: Bool; var missing: Row? }
+    struct Row: MustacheView { var name: String; var href: String?; var number: Int; var links: [Link]; var notes: [String]; var first: Link? }
+    struct Page: MustacheView { var title: String; var href: String?; var rows: [Row]; var groups: [Row]; var clean: Bool; var previous: Row? }
 
     func testBoxedViewsRenderExactlyAsStructs() throws {
-        let template = """
-        {{title}}|{{#rows}}[{{name}} {{href}} {{count}}{{#links}}<{{title}} {{href}}{{#current}}*{{/current}}>{{/links}}\
-        {{#notes}}({{.}}){{/notes}}{{^empty(notes)}}!{{/empty(notes)}}{{#child}}c={{title}}/{{href}}{{/child}}{{^child}}none{{/child}}]{{/rows}}\
-        {{^empty}}no rows{{/empty}}{{#flag}}F{{/flag}}{{^missing}}M{{/missing}}{{#empty(rows)}}E{{/empty(rows)}}
+        // The same template with the Swift names (for swift-mustache's own Mirror lookup of the plain
+        // structs) and with the template names (for `MustacheBox` and `MirrorView`).
+        let swiftNames = """
+        {{title}}|{{#rows}}[{{name}} {{href}} {{number}}{{#links}}<{{title}} {{href}}{{#current}}*{{/current}}>{{/links}}\
+        {{#notes}}({{.}}){{/notes}}{{^empty(notes)}}!{{/empty(notes)}}{{#first}}c={{title}}/{{href}}{{/first}}{{^first}}none{{/first}}]{{/rows}}\
+        {{^groups}}no rows{{/groups}}{{#clean}}F{{/clean}}{{^previous}}M{{/previous}}{{#empty(rows)}}E{{/empty(rows)}}{{#first(rows)}}{{name}}{{/first(rows)}}
         """
-        let library = MustacheLibrary(templates: ["t": try MustacheTemplate(string: template)])
+        let templateNames = """
+        {{judul}}|{{#baris}}[{{nama}} {{tautan}} {{nomor}}{{#daftarTautan}}<{{judul}} {{tautan}}{{#halamanIni}}*{{/halamanIni}}>{{/daftarTautan}}\
+        {{#daftarKeterangan}}({{.}}){{/daftarKeterangan}}{{^empty(daftarKeterangan)}}!{{/empty(daftarKeterangan)}}{{#pertama}}c={{judul}}/{{tautan}}{{/pertama}}{{^pertama}}none{{/pertama}}]{{/baris}}\
+        {{^kelompok}}no rows{{/kelompok}}{{#bersih}}F{{/bersih}}{{^sebelumnya}}M{{/sebelumnya}}{{#empty(baris)}}E{{/empty(baris)}}{{#first(baris)}}{{nama}}{{/first(baris)}}
+        """
+        let library = MustacheLibrary(templates: ["swift": try MustacheTemplate(string: swiftNames),
+                                                  "t": try MustacheTemplate(string: templateNames)])
         let page = Page(title: "Judul <&>", href: "/akar/",
-                        rows: [Row(name: "satu", href: nil, count: 0, links: [Link(title: "a", href: nil, current: true),
-                                                                            Link(title: "b", href: "b/", current: false)],
-                                   notes: ["x", "y"], child: Link(title: "anak", href: nil, current: false)),
-                               Row(name: "dua", href: "dua/", count: 2, links: [], notes: [], child: nil)],
-                        empty: [], flag: true, missing: nil)
-        let plain = try XCTUnwrap(library.render(page, withTemplate: "t"))
-        let box = MustacheBox.box(page)
-        XCTAssertTrue(box is MustacheParent, "the page is wrapped")
-        let boxed = try XCTUnwrap(library.render(box, withTemplate: "t"))
-        XCTAssertEqual(boxed, plain)
+                        rows: [Row(name: "satu", href: nil, number: 0, links: [Link(title: "a", href: nil, current: true),
+                                                                             Link(title: "b", href: "b/", current: false)],
+                                   notes: ["x", "y"], first: Link(title: "anak", href: nil, current: false)),
+                               Row(name: "dua", href: "dua/", number: 2, links: [], notes: [], first: nil)],
+                        groups: [], clean: true, previous: nil)
+        let plain = try XCTUnwrap(library.render(page, withTemplate: "swift"))
+        let box = MustacheBox.box(page, as: MustacheBox.kind(of: page))
+        XCTAssertTrue(box is ViewBox<Page>, "the page is wrapped")
+        XCTAssertEqual(try XCTUnwrap(library.render(box, withTemplate: "t")), plain)
+        let mirror = MirrorView.wrap(page)
+        XCTAssertTrue(mirror is MirrorView, "the page is wrapped")
+        XCTAssertEqual(try XCTUnwrap(library.render(mirror, withTemplate: "t")), plain)
         // A nil `href` is looked up in the enclosing contexts, as Mirror does: row "satu" shows the page's.
         XCTAssertTrue(plain.contains("[satu /akar/ 0"), plain)
         XCTAssertTrue(plain.contains("c=anak//akar/"), plain)
+        XCTAssertTrue(plain.hasSuffix("FMsatu"), plain)
+        // The Swift names are not template names: the boxes do not answer them.
+        XCTAssertEqual(library.render(box, withTemplate: "swift"), library.render(mirror, withTemplate: "swift"))
+        XCTAssertFalse(try XCTUnwrap(library.render(box, withTemplate: "swift")).contains("satu"))
     }
 
     func testRealSiteRendersTheSameBoxedOrNot() throws {
@@ -48,9 +63,13 @@ final class ScalingTests: XCTestCase {
         let (pages, _) = doc.pages()
         XCTAssertGreaterThan(pages.count, 15)
         for p in pages {
-            let plain = templates.library.render(PageContext(p.view, boxed: false), withTemplate: p.template)
-            XCTAssertEqual(templates.render(p.view, page: p.template), plain, p.dir)
+            let mirror = templates.library.render(PageContext(p.view, boxed: false), withTemplate: p.template)
+            XCTAssertEqual(templates.library.render(PageContext(p.view, boxed: true), withTemplate: p.template), mirror, p.dir)
         }
+        // The PDF's HTML, from its own view.
+        let pdf = doc.pdfView()
+        XCTAssertEqual(templates.library.render(MustacheBox.box(pdf, as: MustacheBox.kind(of: pdf)), withTemplate: DocumentPDF.template),
+                       templates.library.render(MirrorView.wrap(pdf), withTemplate: DocumentPDF.template))
     }
 
     // MARK: Parallel map

@@ -22,16 +22,16 @@ final class TemplateReferenceTests: XCTestCase {
         try FileManager.default.copyItem(at: RepoPaths.templates, to: folder)
         let program = folder.appendingPathComponent("program.mustache")
         let text = try String(contentsOf: program, encoding: .utf8)
-        let at = try XCTUnwrap(text.range(of: "{{paguAfter}}"))
-        try text.replacingCharacters(in: at, with: "{{paguAftr}}").write(to: program, atomically: true, encoding: .utf8)
+        let at = try XCTUnwrap(text.range(of: "{{paguSesudah}}"))
+        try text.replacingCharacters(in: at, with: "{{paguSesudh}}").write(to: program, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try TemplateSet.load(folder: folder, displayPath: "Templates")) { error in
             let ds = (error as? InputError)?.diagnostics ?? []
             XCTAssertEqual(ds.map(\.code), ["templat-kolom"])
             let line = text[..<at.lowerBound].filter { $0 == "\n" }.count + 1
             let column = text[..<at.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).last!.count + 1
             XCTAssertEqual(ds.first?.location?.description, "Templates/program.mustache:\(line):\(column)")
-            XCTAssertEqual(ds.first?.message, "kolom `paguAftr` tidak ada pada data halaman ini")
-            XCTAssertTrue(ds.first?.notes.contains("mungkin maksudnya `paguAfter`?") ?? false, "\(ds.first?.notes ?? [])")
+            XCTAssertEqual(ds.first?.message, "kolom `paguSesudh` tidak ada pada data halaman ini")
+            XCTAssertTrue(ds.first?.notes.contains("mungkin maksudnya `paguSesudah`?") ?? false, "\(ds.first?.notes ?? [])")
         }
     }
 
@@ -50,7 +50,7 @@ final class TemplateReferenceTests: XCTestCase {
 
         let program = folder.appendingPathComponent("program.mustache")
         let text = try String(contentsOf: program, encoding: .utf8)
-        try text.replacingOccurrences(of: "{{paguAfter}}", with: "{{paguAftr}}").write(to: program, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "{{paguSesudah}}", with: "{{paguSesudh}}").write(to: program, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try TemplateSet.load(folder: folder, displayPath: "Templates", passed: record)) { error in
             XCTAssertEqual((error as? InputError)?.diagnostics.map(\.code), ["templat-kolom"])
         }
@@ -67,7 +67,7 @@ final class TemplateReferenceTests: XCTestCase {
         try FileManager.default.copyItem(at: RepoPaths.templates, to: folder)
         let chapter = folder.appendingPathComponent("chapter.mustache")
         let text = try String(contentsOf: chapter, encoding: .utf8)
-        try text.replacingOccurrences(of: "<h1>{{title}}</h1>", with: "<h1>{{title}} {{program.name}}</h1>")
+        try text.replacingOccurrences(of: "<h1>{{judul}}</h1>", with: "<h1>{{judul}} {{program.nama}}</h1>")
             .write(to: chapter, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try TemplateSet.load(folder: folder, displayPath: "Templates")) { error in
             let ds = (error as? InputError)?.diagnostics ?? []
@@ -100,7 +100,7 @@ final class TemplateReferenceTests: XCTestCase {
         func walk(_ type: Any.Type) {
             let context = TemplateFieldCheck.contextType(of: type)
             guard seen.insert(ObjectIdentifier(context)).inserted else { return }
-            let fields = TemplateFieldCheck.fields(of: context)
+            let fields = TemplateFieldCheck.swiftFields(of: context)
             guard !fields.isEmpty else { return }
             let meanings = ViewFieldDescriptions.of(context) ?? [:]
             for (name, fieldType) in fields {
@@ -111,7 +111,7 @@ final class TemplateReferenceTests: XCTestCase {
         for kind in PageKinds.all { kind.layers.forEach(walk) }
         XCTAssertEqual(missing.sorted(), [], "describe these in Sources/RenjaRender/ViewFieldDescriptions.swift")
         for (type, meanings) in ViewFieldDescriptions.table {
-            let fields = TemplateFieldCheck.fields(of: type)
+            let fields = TemplateFieldCheck.swiftFields(of: type)
             XCTAssertEqual(Set(meanings.keys).subtracting(fields.keys).sorted(), [], "\(type): descriptions of fields it does not have")
             XCTAssertTrue(seen.contains(ObjectIdentifier(type)), "\(type) is described but no template can reach it")
         }

@@ -73,14 +73,14 @@ final class FastTextTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for page in TemplateSet.requiredPages {
-            // `pageTitle`: a field of the pages' view, so the load-time field check accepts it.
-            try "{{#pageTitle}}\n<p>{{pageTitle}}|{{{pageTitle}}}</p>\n{{/pageTitle}}\n".write(to: dir.appendingPathComponent("\(page).mustache"), atomically: true, encoding: .utf8)
+            // `judulHalaman`: a field of the pages' view, so the load-time field check accepts it.
+            try "{{#judulHalaman}}\n<p>{{judulHalaman}}|{{{judulHalaman}}}</p>\n{{/judulHalaman}}\n".write(to: dir.appendingPathComponent("\(page).mustache"), atomically: true, encoding: .utf8)
         }
         let set = try TemplateSet.load(folder: dir, displayPath: "Templates")
-        XCTAssertEqual(set.library.render(["pageTitle": "<b>'Rp' & \"x\"</b>"], withTemplate: "table"),
+        XCTAssertEqual(set.library.render(["judulHalaman": "<b>'Rp' & \"x\"</b>"], withTemplate: "table"),
                        "<p>&lt;b&gt;&#39;Rp&#39; &amp; &quot;x&quot;&lt;/b&gt;|<b>'Rp' & \"x\"</b></p>\n")
 
-        try "<p>{{#pageTitle}}{{/y}}</p>\n".write(to: dir.appendingPathComponent("table.mustache"), atomically: true, encoding: .utf8)
+        try "<p>{{#judulHalaman}}{{/y}}</p>\n".write(to: dir.appendingPathComponent("table.mustache"), atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try TemplateSet.load(folder: dir, displayPath: "Templates")) { error in
             let locations = (error as? InputError)?.diagnostics.compactMap { $0.location.map { "\($0.file):\($0.line)" } } ?? []
             XCTAssertEqual(locations, ["Templates/table.mustache:1"], "\(error)")
