@@ -49,13 +49,13 @@ extension DocumentRenderer {
                 links.append(LinkView(title: "Lihat \(m.level.word) \(key(m))", href: href))
             }
             if profile.comparesStages {
-                links.append(LinkView(title: "Lihat semua perubahan anggaran", href: root + Paths.changes(document)))
+                links.append(LinkView(title: say(.temuanLihatPerubahan), href: root + Paths.changes(document)))
             }
         } else if let a = f.rowAnchor, let href = rowHref(a, programKey: f.programKey, root: root, onProgramPage: onProgramPage) {
             links.append(LinkView(title: "Lihat baris", href: href))
         }
         if let (chapter, id) = paragraph(of: f) {
-            links.append(LinkView(title: "Lihat paragraf di \(chapter.displayTitle)", href: root + Paths.chapter(document, chapter) + "#" + id))
+            links.append(LinkView(title: say(.temuanLihatParagraf, ["bab": chapter.displayTitle]), href: root + Paths.chapter(document, chapter) + "#" + id))
         }
         let technical = technicalFindings
             ? TechnicalView(lines: e.findings.flatMap { d in

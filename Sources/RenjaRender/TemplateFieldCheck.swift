@@ -186,7 +186,8 @@ extension Array: ArrayContext { static var elementType: Any.Type { Element.self 
 extension TemplateFieldCheck {
     /// `Templates/README.md`: for each page template the views it is rendered with, then every
     /// view type the templates can read with its fields (from the view structs themselves) and
-    /// what each holds (`ViewFieldDescriptions`); a test fails when the file is out of date.
+    /// what each holds (`ViewFieldDescriptions`), then every phrase of `kata.yaml` with its fields
+    /// (`Phrase`); a test fails when the file is out of date.
     static func reference(kinds: [PageKind]) -> String {
         var out = """
         # Templat situs
@@ -198,6 +199,10 @@ extension TemplateFieldCheck {
         navigasinya; hanya ada di halaman sebuah dokumen, kosong di halaman situs) dan data halamannya
         sendiri. `{{#nama}}…{{/nama}}` membuka bagian dengan data kolom itu, dan nama dicari dari
         bagian terdalam ke luar: data halaman, lalu `DocumentChrome`, lalu `PageChrome`.
+
+        Kata-kata yang disusun Renja sendiri (judul dan deskripsi halaman, label tautan, teks grafik,
+        keterangan unduhan, judul kolom dan label kaki tabel) ada di `kata.yaml`; daftar ungkapannya
+        dan kolom masing-masing ada di bagian terakhir berkas ini.
 
         | templat | data halamannya |
         | --- | --- |
@@ -232,7 +237,7 @@ extension TemplateFieldCheck {
                 if !fields(of: inner).isEmpty { queue.append(inner) }
             }
         }
-        return out
+        return out + Wording.reference()
     }
 
     /// A field's type in words staff read.

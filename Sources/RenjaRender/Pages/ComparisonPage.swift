@@ -14,9 +14,9 @@ struct ComparisonPage {
         guard let other = doc.base.factsBySlug[earlier.slug], let c = DocumentComparison(from: other, to: doc.facts) else { return nil }
         let dir = Paths.comparison(later: doc.document, earlier: earlier)
         let title = "\(earlier.shortTitle) dan \(doc.document.shortTitle)"
-        var v = doc.view(dir: dir, title: "Bandingkan \(title) — \(doc.document.shortTitle)",
-                         description: "Pagu dan target \(earlier.shortTitle) dan \(doc.document.shortTitle), baris demi baris menurut kode nomenklatur.",
-                         crumbs: [LinkView(title: "Bandingkan dengan \(earlier.shortTitle)", href: nil)])
+        var v = doc.view(dir: dir, title: doc.say(.bandingkanJudul, ["judul": title, "dokumen": doc.document.shortTitle]),
+                         description: doc.say(.bandingkanDeskripsi, ["sebelumnya": earlier.shortTitle, "dokumen": doc.document.shortTitle]),
+                         crumbs: [LinkView(title: doc.say(.bandingkanJejak, ["sebelumnya": earlier.shortTitle]), href: nil)])
         v.indexed = true
         v.scripts = [v.root + "assets/urutkan.js"]
         let root = v.root

@@ -8,7 +8,7 @@ struct NotFoundPage {
     let site: SiteRenderer
 
     func plan(_ cards: [DocumentCardView]) -> PagePlan {
-        var chrome = site.chrome(dir: "", title: "Halaman tidak ditemukan", description: "", breadcrumbs: [])
+        var chrome = site.chrome(dir: "", title: site.say(.tidakDitemukanJudul), description: "", breadcrumbs: [])
         chrome.canonical = nil
         let absoluteRoot = site.servedAtRoot ? "/" : URL(string: site.baseURL)?.path ?? "/"
         let root = absoluteRoot.hasSuffix("/") ? absoluteRoot : absoluteRoot + "/"

@@ -11,7 +11,7 @@ struct ProgramPage {
     func plan(_ i: Int, _ p: MatchedItem, all: [MatchedItem]) -> PagePlan {
         let dir = Paths.program(doc.document, key: p.key)
         let name = doc.titleCase(p.name)
-        var v = doc.view(dir: dir, title: "\(name) — \(doc.document.shortTitle)", description: programDescription(p, name: name),
+        var v = doc.view(dir: dir, title: doc.say(.programJudul, ["program": name, "dokumen": doc.document.shortTitle]), description: programDescription(p, name: name),
                          crumbs: [LinkView(title: name, href: nil)])
         v.indexed = true
         v.scripts = [v.root + "assets/urutkan.js"]
@@ -74,17 +74,17 @@ struct ProgramPage {
                 rows.append(ChartRowView(label: label, cells: [Format.amount(k.pagu), Format.amount(k.realisasi), Format.percent(doc.facts.item(k)?.absorption)]))
             }
             let id = "grafik-pagu-\(p.key)"
+            let items = zip(groups, rows).map { g, r in doc.say(.grafikKegiatanUraianKegiatan, ["kegiatan": g.label, "pagu": r.text(0), "realisasi": r.text(1)]) }
             let chart = BarChart(
-                id: id, title: "Pagu dan realisasi per kegiatan",
-                description: "\(doc.profile.evaluationPaguLabel) dan \(doc.realisasiPhrase) per kegiatan. "
-                    + zip(groups, rows).map { g, r in "\(g.label): pagu Rp \(r.text(0)), realisasi Rp \(r.text(1))" }.joined(separator: "; ") + ".",
+                id: id, title: doc.say(.grafikKegiatanJudul),
+                description: doc.say(.grafikKegiatanUraian, ["labelPagu": doc.profile.evaluationPaguLabel, "realisasi": doc.realisasiPhrase, "rincian": items.joined(separator: "; ")]),
                 series: [.init(name: "Pagu", key: "pagu"), .init(name: "Realisasi", key: "realisasi")], groups: groups,
                 scaleMax: BarChart.amountScale(groups.flatMap { $0.bars.map(\.value) }))
-            out.append(ChartView(id: id, heading: "Pagu dan realisasi per kegiatan", svg: chart.svg,
+            out.append(ChartView(id: id, heading: doc.say(.grafikKegiatanJudulBagian), svg: chart.svg,
                                  legend: chart.series.map { LegendView(name: $0.name, key: $0.key) },
-                                 tableCaption: "Angka grafik: \(doc.profile.evaluationPaguLabel.lowercased()), realisasi dan serapan per kegiatan (Rp)",
+                                 tableCaption: doc.say(.grafikKegiatanKeteranganTabel, ["labelPagu": doc.profile.evaluationPaguLabel.lowercased()]),
                                  headers: ["Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Serapan"], rows: rows,
-                                 note: "\(doc.profile.evaluationPaguLabel) (Tabel 1); \(doc.realisasiPhrase)."))
+                                 note: doc.say(.grafikKegiatanCatatan, ["labelPagu": doc.profile.evaluationPaguLabel, "realisasi": doc.realisasiPhrase])))
         }
 
         // Achievement: the facts' figure for each indicator, only where target and capaian are
@@ -120,36 +120,35 @@ struct ProgramPage {
         if !groups.isEmpty || !notCompared.isEmpty {
             let id = "grafik-capaian-\(p.key)"
             let behind = groups.filter { $0.bars[0].tone != nil }.count
-            let phrase = period.map { " " + $0.phrase } ?? ""
+            let phrase = period.map { ["periode": $0.phrase] } ?? [:]
             let pace = period?.pacePercent ?? 100
             let paceText = Self.roundPercent(pace)
-            let paceLabel = period?.quarter.map { $0 < 4 ? "Laju triwulan \(EvaluationPeriod.romans[$0 - 1]) \(paceText)" : nil } ?? nil
-            var summary = "\(behind) dari \(groups.count) indikator di bawah laju"
-            summary += paceLabel == nil ? " (target tahunan 100%)" : " (\(paceText) dari target tahunan\(phrase))"
+            let paceLabel = period?.quarter.map { $0 < 4 ? doc.say(.grafikCapaianGarisLaju, ["triwulan": EvaluationPeriod.romans[$0 - 1], "laju": paceText]) : nil } ?? nil
+            var paceFields = phrase
+            if paceLabel != nil { paceFields["laju"] = paceText }
+            let summary = doc.say(.grafikCapaianRingkasan, paceFields.merging(["diBawah": "\(behind)", "jumlah": "\(groups.count)"]) { a, _ in a })
             var source: [String] = []
-            if stated > 0 { source.append("\(stated) persentase sebagaimana tertulis dalam Tabel 1") }
-            if computed > 0 { source.append("\(computed) dihitung dari capaian ÷ target (Tabel 1 tidak menuliskannya)") }
-            var note = "Sebuah indikator dinilai di bawah laju bila capaiannya kurang dari \(paceText) target tahunan"
-                + (paceLabel == nil ? "." : ": realisasi\(phrase) mencakup \(paceText) tahun, jadi \(paceText) berarti sesuai jadwal.")
-                + " \(summary)."
-            if !source.isEmpty { note += " " + source.joined(separator: "; ") + "." }
-            if !notCompared.isEmpty {
-                note += " Tidak dibandingkan (\(notCompared.count)): " + notCompared.joined(separator: "; ") + "."
-            }
+            if stated > 0 { source.append(doc.say(.grafikCapaianSumberTertulis, ["jumlah": "\(stated)"])) }
+            if computed > 0 { source.append(doc.say(.grafikCapaianSumberDihitung, ["jumlah": "\(computed)"])) }
+            var noteFields = phrase.merging(["laju": paceText, "ringkasan": summary, "jumlahTidakDibandingkan": "\(notCompared.count)"]) { a, _ in a }
+            if paceLabel != nil { noteFields["adaLaju"] = "ya" }
+            if !source.isEmpty { noteFields["sumber"] = source.joined(separator: "; ") }
+            if !notCompared.isEmpty { noteFields["tidakDibandingkan"] = notCompared.joined(separator: "; ") }
+            let note = doc.say(.grafikCapaianCatatan, noteFields)
             var references: [(value: Double, label: String)] = []
             if let paceLabel { references.append((pace, paceLabel)) }
-            references.append((100, "Target 100%"))
+            references.append((100, doc.say(.grafikCapaianGarisTarget)))
+            var descriptionFields = ["ringkasan": summary, "rincian": groups.map { "\($0.label): \($0.bars[0].valueText)" }.joined(separator: "; ")]
+            if let paceLabel { descriptionFields["garisLaju"] = paceLabel }
             let chart = BarChart(
-                id: id, title: "Capaian indikator terhadap target\(phrase)",
-                description: "Persentase capaian setiap indikator yang satuan target dan capaiannya sama"
-                    + (paceLabel.map { "; garis \($0) adalah laju yang sesuai jadwal, garis 100% target tahunan" } ?? "; garis 100% adalah target tahunan")
-                    + ". \(summary). " + groups.map { "\($0.label): \($0.bars[0].valueText)" }.joined(separator: "; ") + ".",
+                id: id, title: doc.say(.grafikCapaianJudul, phrase),
+                description: doc.say(.grafikCapaianUraian, descriptionFields),
                 series: [.init(name: "Capaian", key: "capaian")], groups: groups,
                 scaleMax: BarChart.percentScale(groups.map { $0.bars[0].value }), references: references)
-            out.append(ChartView(id: id, heading: "Capaian indikator terhadap target", svg: groups.isEmpty ? "" : chart.svg,
-                                 legend: [LegendView(name: paceLabel.map { "Sesuai \($0.prefix(1).lowercased() + $0.dropFirst()) atau lebih" } ?? "Mencapai target", key: "capaian"),
-                                          LegendView(name: "▼ Di bawah laju", key: "di-bawah")],
-                                 tableCaption: "Angka grafik: target, capaian, persentase capaian dan penilaian per indikator",
+            out.append(ChartView(id: id, heading: doc.say(.grafikCapaianJudulBagian), svg: groups.isEmpty ? "" : chart.svg,
+                                 legend: [LegendView(name: doc.say(.grafikCapaianLegendaSesuai, paceLabel.map { ["garisLaju": $0.prefix(1).lowercased() + $0.dropFirst()] } ?? [:]), key: "capaian"),
+                                          LegendView(name: doc.say(.grafikCapaianLegendaDiBawah), key: "di-bawah")],
+                                 tableCaption: doc.say(.grafikCapaianKeteranganTabel),
                                  headers: ["Indikator", "Target", "Capaian", "Persentase", "Terhadap laju"], rows: rows, note: note))
         }
         return out
@@ -170,7 +169,8 @@ struct ProgramPage {
             parts.append("\(doc.realisasiPhrase) \(r.formatted)" + (share.map { " (\($0.formatted))" } ?? ""))
         }
         let kegiatan = p.children.count, sub = p.children.reduce(0) { $0 + $1.children.count }
-        return "\(name) dalam \(doc.document.shortTitle): " + (parts.isEmpty ? "" : parts.joined(separator: ", ") + "; ")
-            + "\(kegiatan) kegiatan, \(sub) sub kegiatan."
+        var fields = ["program": name, "dokumen": doc.document.shortTitle, "kegiatan": "\(kegiatan)", "subKegiatan": "\(sub)"]
+        if !parts.isEmpty { fields["angka"] = parts.joined(separator: ", ") }
+        return doc.say(.programDeskripsi, fields)
     }
 }
