@@ -177,7 +177,7 @@ package struct DocumentRenderer {
         if let stated = item.amount(kind) { return currency ? Format.amountText(stated) : Format.amount(stated) }
         let f = facts.item(item)
         guard let sum = (f?.leafSum[kind] ?? f?.childSum[kind])?.value else { return "–" }
-        return (currency ? sum.formatted : sum.plain) + " (jumlah sub kegiatan)"
+        return say(.angkaJumlahSubKegiatan, ["jumlah": currency ? sum.formatted : sum.plain])
     }
 
     // MARK: Chapters
@@ -239,7 +239,7 @@ package struct DocumentRenderer {
             return ProgramGroupView(key: keys[p.anchor] ?? Text.slug(p.name.value), name: p.name.value, rows: rs)
         }
         let tf = facts.table(t.kind)
-        return TableView(number: t.kind.number, caption: "Tabel \(t.kind.number). \(t.title)", kindEvaluation: t.kind == .evaluasi,
+        return TableView(number: t.kind.number, caption: say(.tabelJudul, ["nomor": "\(t.kind.number)", "judul": t.title]), kindEvaluation: t.kind == .evaluasi,
                          tableHref: root + Paths.table(document, t.kind), groups: groups, totalPagu: Format.plainTotal(tf?.programTotal[.pagu]),
                          totalRealisasi: Format.plainTotal(tf?.programTotal[.realisasi]),
                          totalAbsorption: Format.percent(tf?.absorption), sourceFile: t.file,

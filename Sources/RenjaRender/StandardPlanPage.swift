@@ -91,7 +91,7 @@ extension DocumentRenderer {
         }
         let facts = self.facts.standardPlan
         func total(_ a: StandardPlanAmount) -> String {
-            guard let t = facts?.total(a) else { return "tidak dapat dijumlah" }
+            guard let t = facts?.total(a) else { return say(.tidakDapatDijumlah) }
             return t.readable.plain
         }
         return StandardPlanTableView(caption: t.title, year: String(year), nextYear: String(year &+ 1), rows: rows,

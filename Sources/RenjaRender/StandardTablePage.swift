@@ -192,7 +192,7 @@ extension DocumentRenderer {
 
         return StandardTableView(
             caption: t.title,
-            variantText: t.variant == .denganKode ? "dengan kolom Kode (kolom 1–16)" : "tanpa kolom Kode (kolom 1–15)",
+            variantText: say(t.variant == .denganKode ? .evaluasiStandarVarianDenganKode : .evaluasiStandarVarianTanpaKode),
             keyHeader: t.variant == .denganKode ? "Kode" : "No",
             columns: columns, quarters: quarters, rows: rows, footer: footer, footerShown: !footer.isEmpty, sourceFile: t.file,
             downloads: standardDownloads(root: root),

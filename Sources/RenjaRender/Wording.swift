@@ -174,6 +174,62 @@ enum Phrase: String, CaseIterable, Sendable {
     case rencanaStandarDeskripsi = "rencana-standar-deskripsi"
     case rencanaStandarJejak = "rencana-standar-jejak"
 
+    // Phrases added in the second pass, by page
+    case tidakDapatDihitung = "tidak-dapat-dihitung"
+    case temuanLihatBarisTingkat = "temuan-lihat-baris-tingkat"
+    case temuanLihatBaris = "temuan-lihat-baris"
+    case tabelJudul = "tabel-judul"
+    case tabelJudulHalaman = "tabel-judul-halaman"
+    case tabelJejak = "tabel-jejak"
+    case tabelDeskripsi = "tabel-deskripsi"
+    case grafikSerapanKolomProgram = "grafik-serapan-kolom-program"
+    case grafikSerapanKolomPagu = "grafik-serapan-kolom-pagu"
+    case grafikSerapanKolomRealisasi = "grafik-serapan-kolom-realisasi"
+    case grafikSerapanKolomSerapan = "grafik-serapan-kolom-serapan"
+    case programAngkaSelisih = "program-angka-selisih"
+    case programAngkaSerapan = "program-angka-serapan"
+    case programTidakAdaDiTabel = "program-tidak-ada-di-tabel"
+    case grafikKegiatanKolomKegiatan = "grafik-kegiatan-kolom-kegiatan"
+    case grafikKegiatanKolomPagu = "grafik-kegiatan-kolom-pagu"
+    case grafikKegiatanKolomRealisasi = "grafik-kegiatan-kolom-realisasi"
+    case grafikKegiatanKolomSerapan = "grafik-kegiatan-kolom-serapan"
+    case grafikCapaianKolomIndikator = "grafik-capaian-kolom-indikator"
+    case grafikCapaianKolomTarget = "grafik-capaian-kolom-target"
+    case grafikCapaianKolomCapaian = "grafik-capaian-kolom-capaian"
+    case grafikCapaianKolomPersentase = "grafik-capaian-kolom-persentase"
+    case grafikCapaianKolomLaju = "grafik-capaian-kolom-laju"
+    case grafikCapaianDiBawahLaju = "grafik-capaian-di-bawah-laju"
+    case grafikCapaianSesuaiLaju = "grafik-capaian-sesuai-laju"
+    case triwulanSingkat = "triwulan-singkat"
+    case triwulanSelKumulatif = "triwulan-sel-kumulatif"
+    case triwulanBarisJumlah = "triwulan-baris-jumlah"
+    case triwulanIndikatorKeadaan = "triwulan-indikator-keadaan"
+    case triwulanVarianDenganKode = "triwulan-varian-dengan-kode"
+    case triwulanVarianTanpaKode = "triwulan-varian-tanpa-kode"
+    case grafikTriwulanKolomTriwulan = "grafik-triwulan-kolom-triwulan"
+    case grafikTriwulanKolomRealisasi = "grafik-triwulan-kolom-realisasi"
+    case grafikTriwulanKolomKumulatif = "grafik-triwulan-kolom-kumulatif"
+    case grafikTriwulanKolomPersen = "grafik-triwulan-kolom-persen"
+    case grafikKinerjaKolomIndikator = "grafik-kinerja-kolom-indikator"
+    case grafikKinerjaKolomTarget = "grafik-kinerja-kolom-target"
+    case grafikKinerjaKolomRealisasi = "grafik-kinerja-kolom-realisasi"
+    case grafikKinerjaKolomPersen = "grafik-kinerja-kolom-persen"
+    case perubahanStatusCocok = "perubahan-status-cocok"
+    case perubahanStatusTidakCocok = "perubahan-status-tidak-cocok"
+    case perubahanStatusTidakDisebut = "perubahan-status-tidak-disebut"
+    case bandingkanAngkaPagu = "bandingkan-angka-pagu"
+    case bandingkanAngkaSelisih = "bandingkan-angka-selisih"
+    case bandingkanAngkaBerubah = "bandingkan-angka-berubah"
+    case bandingkanAngkaBerubahCatatan = "bandingkan-angka-berubah-catatan"
+    case evaluasiStandarVarianDenganKode = "evaluasi-standar-varian-dengan-kode"
+    case evaluasiStandarVarianTanpaKode = "evaluasi-standar-varian-tanpa-kode"
+    case tautanPerbandingan = "tautan-perbandingan"
+    case angkaJumlahSubKegiatan = "angka-jumlah-sub-kegiatan"
+    case tidakDapatDijumlah = "tidak-dapat-dijumlah"
+    case grafikCapaianSatuanBerbeda = "grafik-capaian-satuan-berbeda"
+    case grafikCapaianTanpaAngka = "grafik-capaian-tanpa-angka"
+    case grafikCapaianTidakDibandingkan = "grafik-capaian-tidak-dibandingkan"
+
     /// What the phrase is, and the fields Swift gives it.
     var declaration: (meaning: String, fields: [PhraseField]) {
         let dokumen = f("dokumen", "judul pendek dokumen, mis. Renja 2025")
@@ -353,6 +409,48 @@ enum Phrase: String, CaseIterable, Sendable {
         case .rencanaStandarDeskripsi:
             return ("deskripsi (meta) tabel rencana standar", [f("tabel", "judul tabel"), f("program", "jumlah program"), f("subKegiatan", "jumlah sub kegiatan")])
         case .rencanaStandarJejak: return ("jejak tabel rencana standar", [])
+        case .tidakDapatDihitung: return ("nilai yang tidak dapat dihitung (angka tidak terbaca)", [])
+        case .temuanLihatBarisTingkat: return ("tautan di bawah temuan perubahan ke barisnya", [f("tingkat", "program, kegiatan atau sub kegiatan"), f("kode", "nomor atau kode baris")])
+        case .temuanLihatBaris: return ("tautan di bawah temuan ke barisnya di tabel", [])
+        case .tabelJudul: return ("judul Tabel 1 atau 2 di halaman tabel dan versi cetak", [f("nomor", "nomor tabel"), f("judul", "judul tabel")])
+        case .tabelJudulHalaman: return ("judul halaman Tabel 1 atau 2", [f("tabel", "judul tabel (`tabel-judul`)"), dokumen])
+        case .tabelJejak: return ("jejak halaman Tabel 1 atau 2", [f("nomor", "nomor tabel")])
+        case .tabelDeskripsi:
+            return ("deskripsi (meta) halaman Tabel 1 atau 2", [f("nomor", "nomor tabel"), f("judul", "judul tabel"), f("program", "jumlah program"), f("kegiatan", "jumlah kegiatan"),
+                                                               f("subKegiatan", "jumlah sub kegiatan"), f("pagu", "jumlah pagu"),
+                                                               f("realisasi", "jumlah realisasi; hanya Tabel 1", optional: true), f("serapan", "serapan; hanya Tabel 1", optional: true)])
+        case .grafikSerapanKolomProgram, .grafikSerapanKolomPagu, .grafikSerapanKolomRealisasi, .grafikSerapanKolomSerapan:
+            return ("judul kolom tabel angka grafik serapan", [])
+        case .programAngkaSelisih: return ("angka utama program: selisih pagu kedua tabel", [])
+        case .programAngkaSerapan: return ("keterangan angka realisasi program", [f("serapan", "serapan, mis. 87,50%")])
+        case .programTidakAdaDiTabel: return ("nilai pagu bila program tidak ada di tabel itu", [f("nomor", "nomor tabel")])
+        case .grafikKegiatanKolomKegiatan, .grafikKegiatanKolomPagu, .grafikKegiatanKolomRealisasi, .grafikKegiatanKolomSerapan:
+            return ("judul kolom tabel angka grafik per kegiatan", [])
+        case .grafikCapaianKolomIndikator, .grafikCapaianKolomTarget, .grafikCapaianKolomCapaian, .grafikCapaianKolomPersentase, .grafikCapaianKolomLaju:
+            return ("judul kolom tabel angka grafik capaian", [])
+        case .grafikCapaianDiBawahLaju: return ("penilaian indikator di tabel angka grafik capaian: di bawah laju", [])
+        case .grafikCapaianSesuaiLaju: return ("penilaian indikator di tabel angka grafik capaian: sesuai laju", [])
+        case .triwulanSingkat: return ("nama pendek triwulan, di grafik dan judul kolom", [f("triwulan", "angka Romawi, mis. II")])
+        case .triwulanSelKumulatif: return ("kumulatif sebuah sel triwulan", [triwulan, f("jumlah", "kumulatif s/d triwulan itu"), f("persen", "persentase terhadap pagu atau target")])
+        case .triwulanBarisJumlah: return ("tanda baris yang angkanya jumlah sub kegiatan", [])
+        case .triwulanIndikatorKeadaan: return ("keterangan indikator yang angka triwulannya keadaan, bukan tambahan", [])
+        case .triwulanVarianDenganKode, .triwulanVarianTanpaKode: return ("varian tabel evaluasi standar di halaman triwulan", [])
+        case .grafikTriwulanKolomTriwulan, .grafikTriwulanKolomRealisasi, .grafikTriwulanKolomKumulatif, .grafikTriwulanKolomPersen:
+            return ("judul kolom tabel angka grafik anggaran per triwulan", [])
+        case .grafikKinerjaKolomIndikator, .grafikKinerjaKolomTarget, .grafikKinerjaKolomRealisasi, .grafikKinerjaKolomPersen:
+            return ("judul kolom tabel angka grafik capaian kinerja per triwulan", [])
+        case .perubahanStatusCocok, .perubahanStatusTidakCocok, .perubahanStatusTidakDisebut: return ("hasil pencocokan di halaman perubahan", [])
+        case .bandingkanAngkaPagu: return ("angka utama perbandingan: pagu sebuah dokumen", [dokumen])
+        case .bandingkanAngkaSelisih: return ("angka utama perbandingan: selisih", [])
+        case .bandingkanAngkaBerubah: return ("angka utama perbandingan: baris berubah", [])
+        case .bandingkanAngkaBerubahCatatan: return ("keterangan baris berubah", [f("baris", "jumlah baris"), f("baru", "jumlah baris baru"), f("dihapus", "jumlah baris dihapus")])
+        case .evaluasiStandarVarianDenganKode, .evaluasiStandarVarianTanpaKode: return ("varian tabel evaluasi standar di halaman tabel dan data terbuka", [])
+        case .tautanPerbandingan: return ("tautan ke perbandingan dua dokumen", [f("sebelumnya", "judul pendek dokumen yang lebih dulu"), dokumen])
+        case .angkaJumlahSubKegiatan: return ("angka program atau kegiatan yang tidak tertulis: jumlah sub kegiatannya", [f("jumlah", "jumlahnya")])
+        case .tidakDapatDijumlah: return ("jumlah tabel rencana standar yang tidak dapat dihitung", [])
+        case .grafikCapaianSatuanBerbeda: return ("alasan indikator tidak dibandingkan: satuannya berbeda", [f("target", "target dengan satuannya"), f("capaian", "capaian dengan satuannya")])
+        case .grafikCapaianTanpaAngka: return ("alasan indikator tidak dibandingkan: tanpa angka", [])
+        case .grafikCapaianTidakDibandingkan: return ("satu indikator yang tidak dibandingkan", [f("indikator", "nomor dan nama indikator"), f("alasan", "alasannya")])
         }
     }
 

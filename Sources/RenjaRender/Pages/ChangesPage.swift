@@ -28,11 +28,11 @@ struct ChangesPage {
         reconcile.append(stated(doc.say(.perubahanJumlahSesudah), after, table: .rencana, root: root))
         reconcile.append(ReconcileView(label: doc.say(.perubahanSelisihJumlah), computed: doc.signed(diff),
                                        stated: doc.say(.perubahanSelisihJumlahTertulis, ["selisih": doc.signed(set.totalOfDifferences)]), source: nil,
-                                       statusWord: set.totalOfDifferences == diff ? "Cocok" : "Tidak cocok",
+                                       statusWord: doc.say(set.totalOfDifferences == diff ? .perubahanStatusCocok : .perubahanStatusTidakCocok),
                                        statusClass: set.totalOfDifferences == diff ? "cocok" : "tidak-cocok"))
         reconcile.append(ReconcileView(label: doc.say(.perubahanSelisihRincian), computed: doc.signed(subTotal),
                                        stated: doc.say(.perubahanSelisihRincianTertulis, ["selisih": doc.signed(diff)]), source: nil,
-                                       statusWord: subTotal == diff ? "Cocok" : "Tidak cocok",
+                                       statusWord: doc.say(subTotal == diff ? .perubahanStatusCocok : .perubahanStatusTidakCocok),
                                        statusClass: subTotal == diff ? "cocok" : "tidak-cocok"))
         var targets: [TargetChangeView] = []
         for c in set.all.sorted(by: { $0.order < $1.order }) {
@@ -73,7 +73,7 @@ struct ChangesPage {
             levelWord: c.level.word, levelClass: doc.levelClass(c.level), key: c.keyLabel, name: doc.titleCase(c.name),
             href: href(c, root: root),
             before: c.before.map { Format.amount($0) } ?? "–", after: c.after.map { Format.amount($0) } ?? "–",
-            difference: d.map { doc.signed($0, currency: false) } ?? "tidak dapat dihitung",
+            difference: d.map { doc.signed($0, currency: false) } ?? doc.say(.tidakDapatDihitung),
             relative: c.relative.map(doc.signedPercent) ?? "",
             statusWord: c.status.word, statusClass: c.status.rawValue, showStatus: c.status != .tetap, direction: direction,
             sortOrder: c.order, sortSize: String(c.magnitude), sortDifference: d.map { String($0.value) } ?? "",
@@ -91,9 +91,9 @@ struct ChangesPage {
         if let f = doc.facts.narrativeStatement(of: .pagu, in: table), let c = doc.document.chapters.first(where: { $0.slug == f.chapterSlug }) {
             return ReconcileView(label: label, computed: total.formatted, stated: f.written,
                                  source: LinkView(title: c.displayTitle, href: root + Paths.chapter(doc.document, c)),
-                                 statusWord: "Cocok", statusClass: "cocok")
+                                 statusWord: doc.say(.perubahanStatusCocok), statusClass: "cocok")
         }
         return ReconcileView(label: label, computed: total.formatted, stated: doc.say(.perubahanTidakDisebut), source: nil,
-                             statusWord: "Tidak disebut", statusClass: "tidak-disebut")
+                             statusWord: doc.say(.perubahanStatusTidakDisebut), statusClass: "tidak-disebut")
     }
 }

@@ -31,7 +31,7 @@ struct DataPage {
         // document's tables have.
         let hasCodes = doc.profile.hasPlan || (doc.document.evaluation?.allItems.contains { $0.code != nil } ?? false)
         let standard = doc.document.standardEvaluation.map { t in
-            [DataStandardView(variantText: t.variant == .denganKode ? "dengan kolom Kode (kolom 1–16)" : "tanpa kolom Kode (kolom 1–15)",
+            [DataStandardView(variantText: doc.say(t.variant == .denganKode ? .evaluasiStandarVarianDenganKode : .evaluasiStandarVarianTanpaKode),
                               headers: StandardOpenData.columns(t.variant).map(\.title))]
         } ?? []
         let data = DataPageView(downloads: files, hasCodes: hasCodes, capaian: DocumentWordsView(doc.profile).capaian.lowercased(),

@@ -43,7 +43,7 @@ struct HomePage {
         for p in programs {
             guard let e = p.evaluation else { continue }
             let share = doc.facts.item(e)?.absorption
-            let text = share?.formatted ?? "tidak dapat dihitung"
+            let text = share?.formatted ?? doc.say(.tidakDapatDihitung)
             let pagu = e.pagu?.value.value, real = e.realisasi?.value.value
             let label = doc.titleCase(p.name)
             let group = BarChart.Group(label: label, bars: [
@@ -77,7 +77,8 @@ struct HomePage {
         return ChartView(id: chart.id, heading: doc.say(.grafikSerapanJudulBagian), svg: chart.svg,
                          legend: chart.series.map { LegendView(name: $0.name, key: $0.key) },
                          tableCaption: doc.say(.grafikSerapanKeteranganTabel, ["labelPagu": paguWord, "realisasi": doc.realisasiPhrase]),
-                         headers: ["Program", "Pagu (Rp)", "Realisasi (Rp)", "Serapan"], rows: rows,
+                         headers: [doc.say(.grafikSerapanKolomProgram), doc.say(.grafikSerapanKolomPagu), doc.say(.grafikSerapanKolomRealisasi), doc.say(.grafikSerapanKolomSerapan)],
+                         rows: rows,
                          note: doc.say(.grafikSerapanCatatan, ["labelPagu": paguWord, "serapan": overall]))
     }
 }

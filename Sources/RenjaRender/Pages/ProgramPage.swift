@@ -30,19 +30,19 @@ struct ProgramPage {
         let before = e?.pagu?.value.value, after = a?.pagu?.value.value
         var figures: [FigureView] = []
         if doc.profile.hasEvaluation {
-            figures.append(FigureView(label: doc.profile.evaluationPaguLabel, value: e.map { doc.amount($0, .pagu, currency: true) } ?? "tidak ada di Tabel 1", note: "Tabel 1"))
+            figures.append(FigureView(label: doc.profile.evaluationPaguLabel, value: e.map { doc.amount($0, .pagu, currency: true) } ?? doc.say(.programTidakAdaDiTabel, ["nomor": "1"]), note: "Tabel 1"))
         }
         if doc.profile.hasPlan {
-            figures.append(FigureView(label: doc.profile.planPaguLabel, value: a.map { doc.amount($0, .pagu, currency: true) } ?? "tidak ada di Tabel 2", note: "Tabel 2"))
+            figures.append(FigureView(label: doc.profile.planPaguLabel, value: a.map { doc.amount($0, .pagu, currency: true) } ?? doc.say(.programTidakAdaDiTabel, ["nomor": "2"]), note: "Tabel 2"))
         }
         if doc.profile.comparesStages, let change = doc.facts.changes.change(anchor: e?.anchor ?? a?.anchor), let d = change.difference {
-            figures.append(FigureView(label: "Selisih pagu", value: d.formatted, note: nil))
+            figures.append(FigureView(label: doc.say(.programAngkaSelisih), value: d.formatted, note: nil))
         } else if doc.profile.comparesStages, before == nil || after == nil {
-            figures.append(FigureView(label: "Selisih pagu", value: "tidak dapat dihitung", note: nil))
+            figures.append(FigureView(label: doc.say(.programAngkaSelisih), value: doc.say(.tidakDapatDihitung), note: nil))
         }
         if doc.profile.hasEvaluation, let e {
             figures.append(FigureView(label: doc.profile.realisasiLabel, value: Format.amountText(e.realisasi),
-                                      note: doc.facts.item(e)?.absorption.map { "serapan \($0.formatted)" }))
+                                      note: doc.facts.item(e)?.absorption.map { doc.say(.programAngkaSerapan, ["serapan": $0.formatted]) }))
         }
         let own = doc.index.program(p.key)
         let temuan = own.filter(\.counts).count
@@ -83,7 +83,8 @@ struct ProgramPage {
             out.append(ChartView(id: id, heading: doc.say(.grafikKegiatanJudulBagian), svg: chart.svg,
                                  legend: chart.series.map { LegendView(name: $0.name, key: $0.key) },
                                  tableCaption: doc.say(.grafikKegiatanKeteranganTabel, ["labelPagu": doc.profile.evaluationPaguLabel.lowercased()]),
-                                 headers: ["Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Serapan"], rows: rows,
+                                 headers: [doc.say(.grafikKegiatanKolomKegiatan), doc.say(.grafikKegiatanKolomPagu), doc.say(.grafikKegiatanKolomRealisasi),
+                                           doc.say(.grafikKegiatanKolomSerapan)], rows: rows,
                                  note: doc.say(.grafikKegiatanCatatan, ["labelPagu": doc.profile.evaluationPaguLabel, "realisasi": doc.realisasiPhrase])))
         }
 
@@ -102,9 +103,9 @@ struct ProgramPage {
                 let label = key.isEmpty ? ind.name.value : "\(key) · \(ind.name.value)"
                 guard let f, let value = f.comparableAchievement else {
                     let why = (f?.hasTarget ?? false) && (f?.hasActual ?? false)
-                        ? "satuan berbeda: \(Format.quantity(ind.target)) dan \(Format.quantity(ind.actual))"
-                        : "tanpa angka target dan capaian yang dapat dibandingkan"
-                    notCompared.append("\(label) (\(why))")
+                        ? doc.say(.grafikCapaianSatuanBerbeda, ["target": Format.quantity(ind.target), "capaian": Format.quantity(ind.actual)])
+                        : doc.say(.grafikCapaianTanpaAngka)
+                    notCompared.append(doc.say(.grafikCapaianTidakDibandingkan, ["indikator": label, "alasan": why]))
                     continue
                 }
                 if f.shown?.isStated == true { stated += 1 } else { computed += 1 }
@@ -112,7 +113,7 @@ struct ProgramPage {
                 let behind = f.behindPace(period) ?? false
                 groups.append(.init(label: label, bars: [.init(value: value, valueText: text, tone: behind ? BarChart.hatchedTone : nil)]))
                 rows.append(ChartRowView(label: label, cells: [Format.quantity(ind.target), Format.quantity(ind.actual), text,
-                                                               behind ? "di bawah laju" : "sesuai laju atau lebih"]))
+                                                               doc.say(behind ? .grafikCapaianDiBawahLaju : .grafikCapaianSesuaiLaju)]))
             }
             item.children.forEach(collect)
         }
@@ -149,7 +150,8 @@ struct ProgramPage {
                                  legend: [LegendView(name: doc.say(.grafikCapaianLegendaSesuai, paceLabel.map { ["garisLaju": $0.prefix(1).lowercased() + $0.dropFirst()] } ?? [:]), key: "capaian"),
                                           LegendView(name: doc.say(.grafikCapaianLegendaDiBawah), key: "di-bawah")],
                                  tableCaption: doc.say(.grafikCapaianKeteranganTabel),
-                                 headers: ["Indikator", "Target", "Capaian", "Persentase", "Terhadap laju"], rows: rows, note: note))
+                                 headers: [doc.say(.grafikCapaianKolomIndikator), doc.say(.grafikCapaianKolomTarget), doc.say(.grafikCapaianKolomCapaian),
+                                           doc.say(.grafikCapaianKolomPersentase), doc.say(.grafikCapaianKolomLaju)], rows: rows, note: note))
         }
         return out
     }

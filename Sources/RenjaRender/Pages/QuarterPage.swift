@@ -25,7 +25,7 @@ struct QuarterPage {
                          description: doc.say(.triwulanDeskripsi, ["triwulanAkhir": StandardEvaluationTable.roman(max(1, q.quarterCount))]),
                          crumbs: [LinkView(title: doc.say(.triwulanNama), href: nil)])
         v.indexed = true
-        let quarters = (0..<q.quarterCount).map { "TW \(StandardEvaluationTable.roman($0 + 1))" }
+        let quarters = (0..<q.quarterCount).map { doc.say(.triwulanSingkat, ["triwulan": StandardEvaluationTable.roman($0 + 1)]) }
         let programs = t.programs.map { p in
             QuarterProgramView(anchor: "tw-" + p.anchor, key: p.code?.value ?? p.number?.value ?? "", name: p.name.value,
                                unit: unit(p, q, quarters, heading: "program"),
@@ -34,7 +34,7 @@ struct QuarterPage {
         }
         let view = QuarterPageView(title: doc.say(.triwulanNama), caption: t.title, quarters: quarters, programs: programs,
                                    tableHref: v.root + Paths.standardTable(doc.document),
-                                   variantText: t.variant == .denganKode ? "dengan kolom Kode" : "tanpa kolom Kode",
+                                   variantText: doc.say(t.variant == .denganKode ? .triwulanVarianDenganKode : .triwulanVarianTanpaKode),
                                    columnNote: doc.say(.triwulanCatatanKolom, ["kolomTarget": "\(StandardColumn.targetRenja.number(in: t.variant))",
                                                                                "kolomTriwulanAwal": "\(StandardColumn.triwulan.number(in: t.variant))",
                                                                                "kolomTriwulanAkhir": "\(StandardColumn.triwulan.number(in: t.variant) + 3)"]))
@@ -64,14 +64,14 @@ struct QuarterPage {
             let s = q.rows[row.anchor]?.anggaran
             let cells = quarters.indices.map { i in
                 QuarterCellView(label: quarters[i], value: Self.plain(s?.perQuarter[i] ?? nil),
-                                cumulative: "s/d \(quarters[i]): \(Self.plain(s?.running[i] ?? nil)) (\(Self.pct(s?.shareOfTarget[i] ?? nil)))")
+                                cumulative: doc.say(.triwulanSelKumulatif, ["triwulan": quarters[i], "jumlah": Self.plain(s?.running[i] ?? nil), "persen": Self.pct(s?.shareOfTarget[i] ?? nil)]))
             }
             let last = quarters.indices.last
             return QuarterAmountRowView(levelWord: DocumentRenderer.capitalized(row.level.word), key: row.code?.value ?? row.number?.value ?? "",
                                         name: row.name.value, isOwn: row.anchor == r.anchor, pagu: Self.plain(s?.target),
                                         cells: cells, total: last.map { Self.plain(s?.running[$0] ?? nil) } ?? "–",
                                         share: last.map { Self.pct(s?.shareOfTarget[$0] ?? nil) } ?? "–",
-                                        summed: s?.summed == true ? "jumlah sub kegiatan" : nil)
+                                        summed: s?.summed == true ? doc.say(.triwulanBarisJumlah) : nil)
         }
         var notes: [String] = []
         if let a, a.summed {
@@ -103,7 +103,8 @@ struct QuarterPage {
                              references: a.target.map { [(Double($0), "pagu")] } ?? [])
             chart = [ChartView(id: id, heading: doc.say(.grafikTriwulanJudulBagian), svg: b.svg,
                                legend: series.map { LegendView(name: $0.name, key: $0.key) } + (a.target == nil ? [] : [LegendView(name: doc.say(.grafikTriwulanLegendaPagu), key: "acuan")]),
-                               tableCaption: doc.say(.grafikTriwulanKeteranganTabel, ["nama": name]), headers: ["Triwulan", "Realisasi triwulan (Rp)", "Kumulatif (Rp)", "% pagu"],
+                               tableCaption: doc.say(.grafikTriwulanKeteranganTabel, ["nama": name]),
+                               headers: [doc.say(.grafikTriwulanKolomTriwulan), doc.say(.grafikTriwulanKolomRealisasi), doc.say(.grafikTriwulanKolomKumulatif), doc.say(.grafikTriwulanKolomPersen)],
                                rows: chartRows, note: doc.say(.grafikTriwulanCatatan, ["pagu": Self.rp(a.target)]))]
         }
         // Kinerja: the row's own indicators and, for a kegiatan, its sub kegiatan's, when they state quarters.
@@ -118,7 +119,8 @@ struct QuarterPage {
                 let unit = ind.unit?.value ?? ""
                 let cells = quarters.indices.map { j in
                     QuarterCellView(label: quarters[j], value: Self.k(s.perQuarter[j] ?? nil),
-                                    cumulative: s.running[j] == nil ? nil : "s/d \(quarters[j]): \(Self.k(s.running[j] ?? nil)) (\(Self.pct(s.shareOfTarget[j] ?? nil)))")
+                                    cumulative: s.running[j] == nil ? nil
+                                        : doc.say(.triwulanSelKumulatif, ["triwulan": quarters[j], "jumlah": Self.k(s.running[j] ?? nil), "persen": Self.pct(s.shareOfTarget[j] ?? nil)]))
                 }
                 let last = quarters.indices.last
                 let owner = o.anchor == r.anchor ? "" : (o.code?.value ?? o.number?.value ?? "")
@@ -133,7 +135,7 @@ struct QuarterPage {
                     name: ind.name.value, unit: unit, target: Self.k(s.target), cells: cells,
                     total: last.flatMap { s.running[$0] == nil ? nil : Self.k(s.running[$0]) } ?? "–",
                     share: last.map { Self.pct(s.shareOfTarget[$0] ?? nil) } ?? "–",
-                    levelNote: s.running.allSatisfy { $0 == nil } ? "makin kecil makin baik: angka triwulan adalah keadaan, bukan tambahan" : nil))
+                    levelNote: s.running.allSatisfy { $0 == nil } ? doc.say(.triwulanIndikatorKeadaan) : nil))
             }
         }
         // The indicators' cumulative realisasi at the last quarter as a share of the year's target
@@ -148,7 +150,8 @@ struct QuarterPage {
                              references: [(100, "target")])
             kinerjaChart = [ChartView(id: kid, heading: doc.say(.grafikKinerjaJudulBagian, ["triwulan": lastName]), svg: b.svg,
                                       legend: series.map { LegendView(name: $0.name, key: $0.key) } + [LegendView(name: doc.say(.grafikKinerjaLegendaTarget), key: "acuan")],
-                                      tableCaption: doc.say(.grafikKinerjaKeteranganTabel, ["triwulan": lastName, "nama": name]), headers: ["Indikator", "Target", "Realisasi kumulatif", "% target"],
+                                      tableCaption: doc.say(.grafikKinerjaKeteranganTabel, ["triwulan": lastName, "nama": name]),
+                                      headers: [doc.say(.grafikKinerjaKolomIndikator), doc.say(.grafikKinerjaKolomTarget), doc.say(.grafikKinerjaKolomRealisasi), doc.say(.grafikKinerjaKolomPersen)],
                                       rows: kinerjaRows,
                                       note: kinerjaGroups.contains { ($0.bars[0].value ?? 0) > b.scaleMax }
                                           ? doc.say(.grafikKinerjaCatatan, ["batas": Self.pct(b.scaleMax)]) : nil)]
