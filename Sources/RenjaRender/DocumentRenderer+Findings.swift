@@ -46,16 +46,16 @@ extension DocumentRenderer {
             }
             // The top row on its program page, and every change on the Perubahan page.
             if let (d, m) = rows.first, let href = rowHref(d.rowAnchor ?? "", programKey: d.programKey, root: root, onProgramPage: onProgramPage) {
-                links.append(LinkView(title: "Lihat \(m.level.word) \(key(m))", href: href))
+                links.append(LinkView(title: say(.temuanLihatBarisTingkat, ["tingkat": m.level.word, "kode": key(m)]), href: href))
             }
             if profile.comparesStages {
-                links.append(LinkView(title: "Lihat semua perubahan anggaran", href: root + Paths.changes(document)))
+                links.append(LinkView(title: say(.temuanLihatPerubahan), href: root + Paths.changes(document)))
             }
         } else if let a = f.rowAnchor, let href = rowHref(a, programKey: f.programKey, root: root, onProgramPage: onProgramPage) {
-            links.append(LinkView(title: "Lihat baris", href: href))
+            links.append(LinkView(title: say(.temuanLihatBaris), href: href))
         }
         if let (chapter, id) = paragraph(of: f) {
-            links.append(LinkView(title: "Lihat paragraf di \(chapter.displayTitle)", href: root + Paths.chapter(document, chapter) + "#" + id))
+            links.append(LinkView(title: say(.temuanLihatParagraf, ["bab": chapter.displayTitle]), href: root + Paths.chapter(document, chapter) + "#" + id))
         }
         let technical = technicalFindings
             ? TechnicalView(lines: e.findings.flatMap { d in

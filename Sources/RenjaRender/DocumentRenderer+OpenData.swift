@@ -13,12 +13,12 @@ extension DocumentRenderer {
         guard let t = table(kind) else { return [] }
         let csvSize = csv(t).count
         let jsonSize = (try? json(t))?.count ?? 0
-        let name = "Tabel \(kind.number)"
+        let number = ["nomor": "\(kind.number)"]
         return [
-            DownloadView(title: "\(name) (CSV)", href: root + OpenData.csvPath(document, kind), format: "CSV", size: Self.size(csvSize),
-                         description: "Satu baris per indikator; pemisah titik koma, desimal koma — langsung terbuka di Excel/LibreOffice berbahasa Indonesia."),
-            DownloadView(title: "\(name) (JSON)", href: root + OpenData.jsonPath(document, kind), format: "JSON", size: Self.size(jsonSize),
-                         description: "Struktur program → kegiatan → sub kegiatan; angka dengan titik desimal, beserta teks aslinya."),
+            DownloadView(title: say(.unduhTabelCSV, number), href: root + OpenData.csvPath(document, kind), format: "CSV", size: Self.size(csvSize),
+                         description: say(.unduhTabelCSVUraian)),
+            DownloadView(title: say(.unduhTabelJSON, number), href: root + OpenData.jsonPath(document, kind), format: "JSON", size: Self.size(jsonSize),
+                         description: say(.unduhTabelJSONUraian)),
         ]
     }
 

@@ -75,24 +75,29 @@ package struct DocumentRenderer {
 
     // MARK: Shared pieces
 
+    /// A phrase of `kata.yaml` (`Phrase`), with its fields already formatted.
+    func say(_ phrase: Phrase, _ values: [String: String] = [:]) -> String {
+        base.templates.wording.say(phrase, values)
+    }
+
     /// The chrome of this document's page at `dir`; the page kind sets its own parts (`indexed`,
     /// `scripts`) and hands it to `plan`.
     func view(dir: String, title: String, description: String = "", crumbs: [LinkView]) -> DocumentPageFrame {
         let root = Paths.root(forDir: dir)
         let docCrumb = LinkView(title: document.shortTitle, href: root + Paths.document(document))
         var chrome = base.chrome(dir: dir, title: title, description: description,
-                                 breadcrumbs: [LinkView(title: "Beranda", href: root)] + (dir == Paths.document(document) ? [] : [docCrumb]) + crumbs)
+                                 breadcrumbs: [LinkView(title: say(.jejakBeranda), href: root)] + (dir == Paths.document(document) ? [] : [docCrumb]) + crumbs)
         chrome.agency = AgencyView(document.agency)
         var links: [LinkView] = []
         if profile.comparesStages {
-            links.append(LinkView(title: "Perubahan anggaran", href: root + Paths.changes(document), current: dir == Paths.changes(document)))
+            links.append(LinkView(title: say(.tautanPerubahan), href: root + Paths.changes(document), current: dir == Paths.changes(document)))
         }
         if hasOpenData {
-            links.append(LinkView(title: "Data terbuka (CSV, JSON)", href: root + Paths.data(document), current: dir == Paths.data(document)))
+            links.append(LinkView(title: say(.tautanDataTerbuka), href: root + Paths.data(document), current: dir == Paths.data(document)))
         }
-        links.append(LinkView(title: "Versi cetak seluruh dokumen", href: root + Paths.printable(document), current: dir == Paths.printable(document)))
+        links.append(LinkView(title: say(.tautanVersiCetak), href: root + Paths.printable(document), current: dir == Paths.printable(document)))
         if base.showFindings {
-            links.append(LinkView(title: "Validasi angka", href: root + Paths.validation(document), current: dir == Paths.validation(document)))
+            links.append(LinkView(title: say(.tautanValidasi), href: root + Paths.validation(document), current: dir == Paths.validation(document)))
         }
         let comparisons = comparisonLinks(root: root, dir: dir)
         let documentChrome = DocumentChrome(
@@ -102,12 +107,12 @@ package struct DocumentRenderer {
                 LinkView(title: $0.displayTitle, href: root + Paths.chapter(document, $0), current: dir == Paths.chapter(document, $0))
             },
             tablesNav: TableKind.allCases.compactMap { k in
-                table(k).map { LinkView(title: "Tabel \(k.number). \($0.title)", href: root + Paths.table(document, k), current: dir == Paths.table(document, k)) }
+                table(k).map { LinkView(title: say(.tautanTabel, ["nomor": "\(k.number)", "judul": $0.title]), href: root + Paths.table(document, k), current: dir == Paths.table(document, k)) }
             } + standardTableLink(root: root, dir: dir) + standardPlanLink(root: root, dir: dir) + quarterLink(root: root, dir: dir),
             programsNav: matched.map {
                 LinkView(title: titleCase($0.name), href: root + Paths.program(document, key: $0.key), current: dir == Paths.program(document, key: $0.key))
             },
-            documentLinks: links + comparisons.filter { !$0.current }.map { LinkView(title: "Bandingkan: \($0.title)", href: $0.href) },
+            documentLinks: links + comparisons.filter { !$0.current }.map { LinkView(title: say(.tautanBandingkan, ["judul": $0.title]), href: $0.href) },
             comparisons: comparisons, relatedDocuments: relatedDocumentLinks(root: root))
         return DocumentPageFrame(dir: dir, chrome: chrome, document: documentChrome)
     }
@@ -172,7 +177,7 @@ package struct DocumentRenderer {
         if let stated = item.amount(kind) { return currency ? Format.amountText(stated) : Format.amount(stated) }
         let f = facts.item(item)
         guard let sum = (f?.leafSum[kind] ?? f?.childSum[kind])?.value else { return "–" }
-        return (currency ? sum.formatted : sum.plain) + " (jumlah sub kegiatan)"
+        return say(.angkaJumlahSubKegiatan, ["jumlah": currency ? sum.formatted : sum.plain])
     }
 
     // MARK: Chapters
@@ -242,7 +247,7 @@ package struct DocumentRenderer {
             return ProgramGroupView(key: keys[p.anchor] ?? Text.slug(p.name.value), name: p.name.value, rows: rs)
         }
         let tf = facts.table(t.kind)
-        return TableView(number: t.kind.number, caption: "Tabel \(t.kind.number). \(t.title)", kindEvaluation: t.kind == .evaluasi,
+        return TableView(number: t.kind.number, caption: say(.tabelJudul, ["nomor": "\(t.kind.number)", "judul": t.title]), kindEvaluation: t.kind == .evaluasi,
                          tableHref: root + Paths.table(document, t.kind), groups: groups, totalPagu: Format.plainTotal(tf?.programTotal[.pagu]),
                          totalRealisasi: Format.plainTotal(tf?.programTotal[.realisasi]),
                          totalAbsorption: Format.percent(tf?.absorption), sourceFile: t.file,

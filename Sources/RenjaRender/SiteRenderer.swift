@@ -171,6 +171,11 @@ public struct SiteRenderer {
     }
 
     /// The chrome of a page at `dir` (a document's pages add their own, `DocumentRenderer.view`).
+    /// A phrase of `kata.yaml` (`Phrase`), with its fields already formatted.
+    func say(_ phrase: Phrase, _ values: [String: String] = [:]) -> String {
+        templates.wording.say(phrase, values)
+    }
+
     func chrome(dir: String, title: String, description: String, breadcrumbs: [LinkView]) -> PageChrome {
         let root = Paths.root(forDir: dir)
         // A site of a few documents lists them all on every page; a city's or a province's hundreds
@@ -182,7 +187,7 @@ public struct SiteRenderer {
         } else {
             listed = dir.split(separator: "/").first.flatMap { documentsBySlug[String($0)] }.map { [$0] } ?? []
         }
-        let nav = [LinkView(title: "Beranda", href: root, current: dir.isEmpty)]
+        let nav = [LinkView(title: say(.navigasiBeranda), href: root, current: dir.isEmpty)]
             + listed.map { LinkView(title: $0.shortTitle, href: root + Paths.document($0), current: dir.hasPrefix($0.slug + "/")) }
         return PageChrome(root: root, siteTitle: site.settings.title, siteDescription: site.settings.description,
                           agency: AgencyView(site.settings.agency), pageTitle: title,

@@ -255,17 +255,17 @@ extension DocumentRenderer {
         guard let t = document.standardEvaluation else { return [] }
         let numbers = t.variant == .denganKode ? "1–16" : "1–15"
         var out = [
-            DownloadView(title: "Tabel evaluasi standar (CSV)", href: root + StandardOpenData.csvPath(document), format: "CSV",
+            DownloadView(title: say(.unduhEvaluasiStandarCSV), href: root + StandardOpenData.csvPath(document), format: "CSV",
                          size: Self.size(standardCSV(t).count),
-                         description: "Satu baris per indikator; setiap kolom dengan nomornya menurut Permendagri 86/2017 (kolom \(numbers)), K dan Rp terpisah, kode Permendagri 90 di setiap baris; pemisah titik koma, desimal koma."),
-            DownloadView(title: "Tabel evaluasi standar (JSON)", href: root + StandardOpenData.jsonPath(document), format: "JSON",
+                         description: say(.unduhEvaluasiStandarCSVUraian, ["kolom": numbers])),
+            DownloadView(title: say(.unduhEvaluasiStandarJSON), href: root + StandardOpenData.jsonPath(document), format: "JSON",
                          size: Self.size(((try? standardJSON(t))?.count) ?? 0),
-                         description: "Struktur program → kegiatan → sub kegiatan; setiap angka dengan nomor kolomnya, teks aslinya dan nilainya (titik desimal)."),
+                         description: say(.unduhEvaluasiStandarJSONUraian)),
         ]
         if metadata {
-            out.append(DownloadView(title: "Tabel evaluasi standar (metadata CSV)", href: root + StandardOpenData.csvMetadataPath(document), format: "JSON",
+            out.append(DownloadView(title: say(.unduhEvaluasiStandarMetadata), href: root + StandardOpenData.csvMetadataPath(document), format: "JSON",
                                     size: Self.size(((try? standardCSVMetadata(t))?.count) ?? 0),
-                                    description: "Keterangan berkas CSV menurut CSV on the Web (W3C): judul, instansi, versi dokumen, dan setiap kolom dengan nomornya."))
+                                    description: say(.unduhEvaluasiStandarMetadataUraian)))
         }
         return out
     }

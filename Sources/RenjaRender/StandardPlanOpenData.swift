@@ -127,13 +127,13 @@ extension DocumentRenderer {
         let csvSize = OpenData.csv(t).count
         let jsonSize = (try? OpenData.json(t, facts: facts.standardPlan, document: document))?.count ?? 0
         return [
-            DownloadView(title: "Tabel rencana standar (CSV)", href: root + OpenData.standardPlanCSVPath(document), format: "CSV", size: Self.size(csvSize),
-                         description: "Satu baris per indikator, kode Permendagri 90 di setiap baris, nama kolom bernomor seperti tabel peraturan (k1_kode … k10_pagu_maju); pemisah titik koma, desimal koma."),
-            DownloadView(title: "Tabel rencana standar (JSON)", href: root + OpenData.standardPlanJSONPath(document), format: "JSON", size: Self.size(jsonSize),
-                         description: "Setiap baris (urusan sampai sub kegiatan) dengan kode induknya, kolom bernomor, angka beserta teks aslinya."),
-            DownloadView(title: "Tabel rencana standar (metadata CSV)", href: root + OpenData.standardPlanCSVMetadataPath(document), format: "JSON",
+            DownloadView(title: say(.unduhRencanaStandarCSV), href: root + OpenData.standardPlanCSVPath(document), format: "CSV", size: Self.size(csvSize),
+                         description: say(.unduhRencanaStandarCSVUraian)),
+            DownloadView(title: say(.unduhRencanaStandarJSON), href: root + OpenData.standardPlanJSONPath(document), format: "JSON", size: Self.size(jsonSize),
+                         description: say(.unduhRencanaStandarJSONUraian)),
+            DownloadView(title: say(.unduhRencanaStandarMetadata), href: root + OpenData.standardPlanCSVMetadataPath(document), format: "JSON",
                          size: Self.size((try? OpenData.standardPlanCSVMetadata(t, document: document))?.count ?? 0),
-                         description: "Keterangan berkas CSV menurut CSV on the Web (W3C): judul, instansi, versi dan tanggal dokumen, cara membacanya."),
+                         description: say(.unduhRencanaStandarMetadataUraian)),
         ]
     }
 

@@ -55,15 +55,15 @@ extension DocumentRenderer {
     func standardPlanLink(root: String, dir: String) -> [LinkView] {
         guard let t = document.standardPlan else { return [] }
         let href = Paths.standardPlan(document)
-        return [LinkView(title: "Tabel rencana standar. \(t.title)", href: root + href, current: dir == href)]
+        return [LinkView(title: say(.tautanTabelRencanaStandar, ["judul": t.title]), href: root + href, current: dir == href)]
     }
 
     func standardPlanPage(_ t: StandardPlanTable) -> PagePlan {
         let dir = Paths.standardPlan(document)
         let subs = t.rows(.subKegiatan).count
-        var v = view(dir: dir, title: "\(t.title) — \(document.shortTitle)",
-                     description: "\(t.title): \(t.rows(.program).count) program, \(subs) sub kegiatan; lokasi, pagu indikatif, sumber dana dan prakiraan maju.",
-                     crumbs: [LinkView(title: "Tabel rencana standar", href: nil)])
+        var v = view(dir: dir, title: say(.rencanaStandarJudul, ["tabel": t.title, "dokumen": document.shortTitle]),
+                     description: say(.rencanaStandarDeskripsi, ["tabel": t.title, "program": "\(t.rows(.program).count)", "subKegiatan": "\(subs)"]),
+                     crumbs: [LinkView(title: say(.rencanaStandarJejak), href: nil)])
         v.indexed = true
         return plan(v, TablePage.kind, TablePageView(table: [], standardTable: [], standardPlan: [standardPlanView(t, root: v.root)]))
     }
@@ -91,7 +91,7 @@ extension DocumentRenderer {
         }
         let facts = self.facts.standardPlan
         func total(_ a: StandardPlanAmount) -> String {
-            guard let t = facts?.total(a) else { return "tidak dapat dijumlah" }
+            guard let t = facts?.total(a) else { return say(.tidakDapatDijumlah) }
             return t.readable.plain
         }
         return StandardPlanTableView(caption: t.title, year: String(year), nextYear: String(year &+ 1), rows: rows,

@@ -74,15 +74,15 @@ extension DocumentRenderer {
     func standardTableLink(root: String, dir: String) -> [LinkView] {
         guard let t = document.standardEvaluation else { return [] }
         let href = Paths.standardTable(document)
-        return [LinkView(title: "Tabel evaluasi standar. \(t.title)", href: root + href, current: dir == href)]
+        return [LinkView(title: say(.tautanTabelEvaluasiStandar, ["judul": t.title]), href: root + href, current: dir == href)]
     }
 
     func standardTablePage(_ t: StandardEvaluationTable) -> PagePlan {
         let dir = Paths.standardTable(document)
         let subs = t.allRows.filter { $0.level == .subKegiatan }.count
-        var v = view(dir: dir, title: "\(t.title) — \(document.shortTitle)",
-                     description: "\(t.title): \(t.programs.count) program, \(subs) sub kegiatan; kinerja (K) dan anggaran (Rp) per triwulan.",
-                     crumbs: [LinkView(title: "Tabel evaluasi standar", href: nil)])
+        var v = view(dir: dir, title: say(.evaluasiStandarJudul, ["tabel": t.title, "dokumen": document.shortTitle]),
+                     description: say(.evaluasiStandarDeskripsi, ["tabel": t.title, "program": "\(t.programs.count)", "subKegiatan": "\(subs)"]),
+                     crumbs: [LinkView(title: say(.evaluasiStandarJejak), href: nil)])
         v.indexed = true
         return plan(v, TablePage.kind, TablePageView(table: [], standardTable: [standardTableView(t, root: v.root)]))
     }
@@ -90,16 +90,21 @@ extension DocumentRenderer {
     func standardTableView(_ t: StandardEvaluationTable, root: String) -> StandardTableView {
         let n = { (c: StandardColumn) in c.number(in: t.variant) }
         let q = n(.triwulan)
+        let column = { (c: StandardColumn) in ["kolom": "\(n(c))"] }
         let columns = [
-            StandardColumnView(title: "Target Renstra PD akhir periode (\(n(.targetRenstra)))", span: 2, rowspan: 2),
-            StandardColumnView(title: "Realisasi capaian Renstra s/d tahun lalu (\(n(.realisasiRenstraLalu)))", span: 2, rowspan: 2),
-            StandardColumnView(title: "Target kinerja dan anggaran Renja tahun berjalan (\(n(.targetRenja)))", span: 2, rowspan: 2),
-            StandardColumnView(title: "Realisasi kinerja dan anggaran per triwulan (\(q)–\(q + 3))", span: 8, rowspan: 1),
-            StandardColumnView(title: "Realisasi capaian Renja tahun berjalan (\(n(.realisasiRenja)) = \(q)+\(q + 1)+\(q + 2)+\(q + 3))", span: 2, rowspan: 2),
-            StandardColumnView(title: "Realisasi Renstra s/d tahun berjalan (\(n(.realisasiRenstra)) = \(n(.realisasiRenstraLalu))+\(n(.realisasiRenja)))", span: 2, rowspan: 2),
-            StandardColumnView(title: "Tingkat capaian Renstra, % (\(n(.tingkatCapaian)) = \(n(.realisasiRenstra))/\(n(.targetRenstra)) × 100%)", span: 2, rowspan: 2),
+            StandardColumnView(title: say(.evaluasiStandarKolomTargetRenstra, column(.targetRenstra)), span: 2, rowspan: 2),
+            StandardColumnView(title: say(.evaluasiStandarKolomRealisasiRenstraLalu, column(.realisasiRenstraLalu)), span: 2, rowspan: 2),
+            StandardColumnView(title: say(.evaluasiStandarKolomTargetRenja, column(.targetRenja)), span: 2, rowspan: 2),
+            StandardColumnView(title: say(.evaluasiStandarKolomTriwulan, ["kolomAwal": "\(q)", "kolomAkhir": "\(q + 3)"]), span: 8, rowspan: 1),
+            StandardColumnView(title: say(.evaluasiStandarKolomRealisasiRenja, ["kolom": "\(n(.realisasiRenja))", "rumus": "\(q)+\(q + 1)+\(q + 2)+\(q + 3)"]), span: 2, rowspan: 2),
+            StandardColumnView(title: say(.evaluasiStandarKolomRealisasiRenstra, ["kolom": "\(n(.realisasiRenstra))", "rumus": "\(n(.realisasiRenstraLalu))+\(n(.realisasiRenja))"]),
+                               span: 2, rowspan: 2),
+            StandardColumnView(title: say(.evaluasiStandarKolomTingkatCapaian, ["kolom": "\(n(.tingkatCapaian))", "rumus": "\(n(.realisasiRenstra))/\(n(.targetRenstra))"]),
+                               span: 2, rowspan: 2),
         ]
-        let quarters = (0..<4).map { StandardColumnView(title: "Triwulan \(StandardEvaluationTable.roman($0 + 1)) (\(q + $0))", span: 2, rowspan: 1) }
+        let quarters = (0..<4).map {
+            StandardColumnView(title: say(.evaluasiStandarKolomSatuTriwulan, ["triwulan": StandardEvaluationTable.roman($0 + 1), "kolom": "\(q + $0)"]), span: 2, rowspan: 1)
+        }
         var anyComputed = false
         let facts = self.facts.standard
 
@@ -111,7 +116,7 @@ extension DocumentRenderer {
                    "\(n(.tingkatCapaian)) Tingkat capaian"].map { "\($0) (\(side))" }
         }
         let kLabels = labels("K"), rpLabels = labels("Rp")
-        let marker = "dihitung Renja, tidak tertulis dalam dokumen"
+        let marker = say(.evaluasiStandarSelDihitung)
 
         /// Ten figures of one side, interleaved with ten empty cells of the other side.
         func line(_ values: [(String, Bool)?], kSide: Bool) -> [StandardCellView] {
@@ -169,29 +174,29 @@ extension DocumentRenderer {
         let foot = t.footer
         var footer: [StandardFooterView] = []
         let avg = facts?.average
-        if let c = foot.averageKinerja { footer.append(.init(label: "Rata-rata capaian kinerja (%)", value: c.value.value.map { Percent($0).formatted } ?? c.value.raw)) }
-        else if let m = avg?.kinerjaMean { footer.append(.init(label: "Rata-rata capaian kinerja (%) *", value: Percent(m.value).formatted)); anyComputed = true }
-        if let c = foot.averageAnggaran { footer.append(.init(label: "Rata-rata capaian anggaran (%)", value: c.value.value.map { Percent($0).formatted } ?? c.value.raw)) }
-        else if let r = avg?.anggaranRatio { footer.append(.init(label: "Rata-rata capaian anggaran (%) *", value: Percent(r.value).formatted)); anyComputed = true }
-        let texts: [(String, Located<String>?)] = [
-            ("Predikat kinerja", foot.predicateKinerja), ("Predikat anggaran", foot.predicateAnggaran),
-            ("Faktor pendorong keberhasilan pencapaian", foot.drivers), ("Faktor penghambat pencapaian kinerja", foot.obstacles),
-            ("Tindak lanjut yang diperlukan dalam triwulan berikutnya", foot.followUpQuarter),
-            ("Tindak lanjut yang diperlukan dalam Renja berikutnya", foot.followUpRenja),
+        let computed = ["dihitung": "ya"]
+        if let c = foot.averageKinerja { footer.append(.init(label: say(.evaluasiStandarRataKinerja), value: c.value.value.map { Percent($0).formatted } ?? c.value.raw)) }
+        else if let m = avg?.kinerjaMean { footer.append(.init(label: say(.evaluasiStandarRataKinerja, computed), value: Percent(m.value).formatted)); anyComputed = true }
+        if let c = foot.averageAnggaran { footer.append(.init(label: say(.evaluasiStandarRataAnggaran), value: c.value.value.map { Percent($0).formatted } ?? c.value.raw)) }
+        else if let r = avg?.anggaranRatio { footer.append(.init(label: say(.evaluasiStandarRataAnggaran, computed), value: Percent(r.value).formatted)); anyComputed = true }
+        let texts: [(Phrase, Located<String>?)] = [
+            (.evaluasiStandarPredikatKinerja, foot.predicateKinerja), (.evaluasiStandarPredikatAnggaran, foot.predicateAnggaran),
+            (.evaluasiStandarFaktorPendorong, foot.drivers), (.evaluasiStandarFaktorPenghambat, foot.obstacles),
+            (.evaluasiStandarTindakLanjutTriwulan, foot.followUpQuarter), (.evaluasiStandarTindakLanjutRenja, foot.followUpRenja),
         ]
-        for (label, value) in texts { if let value { footer.append(.init(label: label, value: value.value)) } }
+        for (label, value) in texts { if let value { footer.append(.init(label: say(label), value: value.value)) } }
         if !foot.bands.isEmpty {
-            footer.append(.init(label: "Rentang predikat menurut dokumen",
+            footer.append(.init(label: say(.evaluasiStandarRentangPredikat),
                                 value: foot.bands.map { "\(IndonesianNumber.decimal($0.from, places: nil))–\(IndonesianNumber.decimal($0.to, places: nil)): \($0.name)" }.joined(separator: "; ")))
         }
 
         return StandardTableView(
             caption: t.title,
-            variantText: t.variant == .denganKode ? "dengan kolom Kode (kolom 1–16)" : "tanpa kolom Kode (kolom 1–15)",
+            variantText: say(t.variant == .denganKode ? .evaluasiStandarVarianDenganKode : .evaluasiStandarVarianTanpaKode),
             keyHeader: t.variant == .denganKode ? "Kode" : "No",
             columns: columns, quarters: quarters, rows: rows, footer: footer, footerShown: !footer.isEmpty, sourceFile: t.file,
             downloads: standardDownloads(root: root),
-            computedNote: anyComputed ? "Angka bertanda * tidak tertulis dalam dokumen: dihitung Renja menurut rumus kolomnya (kinerja rata-rata persentase sub kegiatan, anggaran Σ realisasi ÷ Σ target)." : nil)
+            computedNote: anyComputed ? say(.evaluasiStandarCatatanDihitung) : nil)
     }
 
     /// `48.912.283.703,29` / `5.750.250` (no currency sign, for cells under an Rp header).

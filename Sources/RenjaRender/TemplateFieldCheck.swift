@@ -211,7 +211,8 @@ extension Array: ArrayContext { static var elementType: Any.Type { Element.self 
 extension TemplateFieldCheck {
     /// `Templates/README.md`: for each page template the views it is rendered with, then every
     /// view type the templates can read with its fields (from the view structs themselves) and
-    /// what each holds (`ViewFieldDescriptions`); a test fails when the file is out of date.
+    /// what each holds (`ViewFieldDescriptions`), then every phrase of `kata.yaml` with its fields
+    /// (`Phrase`); a test fails when the file is out of date.
     static func reference(kinds: [PageKind]) -> String {
         var out = """
         # Templat situs
@@ -231,6 +232,10 @@ extension TemplateFieldCheck {
         pengurutan), `daftar…` (daftar, bila bentuk tunggalnya juga nama kolom). Kode Renja sendiri
         memakai nama Inggris; padanannya ada di `Sources/RenjaRender/TemplateNames.swift`, dan nama
         Inggris di templat adalah galat dengan saran nama Indonesianya.
+
+        Kata-kata yang disusun Renja sendiri (judul dan deskripsi halaman, label tautan, teks grafik,
+        keterangan unduhan, judul kolom dan label kaki tabel) ada di `kata.yaml`; daftar ungkapannya
+        dan kolom masing-masing ada di bagian terakhir berkas ini.
 
         | templat | data halamannya |
         | --- | --- |
@@ -265,7 +270,7 @@ extension TemplateFieldCheck {
                 if !fields(of: inner).isEmpty { queue.append(inner) }
             }
         }
-        return out
+        return out + Wording.reference()
     }
 
     /// A field's type in words staff read.

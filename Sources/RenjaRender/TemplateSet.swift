@@ -11,6 +11,8 @@ public struct TemplateSet: @unchecked Sendable {
     public let names: Set<String>
     /// Files under `assets/`, relative path → bytes.
     public let assets: [(path: String, data: Data)]
+    /// The phrases of `kata.yaml` (the wording Swift composes).
+    let wording: Wording
 
     /// The page templates, one per page kind (`PageKinds`).
     public static let requiredPages = PageKinds.all.map(\.template)
@@ -31,10 +33,10 @@ public struct TemplateSet: @unchecked Sendable {
             var dir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &dir), !dir.boolValue else { continue }
             if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            guard rel.hasPrefix("assets/") || rel.hasSuffix(".mustache") else { continue }
+            guard rel.hasPrefix("assets/") || rel.hasSuffix(".mustache") || rel == Wording.fileName else { continue }
             if let data = try? Data(contentsOf: url) {
                 read.append((rel, data))
-            } else if rel.hasSuffix(".mustache") {
+            } else if rel.hasSuffix(".mustache") || rel == Wording.fileName {
                 let sink = DiagnosticSink()
                 _ = ContentFile.read(url, displayPath: "\(displayPath)/\(rel)", sink: sink)
                 try sink.throwIfErrors()
@@ -52,8 +54,12 @@ public struct TemplateSet: @unchecked Sendable {
         let sink = DiagnosticSink()
         var sources: [String: (text: String, path: String)] = [:]
         var assets: [(String, Data)] = []
+        var wordingText: String?, wordingUnreadable = false
         for (rel, data) in files {
-            if rel.hasPrefix("assets/") {
+            if rel == Wording.fileName {
+                wordingText = ContentFile.decode(data, displayPath: "\(displayPath)/\(rel)", sink: sink)
+                wordingUnreadable = wordingText == nil
+            } else if rel.hasPrefix("assets/") {
                 assets.append((String(rel.dropFirst("assets/".count)), data))
             } else {
                 let shown = "\(displayPath)/\(rel)"
@@ -99,9 +105,11 @@ public struct TemplateSet: @unchecked Sendable {
             sink.error("templat-hilang", "templat halaman \(displayPath)/\(page).mustache tidak ada", at: nil,
                        figures: [.init("diharapkan", "\(displayPath)/\(page).mustache"), .init("ditemukan", "tidak ada")])
         }
+        // An undecodable file is already reported; it is not also "missing".
+        let wording = wordingUnreadable ? Wording(phrases: [:]) : Wording.load(wordingText, path: "\(displayPath)/\(Wording.fileName)", sink: sink)
         try sink.throwIfErrors()
         if let checkKey, !known { passed?.remember(checkKey) }
-        return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), assets: assets)
+        return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), assets: assets, wording: wording)
     }
 
     static func describe(_ error: Error) -> String {
@@ -110,7 +118,9 @@ public struct TemplateSet: @unchecked Sendable {
         case MustacheTemplate.Error.unfinishedName: return "tag {{…}} tidak ditutup"
         case MustacheTemplate.Error.expectedSectionEnd: return "bagian {{#…}} tidak ditutup dengan {{/…}}"
         case MustacheTemplate.Error.invalidSetDelimiter: return "pengubah pembatas {{=…=}} tidak sah"
-        default: return "\(error)"
+        default:
+            // swift-mustache's parser runs past the end of the text on a tag left open (its error type is internal).
+            return "\(error)" == "overflow" ? "tag {{…}} tidak ditutup sebelum akhir teks" : "\(error)"
         }
     }
 

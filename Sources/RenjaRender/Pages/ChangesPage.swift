@@ -14,9 +14,9 @@ struct ChangesPage {
         let set = doc.facts.changes
         let beforeTotal = doc.facts.evaluation?.programTotal[.pagu], afterTotal = doc.facts.plan?.programTotal[.pagu]
         let before = beforeTotal?.readable ?? .zero, after = afterTotal?.readable ?? .zero, diff = after - before
-        var v = doc.view(dir: dir, title: "Perubahan anggaran — \(doc.document.shortTitle)",
-                         description: "Apa yang diubah oleh \(doc.document.shortTitle): pagu \(before.formatted) menjadi \(after.formatted) (\(doc.signed(diff))), per program, kegiatan dan sub kegiatan.",
-                         crumbs: [LinkView(title: "Perubahan", href: nil)])
+        var v = doc.view(dir: dir, title: doc.say(.perubahanJudul, ["dokumen": doc.document.shortTitle]),
+                         description: doc.say(.perubahanDeskripsi, ["dokumen": doc.document.shortTitle, "sebelum": before.formatted, "sesudah": after.formatted, "selisih": doc.signed(diff)]),
+                         crumbs: [LinkView(title: doc.say(.perubahanJejak), href: nil)])
         v.indexed = true
         v.scripts = [v.root + "assets/urutkan.js"]
         let root = v.root
@@ -24,15 +24,15 @@ struct ChangesPage {
         let changed = set.leaves.filter { $0.status != .tetap }
         let subTotal = set.items.filter { $0.level == .subKegiatan }.reduce(Rupiah.zero) { $0 + ($1.difference ?? .zero) }
         var reconcile: [ReconcileView] = []
-        reconcile.append(stated("Jumlah pagu Tabel 1 (sebelum perubahan)", before, table: .evaluasi, root: root))
-        reconcile.append(stated("Jumlah pagu Tabel 2 (setelah perubahan)", after, table: .rencana, root: root))
-        reconcile.append(ReconcileView(label: "Selisih jumlah (Tabel 2 − Tabel 1)", computed: doc.signed(diff),
-                                       stated: "jumlah selisih per program: \(doc.signed(set.totalOfDifferences))", source: nil,
-                                       statusWord: set.totalOfDifferences == diff ? "Cocok" : "Tidak cocok",
+        reconcile.append(stated(doc.say(.perubahanJumlahSebelum), before, table: .evaluasi, root: root))
+        reconcile.append(stated(doc.say(.perubahanJumlahSesudah), after, table: .rencana, root: root))
+        reconcile.append(ReconcileView(label: doc.say(.perubahanSelisihJumlah), computed: doc.signed(diff),
+                                       stated: doc.say(.perubahanSelisihJumlahTertulis, ["selisih": doc.signed(set.totalOfDifferences)]), source: nil,
+                                       statusWord: doc.say(set.totalOfDifferences == diff ? .perubahanStatusCocok : .perubahanStatusTidakCocok),
                                        statusClass: set.totalOfDifferences == diff ? "cocok" : "tidak-cocok"))
-        reconcile.append(ReconcileView(label: "Selisih menurut rincian sub kegiatan", computed: doc.signed(subTotal),
-                                       stated: "selisih jumlah tabel: \(doc.signed(diff))", source: nil,
-                                       statusWord: subTotal == diff ? "Cocok" : "Tidak cocok",
+        reconcile.append(ReconcileView(label: doc.say(.perubahanSelisihRincian), computed: doc.signed(subTotal),
+                                       stated: doc.say(.perubahanSelisihRincianTertulis, ["selisih": doc.signed(diff)]), source: nil,
+                                       statusWord: doc.say(subTotal == diff ? .perubahanStatusCocok : .perubahanStatusTidakCocok),
                                        statusClass: subTotal == diff ? "cocok" : "tidak-cocok"))
         var targets: [TargetChangeView] = []
         for c in set.all.sorted(by: { $0.order < $1.order }) {
@@ -43,10 +43,11 @@ struct ChangesPage {
             }
         }
         let changes = ChangesView(
-            figures: [FigureView(label: "Pagu sebelum perubahan", value: Format.total(beforeTotal), note: "Tabel 1"),
-                      FigureView(label: "Pagu setelah perubahan", value: Format.total(afterTotal), note: "Tabel 2"),
-                      FigureView(label: "Selisih", value: doc.signed(diff), note: before.value == 0 ? nil : diff.percent(of: before).map { doc.signedPercent($0) }),
-                      FigureView(label: "Sub kegiatan berubah", value: Format.int(changed.count), note: "dari \(Format.int(set.leaves.count)) sub kegiatan (tiap perubahan dihitung sekali)")],
+            figures: [FigureView(label: doc.say(.perubahanAngkaPaguSebelum), value: Format.total(beforeTotal), note: "Tabel 1"),
+                      FigureView(label: doc.say(.perubahanAngkaPaguSesudah), value: Format.total(afterTotal), note: "Tabel 2"),
+                      FigureView(label: doc.say(.perubahanAngkaSelisih), value: doc.signed(diff), note: before.value == 0 ? nil : diff.percent(of: before).map { doc.signedPercent($0) }),
+                      FigureView(label: doc.say(.perubahanAngkaBerubah), value: Format.int(changed.count),
+                                 note: doc.say(.perubahanAngkaBerubahCatatan, ["jumlah": Format.int(set.leaves.count)]))],
             reconciliation: reconcile,
             programs: ChangeSet.bySize(set.programs).map(row),
             items: ChangeSet.bySize(set.leaves).map(row),
@@ -55,7 +56,7 @@ struct ChangesPage {
             dropped: set.all.filter { $0.status == .dihapus }.map(row),
             totalBefore: before.plain, totalAfter: after.plain, totalDifference: doc.signed(diff, currency: false),
             changedCount: changed.count, unchangedCount: set.leaves.count - changed.count, chart: nil,
-            downloads: [DownloadView(title: "Seluruh dokumen dan daftar perubahan (JSON)", href: root + OpenData.documentJSONPath(doc.document),
+            downloads: [DownloadView(title: doc.say(.unduhDokumenPerubahanJSON), href: root + OpenData.documentJSONPath(doc.document),
                                      format: "JSON", size: nil, description: nil)])
         return doc.plan(v, Self.kind, ChangesPageView(changes: changes))
     }
@@ -72,7 +73,7 @@ struct ChangesPage {
             levelWord: c.level.word, levelClass: doc.levelClass(c.level), key: c.keyLabel, name: doc.titleCase(c.name),
             href: href(c, root: root),
             before: c.before.map { Format.amount($0) } ?? "–", after: c.after.map { Format.amount($0) } ?? "–",
-            difference: d.map { doc.signed($0, currency: false) } ?? "tidak dapat dihitung",
+            difference: d.map { doc.signed($0, currency: false) } ?? doc.say(.tidakDapatDihitung),
             relative: c.relative.map(doc.signedPercent) ?? "",
             statusWord: c.status.word, statusClass: c.status.rawValue, showStatus: c.status != .tetap, direction: direction,
             sortOrder: c.order, sortSize: String(c.magnitude), sortDifference: d.map { String($0.value) } ?? "",
@@ -90,9 +91,9 @@ struct ChangesPage {
         if let f = doc.facts.narrativeStatement(of: .pagu, in: table), let c = doc.document.chapters.first(where: { $0.slug == f.chapterSlug }) {
             return ReconcileView(label: label, computed: total.formatted, stated: f.written,
                                  source: LinkView(title: c.displayTitle, href: root + Paths.chapter(doc.document, c)),
-                                 statusWord: "Cocok", statusClass: "cocok")
+                                 statusWord: doc.say(.perubahanStatusCocok), statusClass: "cocok")
         }
-        return ReconcileView(label: label, computed: total.formatted, stated: "angka ini tidak disebut dalam narasi", source: nil,
-                             statusWord: "Tidak disebut", statusClass: "tidak-disebut")
+        return ReconcileView(label: label, computed: total.formatted, stated: doc.say(.perubahanTidakDisebut), source: nil,
+                             statusWord: doc.say(.perubahanStatusTidakDisebut), statusClass: "tidak-disebut")
     }
 }

@@ -11,8 +11,8 @@ struct ChapterPage {
     func plan(_ i: Int, _ c: Chapter) -> (PagePlan, [Diagnostic]) {
         let dir = Paths.chapter(doc.document, c)
         let rendered = doc.renderedChapter(c)
-        var v = doc.view(dir: dir, title: "\(c.displayTitle) — \(doc.document.shortTitle)",
-                         description: Excerpt.description(html: rendered.html, fallback: "\(c.displayTitle), \(doc.document.title)."),
+        var v = doc.view(dir: dir, title: doc.say(.babJudul, ["bab": c.displayTitle, "dokumen": doc.document.shortTitle]),
+                         description: Excerpt.description(html: rendered.html, fallback: doc.say(.babDeskripsi, ["bab": c.displayTitle, "dokumen": doc.document.title])),
                          crumbs: [LinkView(title: c.displayTitle, href: nil)])
         v.indexed = true
         let segments = TableEmbeds.split(doc.markedChapter(c).html ?? rendered.html).map { part in
@@ -37,7 +37,7 @@ struct ChapterPage {
     /// inside the narrative).
     func summary(_ t: Table, root: String) -> TableSummaryView {
         let tf = doc.facts.table(t.kind)
-        return TableSummaryView(caption: "Tabel \(t.kind.number). \(t.title)", href: root + Paths.table(doc.document, t.kind),
+        return TableSummaryView(caption: doc.say(.ringkasanTabelJudul, ["nomor": "\(t.kind.number)", "judul": t.title]), href: root + Paths.table(doc.document, t.kind),
                                 programs: tf?.rows(.program) ?? 0, kegiatan: tf?.rows(.kegiatan) ?? 0, subKegiatan: tf?.rows(.subKegiatan) ?? 0,
                                 pagu: Format.total(tf?.programTotal[.pagu]),
                                 realisasi: t.kind == .evaluasi ? Format.total(tf?.programTotal[.realisasi]) : nil,

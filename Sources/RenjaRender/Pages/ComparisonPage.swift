@@ -14,9 +14,9 @@ struct ComparisonPage {
         guard let other = doc.base.factsBySlug[earlier.slug], let c = DocumentComparison(from: other, to: doc.facts) else { return nil }
         let dir = Paths.comparison(later: doc.document, earlier: earlier)
         let title = "\(earlier.shortTitle) dan \(doc.document.shortTitle)"
-        var v = doc.view(dir: dir, title: "Bandingkan \(title) — \(doc.document.shortTitle)",
-                         description: "Pagu dan target \(earlier.shortTitle) dan \(doc.document.shortTitle), baris demi baris menurut kode nomenklatur.",
-                         crumbs: [LinkView(title: "Bandingkan dengan \(earlier.shortTitle)", href: nil)])
+        var v = doc.view(dir: dir, title: doc.say(.bandingkanJudul, ["judul": title, "dokumen": doc.document.shortTitle]),
+                         description: doc.say(.bandingkanDeskripsi, ["sebelumnya": earlier.shortTitle, "dokumen": doc.document.shortTitle]),
+                         crumbs: [LinkView(title: doc.say(.bandingkanJejak, ["sebelumnya": earlier.shortTitle]), href: nil)])
         v.indexed = true
         v.scripts = [v.root + "assets/urutkan.js"]
         let root = v.root
@@ -28,7 +28,7 @@ struct ComparisonPage {
         let rows = c.rows.map { r in
             ComparisonRowView(levelWord: r.level.word, levelClass: doc.levelClass(r.level), key: r.code ?? "", name: doc.titleCase(r.name),
                               before: amount(r.paguBefore, r.before), after: amount(r.paguAfter, r.after),
-                              difference: r.difference.map { doc.signed($0, currency: false) } ?? "tidak dapat dihitung",
+                              difference: r.difference.map { doc.signed($0, currency: false) } ?? doc.say(.tidakDapatDihitung),
                               statusWord: r.status.word, statusClass: r.status.rawValue, showStatus: r.status != .tetap,
                               pairedByName: r.pairing == .nama,
                               sortBefore: r.paguBefore.map { String($0.value) } ?? "", sortAfter: r.paguAfter.map { String($0.value) } ?? "",
@@ -44,12 +44,14 @@ struct ComparisonPage {
             fromTitle: earlier.shortTitle, toTitle: doc.document.shortTitle,
             fromHref: root + Paths.document(earlier), toHref: root + Paths.document(doc.document),
             fromTable: tableName(c.fromTable, earlier), toTable: tableName(c.toTable, doc.document),
-            figures: [FigureView(label: "Pagu \(earlier.shortTitle)", value: c.totalBefore?.formatted ?? "tidak dapat dihitung", note: tableName(c.fromTable, earlier)),
-                      FigureView(label: "Pagu \(doc.document.shortTitle)", value: c.totalAfter?.formatted ?? "tidak dapat dihitung", note: tableName(c.toTable, doc.document)),
-                      FigureView(label: "Selisih", value: diff.map { doc.signed($0) } ?? "tidak dapat dihitung",
+            figures: [FigureView(label: doc.say(.bandingkanAngkaPagu, ["dokumen": earlier.shortTitle]), value: c.totalBefore?.formatted ?? doc.say(.tidakDapatDihitung),
+                                 note: tableName(c.fromTable, earlier)),
+                      FigureView(label: doc.say(.bandingkanAngkaPagu, ["dokumen": doc.document.shortTitle]), value: c.totalAfter?.formatted ?? doc.say(.tidakDapatDihitung),
+                                 note: tableName(c.toTable, doc.document)),
+                      FigureView(label: doc.say(.bandingkanAngkaSelisih), value: diff.map { doc.signed($0) } ?? doc.say(.tidakDapatDihitung),
                                  note: diff.flatMap { d in c.totalBefore.flatMap { $0.value == 0 ? nil : d.percent(of: $0) } }.map { doc.signedPercent($0) }),
-                      FigureView(label: "Baris berubah", value: Format.int(changed),
-                                 note: "dari \(Format.int(c.rows.count)) baris; \(c.count(.baru)) baru, \(c.count(.dihapus)) dihapus")],
+                      FigureView(label: doc.say(.bandingkanAngkaBerubah), value: Format.int(changed),
+                                 note: doc.say(.bandingkanAngkaBerubahCatatan, ["baris": Format.int(c.rows.count), "baru": "\(c.count(.baru))", "dihapus": "\(c.count(.dihapus))"]))],
             rows: rows, targets: targets, changedCount: changed, unchangedCount: c.rows.count - changed,
             totalBefore: c.totalBefore?.plain ?? "–", totalAfter: c.totalAfter?.plain ?? "–",
             totalDifference: diff.map { doc.signed($0, currency: false) } ?? "–",

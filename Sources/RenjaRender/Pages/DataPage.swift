@@ -9,30 +9,29 @@ struct DataPage {
 
     func plan() -> PagePlan {
         let dir = Paths.data(doc.document)
-        var v = doc.view(dir: dir, title: "Data terbuka — \(doc.document.shortTitle)",
-                         description: "Unduh tabel \(doc.document.title) sebagai CSV dan JSON.", crumbs: [LinkView(title: "Data terbuka", href: nil)])
+        var v = doc.view(dir: dir, title: doc.say(.dataJudul, ["dokumen": doc.document.shortTitle]),
+                         description: doc.say(.dataDeskripsi, ["dokumen": doc.document.title]), crumbs: [LinkView(title: doc.say(.dataJejak), href: nil)])
         var files = TableKind.allCases.flatMap { doc.downloads(for: $0, root: v.root) }
         for kind in TableKind.allCases {
             guard let t = doc.table(kind) else { continue }
             let size = (try? OpenData.csvMetadata(t, document: doc.document))?.count ?? 0
-            files.append(DownloadView(title: "Tabel \(kind.number) (metadata CSV)", href: v.root + OpenData.csvMetadataPath(doc.document, kind),
+            files.append(DownloadView(title: doc.say(.unduhTabelMetadata, ["nomor": "\(kind.number)"]), href: v.root + OpenData.csvMetadataPath(doc.document, kind),
                                       format: "JSON", size: DocumentRenderer.size(size),
-                                      description: "Keterangan berkas CSV menurut CSV on the Web (W3C): judul, instansi, versi dan tanggal dokumen, cara membacanya."))
+                                      description: doc.say(.unduhTabelMetadataUraian)))
         }
         files += doc.standardPlanDownloads(root: v.root)
         files += doc.standardDownloads(root: v.root, metadata: true)
         if doc.hasTables {
             let docJSON = (try? doc.documentJSON())?.count ?? 0
-            files.append(DownloadView(title: "Seluruh dokumen (JSON)", href: v.root + OpenData.documentJSONPath(doc.document), format: "JSON",
+            files.append(DownloadView(title: doc.say(.unduhDokumenJSON), href: v.root + OpenData.documentJSONPath(doc.document), format: "JSON",
                                       size: DocumentRenderer.size(docJSON),
-                                      description: doc.profile.comparesStages ? "Data dokumen, teks setiap bab (Markdown), kedua tabel dan daftar perubahan anggaran."
-                                          : "Data dokumen, teks setiap bab (Markdown) dan tabelnya."))
+                                      description: doc.say(doc.profile.comparesStages ? .unduhDokumenJSONUraianPerubahan : .unduhDokumenJSONUraian)))
         }
         // The glossary of the CSV columns is in `data.mustache`; it lists only the columns this
         // document's tables have.
         let hasCodes = doc.profile.hasPlan || (doc.document.evaluation?.allItems.contains { $0.code != nil } ?? false)
         let standard = doc.document.standardEvaluation.map { t in
-            [DataStandardView(variantText: t.variant == .denganKode ? "dengan kolom Kode (kolom 1–16)" : "tanpa kolom Kode (kolom 1–15)",
+            [DataStandardView(variantText: doc.say(t.variant == .denganKode ? .evaluasiStandarVarianDenganKode : .evaluasiStandarVarianTanpaKode),
                               headers: StandardOpenData.columns(t.variant).map(\.title))]
         } ?? []
         let data = DataPageView(downloads: files, hasCodes: hasCodes, capaian: DocumentWordsView(doc.profile).capaian.lowercased(),

@@ -11,7 +11,7 @@ struct HomePage {
 
     func plan(_ programs: [MatchedItem]) -> PagePlan {
         let dir = Paths.document(doc.document)
-        var v = doc.view(dir: dir, title: doc.document.title, description: "\(doc.document.title) — \(doc.document.agency.name)", crumbs: [])
+        var v = doc.view(dir: dir, title: doc.document.title, description: doc.say(.berandaDeskripsi, ["dokumen": doc.document.title, "instansi": doc.document.agency.name]), crumbs: [])
         let root = v.root
         let summaries = programs.map { p -> ProgramSummaryView in
             let e = p.evaluation, a = p.plan
@@ -43,7 +43,7 @@ struct HomePage {
         for p in programs {
             guard let e = p.evaluation else { continue }
             let share = doc.facts.item(e)?.absorption
-            let text = share?.formatted ?? "tidak dapat dihitung"
+            let text = share?.formatted ?? doc.say(.tidakDapatDihitung)
             let pagu = e.pagu?.value.value, real = e.realisasi?.value.value
             let label = doc.titleCase(p.name)
             let group = BarChart.Group(label: label, bars: [
@@ -64,18 +64,21 @@ struct HomePage {
         }.map(\.element)
         let groups = sorted.map(\.group), rows = sorted.map(\.row)
         let overall = Format.percent(doc.facts.evaluation?.absorption)
-        let period = doc.profile.period.map { " " + $0.phrase } ?? ""
+        let period = doc.profile.period.map { ["periode": $0.phrase] } ?? [:]
         let paguWord = doc.profile.evaluationPaguLabel.lowercased()
+        let items = zip(groups, rows).map { g, r in
+            doc.say(.grafikSerapanUraianProgram, ["program": g.label, "pagu": r.text(0), "realisasi": r.text(1), "serapan": r.text(2)])
+        }
         let chart = BarChart(
-            id: "grafik-serapan", title: "Pagu dan realisasi anggaran per program\(period)",
-            description: "\(doc.profile.evaluationPaguLabel) dan realisasi per program, dari pagu terbesar; seluruh program terserap \(overall). "
-                + zip(groups, rows).map { g, r in "\(g.label): pagu Rp \(r.text(0)), realisasi Rp \(r.text(1)) (\(r.text(2)))" }.joined(separator: "; ") + ".",
+            id: "grafik-serapan", title: doc.say(.grafikSerapanJudul, period),
+            description: doc.say(.grafikSerapanUraian, ["labelPagu": doc.profile.evaluationPaguLabel, "serapan": overall, "rincian": items.joined(separator: "; ")]),
             series: [.init(name: doc.profile.evaluationPaguLabel, key: "pagu"), .init(name: doc.profile.realisasiLabel, key: "realisasi")], groups: groups,
             scaleMax: BarChart.amountScale(groups.flatMap { $0.bars.map(\.value) }))
-        return ChartView(id: chart.id, heading: "Pagu, realisasi dan serapan per program", svg: chart.svg,
+        return ChartView(id: chart.id, heading: doc.say(.grafikSerapanJudulBagian), svg: chart.svg,
                          legend: chart.series.map { LegendView(name: $0.name, key: $0.key) },
-                         tableCaption: "Angka grafik: \(paguWord), \(doc.realisasiPhrase) dan serapan per program",
-                         headers: ["Program", "Pagu (Rp)", "Realisasi (Rp)", "Serapan"], rows: rows,
-                         note: "Diurutkan dari pagu terbesar; panjang batang sebanding dengan rupiahnya. Serapan = realisasi ÷ \(paguWord) (Tabel 1). Seluruh program: \(overall).")
+                         tableCaption: doc.say(.grafikSerapanKeteranganTabel, ["labelPagu": paguWord, "realisasi": doc.realisasiPhrase]),
+                         headers: [doc.say(.grafikSerapanKolomProgram), doc.say(.grafikSerapanKolomPagu), doc.say(.grafikSerapanKolomRealisasi), doc.say(.grafikSerapanKolomSerapan)],
+                         rows: rows,
+                         note: doc.say(.grafikSerapanCatatan, ["labelPagu": paguWord, "serapan": overall]))
     }
 }

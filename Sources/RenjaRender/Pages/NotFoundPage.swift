@@ -8,13 +8,13 @@ struct NotFoundPage {
     let site: SiteRenderer
 
     func plan(_ cards: [DocumentCardView]) -> PagePlan {
-        var chrome = site.chrome(dir: "", title: "Halaman tidak ditemukan", description: "", breadcrumbs: [])
+        var chrome = site.chrome(dir: "", title: site.say(.tidakDitemukanJudul), description: "", breadcrumbs: [])
         chrome.canonical = nil
         let absoluteRoot = site.servedAtRoot ? "/" : URL(string: site.baseURL)?.path ?? "/"
         let root = absoluteRoot.hasSuffix("/") ? absoluteRoot : absoluteRoot + "/"
         chrome.root = root
         chrome.searchHref = root + Paths.search
-        chrome.nav = [LinkView(title: "Beranda", href: root)] + site.site.documents.map { LinkView(title: $0.shortTitle, href: root + Paths.document($0)) }
+        chrome.nav = [LinkView(title: site.say(.navigasiBeranda), href: root)] + site.site.documents.map { LinkView(title: $0.shortTitle, href: root + Paths.document($0)) }
         return PagePlan(dir: "", template: Self.kind.template,
                         view: PageView(chrome: chrome, content: NotFoundView(documents: SiteRenderer.cards(cards, root: root))),
                         fileName: "404.html")

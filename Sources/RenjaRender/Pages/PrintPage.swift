@@ -11,9 +11,9 @@ struct PrintPage {
 
     func plan() -> PagePlan {
         let dir = Paths.printable(doc.document)
-        var v = doc.view(dir: dir, title: "\(doc.document.title) — versi cetak",
-                         description: "Seluruh bab dan tabel \(doc.document.title) dalam satu halaman, untuk dicetak atau disimpan sebagai PDF.",
-                         crumbs: [LinkView(title: "Versi cetak", href: nil)])
+        var v = doc.view(dir: dir, title: doc.say(.cetakJudul, ["dokumen": doc.document.title]),
+                         description: doc.say(.cetakDeskripsi, ["dokumen": doc.document.title]),
+                         crumbs: [LinkView(title: doc.say(.cetakJejak), href: nil)])
         v.scripts = [v.root + "assets/cetak.js"]
         return doc.plan(v, Self.kind, PrintPageView(printable: printable(root: v.root)))
     }

@@ -11,7 +11,7 @@ struct ProgramPage {
     func plan(_ i: Int, _ p: MatchedItem, all: [MatchedItem]) -> PagePlan {
         let dir = Paths.program(doc.document, key: p.key)
         let name = doc.titleCase(p.name)
-        var v = doc.view(dir: dir, title: "\(name) — \(doc.document.shortTitle)", description: programDescription(p, name: name),
+        var v = doc.view(dir: dir, title: doc.say(.programJudul, ["program": name, "dokumen": doc.document.shortTitle]), description: programDescription(p, name: name),
                          crumbs: [LinkView(title: name, href: nil)])
         v.indexed = true
         v.scripts = [v.root + "assets/urutkan.js"]
@@ -30,19 +30,19 @@ struct ProgramPage {
         let before = e?.pagu?.value.value, after = a?.pagu?.value.value
         var figures: [FigureView] = []
         if doc.profile.hasEvaluation {
-            figures.append(FigureView(label: doc.profile.evaluationPaguLabel, value: e.map { doc.amount($0, .pagu, currency: true) } ?? "tidak ada di Tabel 1", note: "Tabel 1"))
+            figures.append(FigureView(label: doc.profile.evaluationPaguLabel, value: e.map { doc.amount($0, .pagu, currency: true) } ?? doc.say(.programTidakAdaDiTabel, ["nomor": "1"]), note: "Tabel 1"))
         }
         if doc.profile.hasPlan {
-            figures.append(FigureView(label: doc.profile.planPaguLabel, value: a.map { doc.amount($0, .pagu, currency: true) } ?? "tidak ada di Tabel 2", note: "Tabel 2"))
+            figures.append(FigureView(label: doc.profile.planPaguLabel, value: a.map { doc.amount($0, .pagu, currency: true) } ?? doc.say(.programTidakAdaDiTabel, ["nomor": "2"]), note: "Tabel 2"))
         }
         if doc.profile.comparesStages, let change = doc.facts.changes.change(anchor: e?.anchor ?? a?.anchor), let d = change.difference {
-            figures.append(FigureView(label: "Selisih pagu", value: d.formatted, note: nil))
+            figures.append(FigureView(label: doc.say(.programAngkaSelisih), value: d.formatted, note: nil))
         } else if doc.profile.comparesStages, before == nil || after == nil {
-            figures.append(FigureView(label: "Selisih pagu", value: "tidak dapat dihitung", note: nil))
+            figures.append(FigureView(label: doc.say(.programAngkaSelisih), value: doc.say(.tidakDapatDihitung), note: nil))
         }
         if doc.profile.hasEvaluation, let e {
             figures.append(FigureView(label: doc.profile.realisasiLabel, value: Format.amountText(e.realisasi),
-                                      note: doc.facts.item(e)?.absorption.map { "serapan \($0.formatted)" }))
+                                      note: doc.facts.item(e)?.absorption.map { doc.say(.programAngkaSerapan, ["serapan": $0.formatted]) }))
         }
         let own = doc.index.program(p.key)
         let temuan = own.filter(\.counts).count
@@ -74,17 +74,18 @@ struct ProgramPage {
                 rows.append(ChartRowView(label: label, cells: [Format.amount(k.pagu), Format.amount(k.realisasi), Format.percent(doc.facts.item(k)?.absorption)]))
             }
             let id = "grafik-pagu-\(p.key)"
+            let items = zip(groups, rows).map { g, r in doc.say(.grafikKegiatanUraianKegiatan, ["kegiatan": g.label, "pagu": r.text(0), "realisasi": r.text(1)]) }
             let chart = BarChart(
-                id: id, title: "Pagu dan realisasi per kegiatan",
-                description: "\(doc.profile.evaluationPaguLabel) dan \(doc.realisasiPhrase) per kegiatan. "
-                    + zip(groups, rows).map { g, r in "\(g.label): pagu Rp \(r.text(0)), realisasi Rp \(r.text(1))" }.joined(separator: "; ") + ".",
+                id: id, title: doc.say(.grafikKegiatanJudul),
+                description: doc.say(.grafikKegiatanUraian, ["labelPagu": doc.profile.evaluationPaguLabel, "realisasi": doc.realisasiPhrase, "rincian": items.joined(separator: "; ")]),
                 series: [.init(name: "Pagu", key: "pagu"), .init(name: "Realisasi", key: "realisasi")], groups: groups,
                 scaleMax: BarChart.amountScale(groups.flatMap { $0.bars.map(\.value) }))
-            out.append(ChartView(id: id, heading: "Pagu dan realisasi per kegiatan", svg: chart.svg,
+            out.append(ChartView(id: id, heading: doc.say(.grafikKegiatanJudulBagian), svg: chart.svg,
                                  legend: chart.series.map { LegendView(name: $0.name, key: $0.key) },
-                                 tableCaption: "Angka grafik: \(doc.profile.evaluationPaguLabel.lowercased()), realisasi dan serapan per kegiatan (Rp)",
-                                 headers: ["Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Serapan"], rows: rows,
-                                 note: "\(doc.profile.evaluationPaguLabel) (Tabel 1); \(doc.realisasiPhrase)."))
+                                 tableCaption: doc.say(.grafikKegiatanKeteranganTabel, ["labelPagu": doc.profile.evaluationPaguLabel.lowercased()]),
+                                 headers: [doc.say(.grafikKegiatanKolomKegiatan), doc.say(.grafikKegiatanKolomPagu), doc.say(.grafikKegiatanKolomRealisasi),
+                                           doc.say(.grafikKegiatanKolomSerapan)], rows: rows,
+                                 note: doc.say(.grafikKegiatanCatatan, ["labelPagu": doc.profile.evaluationPaguLabel, "realisasi": doc.realisasiPhrase])))
         }
 
         // Achievement: the facts' figure for each indicator, only where target and capaian are
@@ -102,9 +103,9 @@ struct ProgramPage {
                 let label = key.isEmpty ? ind.name.value : "\(key) · \(ind.name.value)"
                 guard let f, let value = f.comparableAchievement else {
                     let why = (f?.hasTarget ?? false) && (f?.hasActual ?? false)
-                        ? "satuan berbeda: \(Format.quantity(ind.target)) dan \(Format.quantity(ind.actual))"
-                        : "tanpa angka target dan capaian yang dapat dibandingkan"
-                    notCompared.append("\(label) (\(why))")
+                        ? doc.say(.grafikCapaianSatuanBerbeda, ["target": Format.quantity(ind.target), "capaian": Format.quantity(ind.actual)])
+                        : doc.say(.grafikCapaianTanpaAngka)
+                    notCompared.append(doc.say(.grafikCapaianTidakDibandingkan, ["indikator": label, "alasan": why]))
                     continue
                 }
                 if f.shown?.isStated == true { stated += 1 } else { computed += 1 }
@@ -112,7 +113,7 @@ struct ProgramPage {
                 let behind = f.behindPace(period) ?? false
                 groups.append(.init(label: label, bars: [.init(value: value, valueText: text, tone: behind ? BarChart.hatchedTone : nil)]))
                 rows.append(ChartRowView(label: label, cells: [Format.quantity(ind.target), Format.quantity(ind.actual), text,
-                                                               behind ? "di bawah laju" : "sesuai laju atau lebih"]))
+                                                               doc.say(behind ? .grafikCapaianDiBawahLaju : .grafikCapaianSesuaiLaju)]))
             }
             item.children.forEach(collect)
         }
@@ -120,37 +121,37 @@ struct ProgramPage {
         if !groups.isEmpty || !notCompared.isEmpty {
             let id = "grafik-capaian-\(p.key)"
             let behind = groups.filter { $0.bars[0].tone != nil }.count
-            let phrase = period.map { " " + $0.phrase } ?? ""
+            let phrase = period.map { ["periode": $0.phrase] } ?? [:]
             let pace = period?.pacePercent ?? 100
             let paceText = Self.roundPercent(pace)
-            let paceLabel = period?.quarter.map { $0 < 4 ? "Laju triwulan \(EvaluationPeriod.romans[$0 - 1]) \(paceText)" : nil } ?? nil
-            var summary = "\(behind) dari \(groups.count) indikator di bawah laju"
-            summary += paceLabel == nil ? " (target tahunan 100%)" : " (\(paceText) dari target tahunan\(phrase))"
+            let paceLabel = period?.quarter.map { $0 < 4 ? doc.say(.grafikCapaianGarisLaju, ["triwulan": EvaluationPeriod.romans[$0 - 1], "laju": paceText]) : nil } ?? nil
+            var paceFields = phrase
+            if paceLabel != nil { paceFields["laju"] = paceText }
+            let summary = doc.say(.grafikCapaianRingkasan, paceFields.merging(["diBawah": "\(behind)", "jumlah": "\(groups.count)"]) { a, _ in a })
             var source: [String] = []
-            if stated > 0 { source.append("\(stated) persentase sebagaimana tertulis dalam Tabel 1") }
-            if computed > 0 { source.append("\(computed) dihitung dari capaian ÷ target (Tabel 1 tidak menuliskannya)") }
-            var note = "Sebuah indikator dinilai di bawah laju bila capaiannya kurang dari \(paceText) target tahunan"
-                + (paceLabel == nil ? "." : ": realisasi\(phrase) mencakup \(paceText) tahun, jadi \(paceText) berarti sesuai jadwal.")
-                + " \(summary)."
-            if !source.isEmpty { note += " " + source.joined(separator: "; ") + "." }
-            if !notCompared.isEmpty {
-                note += " Tidak dibandingkan (\(notCompared.count)): " + notCompared.joined(separator: "; ") + "."
-            }
+            if stated > 0 { source.append(doc.say(.grafikCapaianSumberTertulis, ["jumlah": "\(stated)"])) }
+            if computed > 0 { source.append(doc.say(.grafikCapaianSumberDihitung, ["jumlah": "\(computed)"])) }
+            var noteFields = phrase.merging(["laju": paceText, "ringkasan": summary, "jumlahTidakDibandingkan": "\(notCompared.count)"]) { a, _ in a }
+            if paceLabel != nil { noteFields["adaLaju"] = "ya" }
+            if !source.isEmpty { noteFields["sumber"] = source.joined(separator: "; ") }
+            if !notCompared.isEmpty { noteFields["tidakDibandingkan"] = notCompared.joined(separator: "; ") }
+            let note = doc.say(.grafikCapaianCatatan, noteFields)
             var references: [(value: Double, label: String)] = []
             if let paceLabel { references.append((pace, paceLabel)) }
-            references.append((100, "Target 100%"))
+            references.append((100, doc.say(.grafikCapaianGarisTarget)))
+            var descriptionFields = ["ringkasan": summary, "rincian": groups.map { "\($0.label): \($0.bars[0].valueText)" }.joined(separator: "; ")]
+            if let paceLabel { descriptionFields["garisLaju"] = paceLabel }
             let chart = BarChart(
-                id: id, title: "Capaian indikator terhadap target\(phrase)",
-                description: "Persentase capaian setiap indikator yang satuan target dan capaiannya sama"
-                    + (paceLabel.map { "; garis \($0) adalah laju yang sesuai jadwal, garis 100% target tahunan" } ?? "; garis 100% adalah target tahunan")
-                    + ". \(summary). " + groups.map { "\($0.label): \($0.bars[0].valueText)" }.joined(separator: "; ") + ".",
+                id: id, title: doc.say(.grafikCapaianJudul, phrase),
+                description: doc.say(.grafikCapaianUraian, descriptionFields),
                 series: [.init(name: "Capaian", key: "capaian")], groups: groups,
                 scaleMax: BarChart.percentScale(groups.map { $0.bars[0].value }), references: references)
-            out.append(ChartView(id: id, heading: "Capaian indikator terhadap target", svg: groups.isEmpty ? "" : chart.svg,
-                                 legend: [LegendView(name: paceLabel.map { "Sesuai \($0.prefix(1).lowercased() + $0.dropFirst()) atau lebih" } ?? "Mencapai target", key: "capaian"),
-                                          LegendView(name: "▼ Di bawah laju", key: "di-bawah")],
-                                 tableCaption: "Angka grafik: target, capaian, persentase capaian dan penilaian per indikator",
-                                 headers: ["Indikator", "Target", "Capaian", "Persentase", "Terhadap laju"], rows: rows, note: note))
+            out.append(ChartView(id: id, heading: doc.say(.grafikCapaianJudulBagian), svg: groups.isEmpty ? "" : chart.svg,
+                                 legend: [LegendView(name: doc.say(.grafikCapaianLegendaSesuai, paceLabel.map { ["garisLaju": $0.prefix(1).lowercased() + $0.dropFirst()] } ?? [:]), key: "capaian"),
+                                          LegendView(name: doc.say(.grafikCapaianLegendaDiBawah), key: "di-bawah")],
+                                 tableCaption: doc.say(.grafikCapaianKeteranganTabel),
+                                 headers: [doc.say(.grafikCapaianKolomIndikator), doc.say(.grafikCapaianKolomTarget), doc.say(.grafikCapaianKolomCapaian),
+                                           doc.say(.grafikCapaianKolomPersentase), doc.say(.grafikCapaianKolomLaju)], rows: rows, note: note))
         }
         return out
     }
@@ -170,7 +171,8 @@ struct ProgramPage {
             parts.append("\(doc.realisasiPhrase) \(r.formatted)" + (share.map { " (\($0.formatted))" } ?? ""))
         }
         let kegiatan = p.children.count, sub = p.children.reduce(0) { $0 + $1.children.count }
-        return "\(name) dalam \(doc.document.shortTitle): " + (parts.isEmpty ? "" : parts.joined(separator: ", ") + "; ")
-            + "\(kegiatan) kegiatan, \(sub) sub kegiatan."
+        var fields = ["program": name, "dokumen": doc.document.shortTitle, "kegiatan": "\(kegiatan)", "subKegiatan": "\(sub)"]
+        if !parts.isEmpty { fields["angka"] = parts.joined(separator: ", ") }
+        return doc.say(.programDeskripsi, fields)
     }
 }

@@ -21,21 +21,23 @@ struct QuarterPage {
 
     func plan(_ t: StandardEvaluationTable, _ q: StandardQuarterFacts) -> PagePlan {
         let dir = Paths.quarters(doc.document)
-        var v = doc.view(dir: dir, title: "Realisasi per triwulan — \(doc.document.shortTitle)",
-                         description: "Realisasi anggaran dan kinerja per triwulan (TW I–\(StandardEvaluationTable.roman(max(1, q.quarterCount)))) setiap program dan kegiatan, per triwulan dan kumulatif, terhadap pagu dan target tahun berjalan.",
-                         crumbs: [LinkView(title: "Realisasi per triwulan", href: nil)])
+        var v = doc.view(dir: dir, title: doc.say(.triwulanJudul, ["dokumen": doc.document.shortTitle]),
+                         description: doc.say(.triwulanDeskripsi, ["triwulanAkhir": StandardEvaluationTable.roman(max(1, q.quarterCount))]),
+                         crumbs: [LinkView(title: doc.say(.triwulanNama), href: nil)])
         v.indexed = true
-        let quarters = (0..<q.quarterCount).map { "TW \(StandardEvaluationTable.roman($0 + 1))" }
+        let quarters = (0..<q.quarterCount).map { doc.say(.triwulanSingkat, ["triwulan": StandardEvaluationTable.roman($0 + 1)]) }
         let programs = t.programs.map { p in
             QuarterProgramView(anchor: "tw-" + p.anchor, key: p.code?.value ?? p.number?.value ?? "", name: p.name.value,
                                unit: unit(p, q, quarters, heading: "program"),
                                kegiatan: p.children.map { k in unit(k, q, quarters, heading: "kegiatan") },
                                tocTitle: doc.titleCase(p.name.value))
         }
-        let view = QuarterPageView(title: "Realisasi per triwulan", caption: t.title, quarters: quarters, programs: programs,
+        let view = QuarterPageView(title: doc.say(.triwulanNama), caption: t.title, quarters: quarters, programs: programs,
                                    tableHref: v.root + Paths.standardTable(doc.document),
-                                   variantText: t.variant == .denganKode ? "dengan kolom Kode" : "tanpa kolom Kode",
-                                   columnNote: "Kolom \(StandardColumn.targetRenja.number(in: t.variant)) (target Renja) dan kolom \(StandardColumn.triwulan.number(in: t.variant))–\(StandardColumn.triwulan.number(in: t.variant) + 3) (triwulan I–IV) tabel evaluasi standar.")
+                                   variantText: doc.say(t.variant == .denganKode ? .triwulanVarianDenganKode : .triwulanVarianTanpaKode),
+                                   columnNote: doc.say(.triwulanCatatanKolom, ["kolomTarget": "\(StandardColumn.targetRenja.number(in: t.variant))",
+                                                                               "kolomTriwulanAwal": "\(StandardColumn.triwulan.number(in: t.variant))",
+                                                                               "kolomTriwulanAkhir": "\(StandardColumn.triwulan.number(in: t.variant) + 3)"]))
         return doc.plan(v, Self.kind, QuarterPageContentView(quarterly: [view]))
     }
 
@@ -62,24 +64,24 @@ struct QuarterPage {
             let s = q.rows[row.anchor]?.anggaran
             let cells = quarters.indices.map { i in
                 QuarterCellView(label: quarters[i], value: Self.plain(s?.perQuarter[i] ?? nil),
-                                cumulative: "s/d \(quarters[i]): \(Self.plain(s?.running[i] ?? nil)) (\(Self.pct(s?.shareOfTarget[i] ?? nil)))")
+                                cumulative: doc.say(.triwulanSelKumulatif, ["triwulan": quarters[i], "jumlah": Self.plain(s?.running[i] ?? nil), "persen": Self.pct(s?.shareOfTarget[i] ?? nil)]))
             }
             let last = quarters.indices.last
             return QuarterAmountRowView(levelWord: DocumentRenderer.capitalized(row.level.word), key: row.code?.value ?? row.number?.value ?? "",
                                         name: row.name.value, isOwn: row.anchor == r.anchor, pagu: Self.plain(s?.target),
                                         cells: cells, total: last.map { Self.plain(s?.running[$0] ?? nil) } ?? "–",
                                         share: last.map { Self.pct(s?.shareOfTarget[$0] ?? nil) } ?? "–",
-                                        summed: s?.summed == true ? "jumlah sub kegiatan" : nil)
+                                        summed: s?.summed == true ? doc.say(.triwulanBarisJumlah) : nil)
         }
         var notes: [String] = []
         if let a, a.summed {
-            notes.append("Triwulan dan pagu \(heading) ini adalah jumlah \(r.level == .program ? "kegiatan/sub kegiatan" : "sub kegiatan")nya: dokumen tidak menuliskan realisasi triwulan pada baris \(heading).")
+            notes.append(doc.say(.triwulanCatatanJumlah, ["tingkat": heading, "anak": r.level == .program ? "kegiatan/sub kegiatan" : "sub kegiatan"]))
             if let stated = a.statedTarget {
-                notes.append("Pagu yang tertulis pada baris \(heading) sendiri: \(Self.rp(stated)), berbeda dengan jumlah sub kegiatannya (\(Self.rp(a.target))).")
+                notes.append(doc.say(.triwulanCatatanPaguTertulis, ["tingkat": heading, "paguTertulis": Self.rp(stated), "jumlah": Self.rp(a.target)]))
             }
         }
         // The chart: per quarter and cumulative bars, the pagu as a reference line.
-        let series = [BarChart.Series(name: "Realisasi triwulan", key: "triwulan"), BarChart.Series(name: "Kumulatif s/d triwulan", key: "kumulatif")]
+        let series = [BarChart.Series(name: doc.say(.grafikTriwulanSeriTriwulan), key: "triwulan"), BarChart.Series(name: doc.say(.grafikTriwulanSeriKumulatif), key: "kumulatif")]
         var chart: [ChartView] = []
         if let a, a.hasQuarters {
             let groups = quarters.indices.map { i in
@@ -95,14 +97,15 @@ struct QuarterPage {
             let chartRows = quarters.indices.map { i in
                 ChartRowView(label: quarters[i], cells: [Self.plain(a.perQuarter[i]), Self.plain(a.running[i]), Self.pct(a.shareOfTarget[i])])
             }
-            let b = BarChart(id: id, title: "Realisasi anggaran per triwulan: \(name)",
-                             description: "Realisasi anggaran setiap triwulan dan kumulatifnya terhadap pagu \(Self.rp(a.target)); angka lengkap di tabel sesudahnya.",
+            let b = BarChart(id: id, title: doc.say(.grafikTriwulanJudul, ["nama": name]),
+                             description: doc.say(.grafikTriwulanUraian, ["pagu": Self.rp(a.target)]),
                              series: series, groups: groups, scaleMax: BarChart.amountScale(values),
                              references: a.target.map { [(Double($0), "pagu")] } ?? [])
-            chart = [ChartView(id: id, heading: "Realisasi anggaran per triwulan (Rp)", svg: b.svg,
-                               legend: series.map { LegendView(name: $0.name, key: $0.key) } + (a.target == nil ? [] : [LegendView(name: "Pagu (garis putus-putus)", key: "acuan")]),
-                               tableCaption: "Realisasi anggaran per triwulan, \(name)", headers: ["Triwulan", "Realisasi triwulan (Rp)", "Kumulatif (Rp)", "% pagu"],
-                               rows: chartRows, note: "Pagu tahun berjalan \(Self.rp(a.target)).")]
+            chart = [ChartView(id: id, heading: doc.say(.grafikTriwulanJudulBagian), svg: b.svg,
+                               legend: series.map { LegendView(name: $0.name, key: $0.key) } + (a.target == nil ? [] : [LegendView(name: doc.say(.grafikTriwulanLegendaPagu), key: "acuan")]),
+                               tableCaption: doc.say(.grafikTriwulanKeteranganTabel, ["nama": name]),
+                               headers: [doc.say(.grafikTriwulanKolomTriwulan), doc.say(.grafikTriwulanKolomRealisasi), doc.say(.grafikTriwulanKolomKumulatif), doc.say(.grafikTriwulanKolomPersen)],
+                               rows: chartRows, note: doc.say(.grafikTriwulanCatatan, ["pagu": Self.rp(a.target)]))]
         }
         // Kinerja: the row's own indicators and, for a kegiatan, its sub kegiatan's, when they state quarters.
         let owners = r.level == .kegiatan ? [r] + r.children : [r]
@@ -116,7 +119,8 @@ struct QuarterPage {
                 let unit = ind.unit?.value ?? ""
                 let cells = quarters.indices.map { j in
                     QuarterCellView(label: quarters[j], value: Self.k(s.perQuarter[j] ?? nil),
-                                    cumulative: s.running[j] == nil ? nil : "s/d \(quarters[j]): \(Self.k(s.running[j] ?? nil)) (\(Self.pct(s.shareOfTarget[j] ?? nil)))")
+                                    cumulative: s.running[j] == nil ? nil
+                                        : doc.say(.triwulanSelKumulatif, ["triwulan": quarters[j], "jumlah": Self.k(s.running[j] ?? nil), "persen": Self.pct(s.shareOfTarget[j] ?? nil)]))
                 }
                 let last = quarters.indices.last
                 let owner = o.anchor == r.anchor ? "" : (o.code?.value ?? o.number?.value ?? "")
@@ -131,7 +135,7 @@ struct QuarterPage {
                     name: ind.name.value, unit: unit, target: Self.k(s.target), cells: cells,
                     total: last.flatMap { s.running[$0] == nil ? nil : Self.k(s.running[$0]) } ?? "–",
                     share: last.map { Self.pct(s.shareOfTarget[$0] ?? nil) } ?? "–",
-                    levelNote: s.running.allSatisfy { $0 == nil } ? "makin kecil makin baik: angka triwulan adalah keadaan, bukan tambahan" : nil))
+                    levelNote: s.running.allSatisfy { $0 == nil } ? doc.say(.triwulanIndikatorKeadaan) : nil))
             }
         }
         // The indicators' cumulative realisasi at the last quarter as a share of the year's target
@@ -139,22 +143,23 @@ struct QuarterPage {
         var kinerjaChart: [ChartView] = []
         if !kinerjaGroups.isEmpty {
             let kid = "grafik-kinerja-tw-" + r.anchor
-            let series = [BarChart.Series(name: "Realisasi kumulatif s/d \(lastName), % target", key: "capaian")]
-            let b = BarChart(id: kid, title: "Capaian kinerja s/d \(lastName) terhadap target: \(name)",
-                             description: "Realisasi kumulatif setiap indikator s/d \(lastName) sebagai persentase target tahun berjalan; garis 100% adalah target. Angka lengkap di tabel sesudahnya.",
+            let series = [BarChart.Series(name: doc.say(.grafikKinerjaSeri, ["triwulan": lastName]), key: "capaian")]
+            let b = BarChart(id: kid, title: doc.say(.grafikKinerjaJudul, ["triwulan": lastName, "nama": name]),
+                             description: doc.say(.grafikKinerjaUraian, ["triwulan": lastName]),
                              series: series, groups: kinerjaGroups, scaleMax: BarChart.percentScale(kinerjaGroups.map { $0.bars[0].value }),
                              references: [(100, "target")])
-            kinerjaChart = [ChartView(id: kid, heading: "Capaian kinerja s/d \(lastName) terhadap target (%)", svg: b.svg,
-                                      legend: series.map { LegendView(name: $0.name, key: $0.key) } + [LegendView(name: "Target 100% (garis putus-putus)", key: "acuan")],
-                                      tableCaption: "Capaian kinerja s/d \(lastName), \(name)", headers: ["Indikator", "Target", "Realisasi kumulatif", "% target"],
+            kinerjaChart = [ChartView(id: kid, heading: doc.say(.grafikKinerjaJudulBagian, ["triwulan": lastName]), svg: b.svg,
+                                      legend: series.map { LegendView(name: $0.name, key: $0.key) } + [LegendView(name: doc.say(.grafikKinerjaLegendaTarget), key: "acuan")],
+                                      tableCaption: doc.say(.grafikKinerjaKeteranganTabel, ["triwulan": lastName, "nama": name]),
+                                      headers: [doc.say(.grafikKinerjaKolomIndikator), doc.say(.grafikKinerjaKolomTarget), doc.say(.grafikKinerjaKolomRealisasi), doc.say(.grafikKinerjaKolomPersen)],
                                       rows: kinerjaRows,
                                       note: kinerjaGroups.contains { ($0.bars[0].value ?? 0) > b.scaleMax }
-                                          ? "Batang di atas \(Self.pct(b.scaleMax)) digambar sepanjang grafik; angkanya tertulis di sampingnya." : nil)]
+                                          ? doc.say(.grafikKinerjaCatatan, ["batas": Self.pct(b.scaleMax)]) : nil)]
         }
         return QuarterUnitView(anchor: "tw-" + r.anchor, quarters: quarters, name: name, charts: chart, indicatorCharts: kinerjaChart,
                                amountRows: rows, notes: notes, indicators: indicators,
-                               hasIndicators: !indicators.isEmpty, tableCaption: "Anggaran per triwulan, \(name): realisasi setiap triwulan, di bawahnya kumulatif s/d triwulan itu dan persentasenya terhadap pagu",
-                               indicatorCaption: "Kinerja per triwulan, \(name): realisasi setiap triwulan, di bawahnya kumulatif s/d triwulan itu dan persentasenya terhadap target")
+                               hasIndicators: !indicators.isEmpty, tableCaption: doc.say(.triwulanTabelAnggaran, ["nama": name]),
+                               indicatorCaption: doc.say(.triwulanTabelKinerja, ["nama": name]))
     }
 }
 
@@ -238,6 +243,6 @@ extension DocumentRenderer {
     func quarterLink(root: String, dir: String) -> [LinkView] {
         guard document.standardEvaluation != nil else { return [] }
         let href = Paths.quarters(document)
-        return [LinkView(title: "Realisasi per triwulan", href: root + href, current: dir == href)]
+        return [LinkView(title: say(.tautanTriwulan), href: root + href, current: dir == href)]
     }
 }

@@ -7,9 +7,9 @@ struct SearchPage {
     let site: SiteRenderer
 
     func plan(_ cards: [DocumentCardView]) -> PagePlan {
-        var chrome = site.chrome(dir: Paths.search, title: "Cari — \(site.site.settings.title)",
-                                 description: "Cari di seluruh bab, tabel dan program dokumen perencanaan.",
-                                 breadcrumbs: [LinkView(title: "Beranda", href: "../"), LinkView(title: "Cari", href: nil)])
+        var chrome = site.chrome(dir: Paths.search, title: site.say(.cariJudul, ["situs": site.site.settings.title]),
+                                 description: site.say(.cariDeskripsi),
+                                 breadcrumbs: [LinkView(title: site.say(.jejakBeranda), href: "../"), LinkView(title: site.say(.cariJejak), href: nil)])
         let root = chrome.root
         let examples = site.searchExamples
         if site.searchAvailable {

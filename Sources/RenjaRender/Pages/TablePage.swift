@@ -9,9 +9,9 @@ struct TablePage {
 
     func plan(_ t: Table) -> PagePlan {
         let dir = Paths.table(doc.document, t.kind)
-        let caption = "Tabel \(t.kind.number). \(t.title)"
-        var v = doc.view(dir: dir, title: "\(caption) — \(doc.document.shortTitle)", description: tableDescription(t),
-                         crumbs: [LinkView(title: "Tabel \(t.kind.number)", href: nil)])
+        let caption = doc.say(.tabelJudul, ["nomor": "\(t.kind.number)", "judul": t.title])
+        var v = doc.view(dir: dir, title: doc.say(.tabelJudulHalaman, ["tabel": caption, "dokumen": doc.document.shortTitle]), description: tableDescription(t),
+                         crumbs: [LinkView(title: doc.say(.tabelJejak, ["nomor": "\(t.kind.number)"]), href: nil)])
         v.indexed = true
         v.scripts = [v.root + "assets/urutkan.js"]
         return doc.plan(v, Self.kind, TablePageView(table: [doc.tableView(t, root: v.root)], standardTable: []))
@@ -19,9 +19,12 @@ struct TablePage {
 
     func tableDescription(_ t: Table) -> String {
         let tf = doc.facts.table(t.kind)
-        var s = "Tabel \(t.kind.number). \(t.title): \(tf?.rows(.program) ?? 0) program, \(tf?.rows(.kegiatan) ?? 0) kegiatan, "
-            + "\(tf?.rows(.subKegiatan) ?? 0) sub kegiatan; pagu \(Format.total(tf?.programTotal[.pagu]))"
-        if t.kind == .evaluasi { s += ", realisasi \(Format.total(tf?.programTotal[.realisasi])) (\(Format.percent(tf?.absorption)))" }
-        return s + "."
+        var fields = ["nomor": "\(t.kind.number)", "judul": t.title, "program": "\(tf?.rows(.program) ?? 0)", "kegiatan": "\(tf?.rows(.kegiatan) ?? 0)",
+                      "subKegiatan": "\(tf?.rows(.subKegiatan) ?? 0)", "pagu": Format.total(tf?.programTotal[.pagu])]
+        if t.kind == .evaluasi {
+            fields["realisasi"] = Format.total(tf?.programTotal[.realisasi])
+            fields["serapan"] = Format.percent(tf?.absorption)
+        }
+        return doc.say(.tabelDeskripsi, fields)
     }
 }

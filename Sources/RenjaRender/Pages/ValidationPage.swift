@@ -11,9 +11,9 @@ struct ValidationPage {
     func plan(_ programs: [MatchedItem]) -> PagePlan {
         let dir = Paths.validation(doc.document)
         let c = doc.index.counts
-        var v = doc.view(dir: dir, title: "Validasi angka — \(doc.document.shortTitle)",
-                         description: "Hasil pemeriksaan angka otomatis \(doc.document.title): \(c.galat) galat, \(c.peringatan) peringatan, \(c.info) info.",
-                         crumbs: [LinkView(title: "Validasi", href: nil)])
+        var v = doc.view(dir: dir, title: doc.say(.validasiJudul, ["dokumen": doc.document.shortTitle]),
+                         description: doc.say(.validasiDeskripsi, ["dokumen": doc.document.title, "galat": "\(c.galat)", "peringatan": "\(c.peringatan)", "info": "\(c.info)"]),
+                         crumbs: [LinkView(title: doc.say(.validasiJejak), href: nil)])
         v.scripts = [v.root + "assets/validasi.js"]
         let root = v.root
         func group(id: String, key: String, title: String, href: String?, _ entries: [FindingEntry]) -> FindingGroupView {
@@ -32,7 +32,7 @@ struct ValidationPage {
         let keys = Set(programs.map(\.key))
         let rest = doc.index.entries.filter { $0.programKey.map { !keys.contains($0) } ?? true }
         if !rest.isEmpty {
-            groups.append(group(id: "kelompok-dokumen", key: "dokumen", title: "Dokumen dan narasi", href: nil, rest))
+            groups.append(group(id: "kelompok-dokumen", key: "dokumen", title: doc.say(.validasiKelompokDokumen), href: nil, rest))
         }
         return doc.plan(v, Self.kind, ValidationPageView(validation: ValidationView(counts: c, groups: groups, clean: doc.index.entries.isEmpty)))
     }

@@ -36,7 +36,7 @@ final class BadInputTests: XCTestCase {
         let work = RepoPaths.temporaryFolder("bad-input-\(name)")
         try? fm.removeItem(at: work)
         try fm.copyItem(at: try BadInputTests.builtBaseSite(), to: work)
-        let before = snapshot(work.appendingPathComponent("Public"))
+        let before = Self.snapshot(work.appendingPathComponent("Public"))
         XCTAssertFalse(before.isEmpty)
 
         let overlay = caseDir.appendingPathComponent("files")
@@ -63,7 +63,7 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains(":"), "\(name): a place is named", file: file, line: line)
         XCTAssertTrue(run.stderr.contains("Folder Public/ tidak diubah"), "\(name): \(run.stderr)", file: file, line: line)
         XCTAssertFalse(run.stderr.contains("Fatal error"), name, file: file, line: line)
-        XCTAssertEqual(snapshot(work.appendingPathComponent("Public")), before, "\(name): Public/ changed", file: file, line: line)
+        XCTAssertEqual(Self.snapshot(work.appendingPathComponent("Public")), before, "\(name): Public/ changed", file: file, line: line)
     }
 
     /// The base site with `Public/` built by `renja build`, made once per test run.
@@ -89,7 +89,7 @@ final class BadInputTests: XCTestCase {
         return site.root
     }
 
-    func snapshot(_ dir: URL) -> [String: Data] {
+    static func snapshot(_ dir: URL) -> [String: Data] {
         var out: [String: Data] = [:]
         for f in LinkChecker.allFiles(in: dir) { out[f] = FileManager.default.contents(atPath: dir.appendingPathComponent(f).path) }
         return out

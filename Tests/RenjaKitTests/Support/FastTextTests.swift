@@ -72,6 +72,7 @@ final class FastTextTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("renja-fasttext-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: RepoPaths.templates.appendingPathComponent("kata.yaml"), to: dir.appendingPathComponent("kata.yaml"))
         for page in TemplateSet.requiredPages {
             // `judulHalaman`: a field of the pages' view, so the load-time field check accepts it.
             try "{{#judulHalaman}}\n<p>{{judulHalaman}}|{{{judulHalaman}}}</p>\n{{/judulHalaman}}\n".write(to: dir.appendingPathComponent("\(page).mustache"), atomically: true, encoding: .utf8)
