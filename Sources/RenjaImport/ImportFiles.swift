@@ -2,18 +2,43 @@ import Foundation
 import RenjaModel
 import RenjaLoad
 
-/// Where an import writes: `--output`, else a file under the document's `tabel/` folder in the
-/// content folder. Both requests (`ImportRequest` for Tabel 1/2, `LayoutImportRequest`) are one.
-protocol ImportDestination {
-    var content: URL { get }
-    var contentDisplay: String { get }
-    var document: String? { get }
-    var output: URL? { get }
-    var outputDisplay: String? { get }
+/// The file an import plans to write: where, the text there now, and the new text. Every plan
+/// holds one (and reads as one: `plan.yaml`, `plan.targetDisplay`).
+public struct PlannedFile: Sendable {
+    public var target: URL
+    /// The target as the user named it (or as it was derived from the content folder).
+    public var targetDisplay: String
+    /// The text of the file it replaces; nil when there is none.
+    public var existingText: String?
+    public var yaml: String
+
+    public var targetExists: Bool { existingText != nil }
+    /// The new text is byte for byte the file already there.
+    public var isUnchanged: Bool { existingText == yaml }
 }
 
-extension ImportRequest: ImportDestination {}
-extension LayoutImportRequest: ImportDestination {}
+/// A plan of an import, which reads as the file it plans: `plan.yaml`, `plan.targetDisplay`,
+/// `plan.isUnchanged`.
+@dynamicMemberLookup
+public protocol FilePlan: Sendable {
+    var file: PlannedFile { get }
+}
+
+extension FilePlan {
+    public subscript<T>(dynamicMember path: KeyPath<PlannedFile, T>) -> T { file[keyPath: path] }
+}
+
+/// A plan whose file can be changed (`plan.yaml = …`): the write gates it again.
+public protocol EditableFilePlan: FilePlan {
+    var file: PlannedFile { get set }
+}
+
+extension EditableFilePlan {
+    public subscript<T>(dynamicMember path: WritableKeyPath<PlannedFile, T>) -> T {
+        get { file[keyPath: path] }
+        set { file[keyPath: path] = newValue }
+    }
+}
 
 /// The file side of every import: reading the input, choosing and reading the target, and the
 /// one atomic write. The layouts differ in what they read and write, never in how files are handled.
@@ -31,7 +56,7 @@ enum ImportFiles {
     }
 
     /// `--output`, else `tabel/<fileName>` of the one document (or the one `--document` names).
-    static func resolveTarget(_ r: some ImportDestination, fileName: String) throws -> (URL, String) {
+    static func resolveTarget(_ r: LayoutImportRequest, fileName: String) throws -> (URL, String) {
         if let output = r.output { return (output, r.outputDisplay ?? output.path) }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: r.content.path, isDirectory: &isDir), isDir.boolValue else {
@@ -72,16 +97,15 @@ enum ImportFiles {
                           at: nil, figures: [.init("diharapkan", fileName), .init("ditemukan", target.lastPathComponent)])
     }
 
-    /// Writes `yaml` to `target` unless it is already there byte for byte; without `force` an
-    /// existing, different file is left alone. `gate` loads the YAML once more first (a plan's
-    /// fields can be changed after it was made): nothing is written that the loader refuses.
-    static func write(_ yaml: String, to target: URL, targetDisplay: String, existingText: String?, force: Bool,
-                      gate: () -> [Diagnostic]) throws -> ImportWriteResult {
-        if existingText == yaml { return .unchanged }
-        if existingText != nil && !force { throw OverwriteRefused(path: targetDisplay) }
+    /// Writes the file unless it is already there byte for byte; without `force` an existing,
+    /// different file is left alone. `gate` loads the YAML once more first (a plan's fields can be
+    /// changed after it was made): nothing is written that the loader refuses.
+    static func write(_ file: PlannedFile, force: Bool, gate: () -> [Diagnostic]) throws -> ImportWriteResult {
+        if file.isUnchanged { return .unchanged }
+        if file.targetExists && !force { throw OverwriteRefused(path: file.targetDisplay) }
         let problems = gate()
         if !problems.isEmpty { throw InputError(problems) }
-        try replace(target, with: yaml)
+        try replace(file.target, with: file.yaml)
         return .written
     }
 

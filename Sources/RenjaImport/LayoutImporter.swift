@@ -7,10 +7,13 @@ import RenjaLoad
 public struct LayoutImportRequest: Sendable {
     public var option: String?
     public var input: URL
+    /// The input path as the user typed it (used in diagnostics).
     public var inputDisplay: String
     public var content: URL
     public var contentDisplay: String
+    /// Document folder under the content folder; needed only when there are several.
     public var document: String?
+    /// Explicit target file; without it, the document's own `tabel/<file>`.
     public var output: URL?
     public var outputDisplay: String?
 
@@ -26,14 +29,14 @@ public struct LayoutImportRequest: Sendable {
         self.outputDisplay = outputDisplay ?? output?.path
     }
 
+    /// The same import with its table kind settled (Tabel 1 or Tabel 2).
     func tableRequest(_ kind: TableKind) -> ImportRequest {
-        ImportRequest(kind: kind, input: input, inputDisplay: inputDisplay, content: content, contentDisplay: contentDisplay,
-                      document: document, output: output, outputDisplay: outputDisplay)
+        ImportRequest(kind: kind, files: self)
     }
 }
 
 /// An import planned for any layout: the recognition, and the plan of the table kind it became.
-public struct LayoutImportPlan: Sendable {
+public struct LayoutImportPlan: FilePlan {
     public enum Kind: Sendable {
         case table(ImportPlan)
         case standard(StandardImportPlan)
@@ -44,20 +47,12 @@ public struct LayoutImportPlan: Sendable {
     public var kind: Kind
     public var inputDisplay: String
 
-    public var yaml: String {
-        switch kind { case .table(let p): return p.yaml; case .standard(let p): return p.yaml; case .standardPlan(let p): return p.yaml }
-    }
-    public var targetDisplay: String {
-        switch kind { case .table(let p): return p.targetDisplay; case .standard(let p): return p.targetDisplay; case .standardPlan(let p): return p.targetDisplay }
+    /// The file it would write (`plan.yaml`, `plan.targetDisplay`, `plan.isUnchanged` read it).
+    public var file: PlannedFile {
+        switch kind { case .table(let p): return p.file; case .standard(let p): return p.file; case .standardPlan(let p): return p.file }
     }
     public var warnings: [Diagnostic] {
         switch kind { case .table(let p): return p.warnings; case .standard(let p): return p.warnings; case .standardPlan(let p): return p.warnings }
-    }
-    public var targetExists: Bool {
-        switch kind { case .table(let p): return p.targetExists; case .standard(let p): return p.targetExists; case .standardPlan(let p): return p.targetExists }
-    }
-    public var isUnchanged: Bool {
-        switch kind { case .table(let p): return p.isUnchanged; case .standard(let p): return p.isUnchanged; case .standardPlan(let p): return p.isUnchanged }
     }
 }
 

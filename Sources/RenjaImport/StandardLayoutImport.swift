@@ -76,12 +76,9 @@ public struct ImportedRows: Sendable {
 }
 
 /// Everything an import of a standard table would do, decided before any file is touched.
-public struct StandardLayoutPlan<Table: Sendable>: Sendable {
+public struct StandardLayoutPlan<Table: Sendable>: EditableFilePlan {
     public var table: Table
-    public var yaml: String
-    public var target: URL
-    public var targetDisplay: String
-    public var existingText: String?
+    public var file: PlannedFile
     /// The replaced file's table, when it loads.
     public var existing: Table?
     public var titleSource: TitleSource
@@ -91,9 +88,6 @@ public struct StandardLayoutPlan<Table: Sendable>: Sendable {
     /// Indicators whose `arah` was carried over from the replaced file.
     public var keptDirections: Int
     public var warnings: [Diagnostic]
-
-    public var targetExists: Bool { existingText != nil }
-    public var isUnchanged: Bool { existingText == yaml }
 }
 
 public typealias StandardImportPlan = StandardLayoutPlan<StandardEvaluationTable>
@@ -159,14 +153,14 @@ extension StandardLayoutImport {
                                          outputPath: targetDisplay, existingText: existingText)
         guard let b = built else { throw InputError(diagnostics) }
         let warnings = diagnostics + [ImportFiles.nameWarning(target, expected: layout.fileName, table: tableWords)].compactMap { $0 }
-        return StandardLayoutPlan(table: b.table, yaml: b.yaml, target: target, targetDisplay: targetDisplay,
-                                  existingText: existingText, existing: b.existing, titleSource: b.titleSource, delimiter: b.delimiter,
+        return StandardLayoutPlan(table: b.table, file: PlannedFile(target: target, targetDisplay: targetDisplay, existingText: existingText, yaml: b.yaml),
+                                  existing: b.existing, titleSource: b.titleSource, delimiter: b.delimiter,
                                   encodingNote: b.encodingNote, rows: rows(of: b.result), keptDirections: b.keptDirections,
                                   warnings: warnings)
     }
 
     static func write(_ p: StandardLayoutPlan<Loaded>, force: Bool) throws -> ImportWriteResult {
-        try ImportFiles.write(p.yaml, to: p.target, targetDisplay: p.targetDisplay, existingText: p.existingText, force: force) {
+        try ImportFiles.write(p.file, force: force) {
             let sink = DiagnosticSink()
             _ = load(p.yaml, path: p.targetDisplay, sink: sink)
             return sink.hasErrors ? sink.diagnostics.filter { $0.severity == .galat } : []

@@ -2,31 +2,26 @@ import Foundation
 import RenjaModel
 import RenjaLoad
 
-/// What `renja import` was asked to do.
+/// What `renja import --tabel evaluasi|rencana` was asked to do: an import whose table kind is
+/// given. Its files are a `LayoutImportRequest`'s (`request.input`, `request.output`, … read them).
+@dynamicMemberLookup
 public struct ImportRequest: Sendable {
     public var kind: TableKind
-    public var input: URL
-    /// The input path as the user typed it (used in diagnostics).
-    public var inputDisplay: String
-    public var content: URL
-    public var contentDisplay: String
-    /// Document folder under the content folder; needed only when there are several.
-    public var document: String?
-    /// Explicit target file; without it, the document's own `tabel/<kind>.yaml`.
-    public var output: URL?
-    public var outputDisplay: String?
+    public var files: LayoutImportRequest
 
     public init(kind: TableKind, input: URL, inputDisplay: String? = nil, content: URL, contentDisplay: String? = nil,
                 document: String? = nil, output: URL? = nil, outputDisplay: String? = nil) {
-        self.kind = kind
-        self.input = input
-        self.inputDisplay = inputDisplay ?? input.path
-        self.content = content
-        self.contentDisplay = contentDisplay ?? content.path
-        self.document = document
-        self.output = output
-        self.outputDisplay = outputDisplay ?? output?.path
+        self.init(kind: kind, files: LayoutImportRequest(option: kind.rawValue, input: input, inputDisplay: inputDisplay, content: content,
+                                                         contentDisplay: contentDisplay, document: document, output: output,
+                                                         outputDisplay: outputDisplay))
     }
+
+    init(kind: TableKind, files: LayoutImportRequest) {
+        self.kind = kind
+        self.files = files
+    }
+
+    public subscript<T>(dynamicMember path: KeyPath<LayoutImportRequest, T>) -> T { files[keyPath: path] }
 }
 
 /// A table read from delimited text, before anything is decided about files.
@@ -58,15 +53,12 @@ public enum TitleSource: Sendable, Equatable {
 }
 
 /// Everything an import would do, decided before any file is touched.
-public struct ImportPlan: Sendable {
+public struct ImportPlan: EditableFilePlan {
     public var request: ImportRequest
     public var parsed: ParsedTable
     /// The imported table as it will be written (title settled, `arah` carried over).
     public var table: Table
-    public var yaml: String
-    public var target: URL
-    public var targetDisplay: String
-    public var existingText: String?
+    public var file: PlannedFile
     /// The replaced file's table, when it loads; nil when there is none or it is broken.
     public var existing: Table?
     /// Why the existing file could not be compared (its load errors).
@@ -79,10 +71,6 @@ public struct ImportPlan: Sendable {
     /// Comment lines inside the replaced file (below its header) that the new file does not keep.
     public var droppedComments: Int
     public var warnings: [Diagnostic]
-
-    public var targetExists: Bool { existingText != nil }
-    /// The new text is byte for byte the file already there.
-    public var isUnchanged: Bool { existingText == yaml }
 }
 
 public enum ImportWriteResult: Sendable, Equatable {
@@ -129,7 +117,7 @@ public enum TableImporter {
         let (parsedOrNil, diagnostics) = parse(data, kind: request.kind, path: request.inputDisplay)
         guard var parsed = parsedOrNil else { throw InputError(diagnostics) }
         let fileName = "\(request.kind.rawValue).yaml"
-        let (target, targetDisplay) = try ImportFiles.resolveTarget(request, fileName: fileName)
+        let (target, targetDisplay) = try ImportFiles.resolveTarget(request.files, fileName: fileName)
 
         // The file it replaces: its text (for the header and the byte comparison) and, if it loads, its table.
         var existingText: String?
@@ -180,8 +168,8 @@ public enum TableImporter {
         if !problems.isEmpty { throw InputError(refusal(problems, warnings: parsed.warnings)) }
 
         let diff = existing.map { TableDiff(before: TableRows($0), after: TableRows(table)) }
-        return ImportPlan(request: request, parsed: parsed, table: table, yaml: yaml, target: target, targetDisplay: targetDisplay,
-                          existingText: existingText, existing: existing, existingProblems: existingProblems, diff: diff,
+        return ImportPlan(request: request, parsed: parsed, table: table,
+                          file: PlannedFile(target: target, targetDisplay: targetDisplay, existingText: existingText, yaml: yaml), existing: existing, existingProblems: existingProblems, diff: diff,
                           summary: TableSummary(table), titleSource: titleSource, keptDirections: kept,
                           droppedComments: existingText.map(commentsBelowHeader) ?? 0,
                           warnings: parsed.warnings)
@@ -192,7 +180,7 @@ public enum TableImporter {
     /// more first (a plan's fields can be changed after `plan`): nothing is written that the
     /// loader refuses.
     public static func write(_ plan: ImportPlan, force: Bool) throws -> ImportWriteResult {
-        try ImportFiles.write(plan.yaml, to: plan.target, targetDisplay: plan.targetDisplay, existingText: plan.existingText, force: force) {
+        try ImportFiles.write(plan.file, force: force) {
             let problems = loadProblems(plan.yaml, table: plan.table, outputPath: plan.targetDisplay)
             return problems.isEmpty ? [] : refusal(problems, warnings: plan.warnings)
         }
