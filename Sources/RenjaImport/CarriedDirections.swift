@@ -4,8 +4,9 @@ import RenjaModel
 /// replaced file declared for the same indicator (by name) of the same row (by level and kode,
 /// else no), and counts how many it kept for the report.
 struct CarriedDirections {
-    private var declared: [String: Direction] = [:]
-    private(set) var kept = 0
+    private var byKey: [String: Direction] = [:]
+    /// How many were written again.
+    var kept = 0
 
     init() {}
 
@@ -13,7 +14,7 @@ struct CarriedDirections {
     init(_ rows: [(level: Int, key: String, indicators: [(name: String, direction: Direction?)])]) {
         for r in rows {
             for i in r.indicators {
-                if let d = i.direction { declared[Self.key(r.level, r.key, i.name)] = d }
+                if let d = i.direction { byKey[Self.key(r.level, r.key, i.name)] = d }
             }
         }
     }
@@ -22,10 +23,8 @@ struct CarriedDirections {
         "\(level)|\(row)|\(Text.normalizedName(indicator))"
     }
 
-    /// Writes `<pad>arah: …` for the indicator when the replaced file declared one.
-    mutating func write(into yaml: inout PlacedYAML, pad: String, level: Int, row: String, indicator: String) {
-        guard let d = declared[Self.key(level, row, indicator)] else { return }
-        yaml.raw("\(pad)arah: \(d.rawValue)")
-        kept += 1
+    /// What the replaced file declared for the indicator of the row, if anything.
+    func declared(level: Int, row: String, indicator: String) -> Direction? {
+        byKey[Self.key(level, row, indicator)]
     }
 }

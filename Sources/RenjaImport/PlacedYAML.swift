@@ -16,6 +16,10 @@ struct PlacedYAML {
     private(set) var line = 1
     /// YAML line → the input places of the values on it, by YAML column.
     private var places: [Int: [(column: Int, place: InputPlace)]] = [:]
+    /// The replaced file's `arah`, and how many were written.
+    private(set) var directions: CarriedDirections
+
+    init(directions: CarriedDirections) { self.directions = directions }
 
     mutating func raw(_ s: String) {
         text += s + "\n"
@@ -26,6 +30,18 @@ struct PlacedYAML {
     mutating func value(_ prefix: String, _ v: String, from: SourceLocation?, row: String) {
         if let from { mark(column: prefix.count + 1, from: from, row: row) }
         raw(prefix + TableYAMLWriter.quoted(v))
+    }
+
+    /// `prefix` then the cell's text quoted, when there is a cell.
+    mutating func value(_ prefix: String, _ v: TableTextParser.Value?, row: String) {
+        if let v { value(prefix, v.text, from: v.location, row: row) }
+    }
+
+    /// `<pad>arah: …` for the indicator, when the replaced file declared one.
+    mutating func carriedDirection(pad: String, level: Int, row: String, indicator: String) {
+        guard let d = directions.declared(level: level, row: row, indicator: indicator) else { return }
+        raw("\(pad)arah: \(d.rawValue)")
+        directions.kept += 1
     }
 
     /// Records that the value starting at `column` of the current line came from `from`

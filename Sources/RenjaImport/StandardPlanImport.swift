@@ -43,14 +43,12 @@ enum StandardPlanImport: StandardLayoutImport {
                      existing: StandardPlanTable?, directions: CarriedDirections) -> (yaml: PlacedYAML, keptDirections: Int) {
         var writer = StandardPlanYAMLWriter(directions: directions)
         writer.emit(drafts, title: title, year: drafts.year ?? existing?.year?.value, header: header)
-        return (writer.yaml, writer.directions.kept)
+        return (writer.yaml, writer.yaml.directions.kept)
     }
 
     /// The loaded table against the drafts: same rows, names and cells as written. Nil when equal.
     static func differs(_ table: StandardPlanTable, _ result: StandardPlanTextParser.Result) -> String? {
-        var drafts: [StandardPlanTextParser.RowDraft] = []
-        func walk(_ r: StandardPlanTextParser.RowDraft) { drafts.append(r); r.children.forEach(walk) }
-        result.rows.forEach(walk)
+        let drafts = StandardPlanTextParser.RowDraft.depthFirst(result.rows)
         let rows = table.allRows
         guard rows.count == drafts.count else { return "\(rows.count) baris terbaca, \(drafts.count) diimpor" }
         for (a, b) in zip(rows, drafts) {

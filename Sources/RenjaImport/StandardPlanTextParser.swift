@@ -102,14 +102,11 @@ struct StandardPlanTextParser {
                 headerTexts += filled.map(\.text)
                 continue
             }
-            if filled.count == 1, !sawData, cells.dropFirst().allSatisfy(\.text.isEmpty) || cells.count == 1 {
-                titleParts.append(filled[0].text)
+            if !sawData, let title = TextParseRun.titleLine(cells) {
+                titleParts.append(title)
                 continue
             }
-            if let (extra, count) = TextParseRun.extraCell(cells, width: width) {
-                run.fail("impor-kolom", "baris memuat \(count) kolom; \(layout.name) memuat paling banyak \(width) kolom", at: extra,
-                         expected: "\(width) kolom: " + columnWords, found: "\(count) kolom",
-                         notes: ["periksa pemisah kolom: sel yang memuat tab, ; atau , harus diapit tanda kutip ganda"])
+            if run.refusesWideRow(cells, layout: layout, limit: "memuat paling banyak") {
                 poisoned = true
                 continue
             }
@@ -177,7 +174,7 @@ struct StandardPlanTextParser {
 
         if run.errors == 0, result.rows.isEmpty {
             sink.error("impor-kosong", "tidak ada baris tabel yang dapat diimpor", at: run.location(1, 1),
-                       figures: [.init("diharapkan", "baris berisi " + columnWords), .init("ditemukan", "hanya judul, baris kepala atau baris kosong")])
+                       figures: [.init("diharapkan", "baris berisi " + layout.columnWords), .init("ditemukan", "hanya judul, baris kepala atau baris kosong")])
         } else if run.errors == 0, let first = result.rows.first, !result.rows.contains(where: { hasProgram($0) }) {
             // Urusan and bidang rows alone are no plan: most likely the columns are shifted.
             sink.error("impor-kosong", "tidak ada baris program: tabel hanya memuat baris urusan dan bidang urusan", at: first.code.location,
@@ -196,10 +193,6 @@ struct StandardPlanTextParser {
 
     private func hasProgram(_ r: RowDraft) -> Bool {
         r.level >= .program || r.children.contains(where: hasProgram)
-    }
-
-    private var columnWords: String {
-        layout.columns.map { "\($0.number) \($0.title)" }.joined(separator: ", ")
     }
 
     static func isTotal(_ t: String) -> Bool {

@@ -7,42 +7,32 @@ import RenjaModel
 struct StandardPlanYAMLWriter {
     typealias Parser = StandardPlanTextParser
 
-    private(set) var yaml = PlacedYAML()
-    /// The replaced file's `arah`, and how many were written.
-    private(set) var directions: CarriedDirections
+    private(set) var yaml: PlacedYAML
 
-    init(directions: CarriedDirections) { self.directions = directions }
-
-    private mutating func value(_ prefix: String, _ v: String, from: SourceLocation?, row: String) {
-        yaml.value(prefix, v, from: from, row: row)
-    }
-
-    private mutating func value(_ prefix: String, _ v: Parser.Value?, row: String) {
-        if let v { value(prefix, v.text, from: v.location, row: row) }
-    }
+    init(directions: CarriedDirections) { yaml = PlacedYAML(directions: directions) }
 
     private mutating func row(_ r: Parser.RowDraft, indent: Int) {
         let pad = String(repeating: " ", count: indent)
         let inner = pad + "  "
         let label = r.label
         // The row's mapping starts at its kode: the loader's errors about the row land on that cell.
-        value("\(pad)- kode: ", r.code.text, from: r.code.location, row: label)
-        value("\(inner)nama: ", r.name.text, from: r.name.location, row: label)
+        yaml.value("\(pad)- kode: ", r.code.text, from: r.code.location, row: label)
+        yaml.value("\(inner)nama: ", r.name.text, from: r.name.location, row: label)
         if !r.indicators.isEmpty {
             yaml.raw("\(inner)indikator:")
             for i in r.indicators {
-                value("\(inner)  - nama: ", i.name.text, from: i.name.location, row: label)
-                value("\(inner)    target: ", i.target, row: label)
-                value("\(inner)    target_maju: ", i.targetMaju, row: label)
-                directions.write(into: &yaml, pad: inner + "    ", level: r.level.rawValue, row: r.code.text, indicator: i.name.text)
+                yaml.value("\(inner)  - nama: ", i.name.text, from: i.name.location, row: label)
+                yaml.value("\(inner)    target: ", i.target, row: label)
+                yaml.value("\(inner)    target_maju: ", i.targetMaju, row: label)
+                yaml.carriedDirection(pad: inner + "    ", level: r.level.rawValue, row: r.code.text, indicator: i.name.text)
             }
         }
-        value("\(inner)lokasi: ", r.lokasi, row: label)
-        value("\(inner)pagu: ", r.pagu, row: label)
-        value("\(inner)sumber_dana: ", r.sumberDana, row: label)
-        value("\(inner)kelompok_sasaran: ", r.kelompokSasaran, row: label)
-        value("\(inner)catatan: ", r.catatan, row: label)
-        value("\(inner)pagu_maju: ", r.paguMaju, row: label)
+        yaml.value("\(inner)lokasi: ", r.lokasi, row: label)
+        yaml.value("\(inner)pagu: ", r.pagu, row: label)
+        yaml.value("\(inner)sumber_dana: ", r.sumberDana, row: label)
+        yaml.value("\(inner)kelompok_sasaran: ", r.kelompokSasaran, row: label)
+        yaml.value("\(inner)catatan: ", r.catatan, row: label)
+        yaml.value("\(inner)pagu_maju: ", r.paguMaju, row: label)
         if let child = r.level.child, !r.children.isEmpty {
             yaml.raw("\(inner)\(child.key):")
             for c in r.children { row(c, indent: indent + 4) }

@@ -46,14 +46,12 @@ enum StandardTableImport: StandardLayoutImport {
                      existing: StandardEvaluationTable?, directions: CarriedDirections) -> (yaml: PlacedYAML, keptDirections: Int) {
         var writer = StandardYAMLWriter(directions: directions)
         writer.emit(drafts, title: title, variant: variant(layout), header: header)
-        return (writer.yaml, writer.directions.kept)
+        return (writer.yaml, writer.yaml.directions.kept)
     }
 
     /// The loaded table against the drafts: same rows, names and figures as written. Nil when equal.
     static func differs(_ table: StandardEvaluationTable, _ result: StandardTextParser.Result) -> String? {
-        var drafts: [StandardTextParser.RowDraft] = []
-        func walk(_ r: StandardTextParser.RowDraft) { drafts.append(r); r.children.forEach(walk) }
-        result.programs.forEach(walk)
+        let drafts = StandardTextParser.RowDraft.depthFirst(result.programs)
         let rows = table.allRows
         guard rows.count == drafts.count else { return "\(rows.count) baris terbaca, \(drafts.count) diimpor" }
         for (a, b) in zip(rows, drafts) {

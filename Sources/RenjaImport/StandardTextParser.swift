@@ -127,14 +127,11 @@ struct StandardTextParser {
                 result.headerRows += 1
                 continue
             }
-            if filled.count == 1, !sawData, cells.dropFirst().allSatisfy(\.text.isEmpty) || cells.count == 1 {
-                titleParts.append(filled[0].text)
+            if !sawData, let title = TextParseRun.titleLine(cells) {
+                titleParts.append(title)
                 continue
             }
-            if let (extra, count) = TextParseRun.extraCell(cells, width: width) {
-                run.fail("impor-kolom", "baris memuat \(count) kolom; \(layout.name) memuat \(width) kolom", at: extra,
-                         expected: "\(width) kolom: " + columnWords, found: "\(count) kolom",
-                         notes: ["periksa pemisah kolom: sel yang memuat tab, ; atau , harus diapit tanda kutip ganda"])
+            if run.refusesWideRow(cells, layout: layout, limit: "memuat") {
                 poisoned = true
                 continue
             }
@@ -215,7 +212,7 @@ struct StandardTextParser {
 
         if run.errors == 0, result.programs.isEmpty {
             sink.error("impor-kosong", "tidak ada baris tabel yang dapat diimpor", at: run.location(1, 1),
-                       figures: [.init("diharapkan", "baris berisi " + columnWords), .init("ditemukan", "hanya judul, baris kepala atau baris kosong")])
+                       figures: [.init("diharapkan", "baris berisi " + layout.columnWords), .init("ditemukan", "hanya judul, baris kepala atau baris kosong")])
         }
         run.checkNames(result.programs, nameColumn: "kolom program/kegiatan/sub kegiatan", indicatorColumn: "kolom indikator")
         let title = titleParts.joined(separator: " ").trimmingCharacters(in: .whitespaces)
@@ -223,10 +220,6 @@ struct StandardTextParser {
         readFigures(&result)
         if sink.hasErrors { return nil }
         return result
-    }
-
-    private var columnWords: String {
-        layout.columns.map { "\($0.number) \($0.title)\($0.pair ? " (K | Rp)" : "")" }.joined(separator: ", ")
     }
 
     private func indicator(_ cells: [Value]) -> IndicatorDraft? {
@@ -409,9 +402,7 @@ struct StandardTextParser {
     /// (a K cell's trailing text is the indicator's unit), Rp as amounts, which in this table may
     /// carry sen (`48.912.283.703,29`).
     private func readFigures(_ result: inout Result) {
-        var rows: [RowDraft] = []
-        func walk(_ r: RowDraft) { rows.append(r); r.children.forEach(walk) }
-        result.programs.forEach(walk)
+        let rows = RowDraft.depthFirst(result.programs)
         var counts = (n: 0, example: Optional<(String, String)>.none)
         var amountStyles: [ImportNumbers.Style] = []
         for j in 0..<Self.pairs {

@@ -7,20 +7,14 @@ import RenjaModel
 struct StandardYAMLWriter {
     typealias Parser = StandardTextParser
 
-    private(set) var yaml = PlacedYAML()
-    /// The replaced file's `arah`, and how many were written.
-    private(set) var directions: CarriedDirections
+    private(set) var yaml: PlacedYAML
 
-    init(directions: CarriedDirections) { self.directions = directions }
-
-    private mutating func value(_ prefix: String, _ v: String, from: SourceLocation?, row: String) {
-        yaml.value(prefix, v, from: from, row: row)
-    }
+    init(directions: CarriedDirections) { yaml = PlacedYAML(directions: directions) }
 
     /// The pair columns as `StandardSeries` keys: 0–2 before the quarters, 3–6 the quarters, 7–9 after.
     private mutating func series(_ cells: [Parser.Figure?], pad: String, row: String) {
         for (j, key) in [(0, "target_renstra"), (1, "realisasi_renstra_lalu"), (2, "target_renja")] {
-            if let f = cells[j] { value("\(pad)\(key): ", f.text, from: f.location, row: row) }
+            if let f = cells[j] { yaml.value("\(pad)\(key): ", f.text, from: f.location, row: row) }
         }
         let quarters = Array(cells[Parser.quarterRange])
         let count = (quarters.lastIndex { $0 != nil } ?? -1) + 1
@@ -34,7 +28,7 @@ struct StandardYAMLWriter {
             yaml.raw(s + "]")
         }
         for (j, key) in [(7, "realisasi_renja"), (8, "realisasi_renstra"), (9, "tingkat_capaian")] {
-            if let f = cells[j] { value("\(pad)\(key): ", f.text, from: f.location, row: row) }
+            if let f = cells[j] { yaml.value("\(pad)\(key): ", f.text, from: f.location, row: row) }
         }
     }
 
@@ -46,17 +40,17 @@ struct StandardYAMLWriter {
             defer { first = false }
             return first ? "\(pad)- " : "\(pad)  "
         }
-        if let c = r.code { value("\(lead())kode: ", c.text, from: c.location, row: label) }
-        if let n = r.number { value("\(lead())no: ", n.text, from: n.location, row: label) }
-        value("\(lead())nama: ", r.name.text, from: r.name.location, row: label)
+        if let c = r.code { yaml.value("\(lead())kode: ", c.text, from: c.location, row: label) }
+        if let n = r.number { yaml.value("\(lead())no: ", n.text, from: n.location, row: label) }
+        yaml.value("\(lead())nama: ", r.name.text, from: r.name.location, row: label)
         let inner = pad + "  "
-        if let s = r.sasaran { value("\(inner)sasaran: ", s.text, from: s.location, row: label) }
+        if let s = r.sasaran { yaml.value("\(inner)sasaran: ", s.text, from: s.location, row: label) }
         if !r.indicators.isEmpty {
             yaml.raw("\(inner)indikator:")
             for i in r.indicators {
-                value("\(inner)  - nama: ", i.name.text, from: i.name.location, row: label)
-                if let u = i.unit { value("\(inner)    satuan: ", u.text, from: u.location, row: label) }
-                directions.write(into: &yaml, pad: inner + "    ", level: r.level.rawValue, row: r.key, indicator: i.name.text)
+                yaml.value("\(inner)  - nama: ", i.name.text, from: i.name.location, row: label)
+                if let u = i.unit { yaml.value("\(inner)    satuan: ", u.text, from: u.location, row: label) }
+                yaml.carriedDirection(pad: inner + "    ", level: r.level.rawValue, row: r.key, indicator: i.name.text)
                 series(i.k, pad: inner + "    ", row: label)
             }
         }
@@ -64,7 +58,7 @@ struct StandardYAMLWriter {
             yaml.raw("\(inner)anggaran:")
             series(r.rp, pad: inner + "  ", row: label)
         }
-        if let u = r.unit { value("\(inner)unit: ", u.text, from: u.location, row: label) }
+        if let u = r.unit { yaml.value("\(inner)unit: ", u.text, from: u.location, row: label) }
         if let key = r.level.childrenKey, !r.children.isEmpty {
             yaml.raw("\(inner)\(key):")
             for c in r.children { row(c, indent: indent + 4) }
@@ -82,17 +76,17 @@ struct StandardYAMLWriter {
         let f = result.footer
         if f.averageK != nil || f.averageRp != nil {
             yaml.raw("rata_rata_capaian:")
-            if let k = f.averageK { value("  kinerja: ", k.text, from: k.location, row: "rata-rata capaian") }
-            if let r = f.averageRp { value("  anggaran: ", r.text, from: r.location, row: "rata-rata capaian") }
+            if let k = f.averageK { yaml.value("  kinerja: ", k.text, from: k.location, row: "rata-rata capaian") }
+            if let r = f.averageRp { yaml.value("  anggaran: ", r.text, from: r.location, row: "rata-rata capaian") }
         }
         if f.predicateK != nil || f.predicateRp != nil {
             yaml.raw("predikat:")
-            if let k = f.predicateK { value("  kinerja: ", k.text, from: k.location, row: "predikat") }
-            if let r = f.predicateRp { value("  anggaran: ", r.text, from: r.location, row: "predikat") }
+            if let k = f.predicateK { yaml.value("  kinerja: ", k.text, from: k.location, row: "predikat") }
+            if let r = f.predicateRp { yaml.value("  anggaran: ", r.text, from: r.location, row: "predikat") }
         }
         for (key, v) in [("faktor_pendorong", f.drivers), ("faktor_penghambat", f.obstacles),
                          ("tindak_lanjut_triwulan", f.followUpQuarter), ("tindak_lanjut_renja", f.followUpRenja)] {
-            if let v { value("\(key): ", v.text, from: v.location, row: key.replacingOccurrences(of: "_", with: " ")) }
+            if let v { yaml.value("\(key): ", v.text, from: v.location, row: key.replacingOccurrences(of: "_", with: " ")) }
         }
     }
 

@@ -10,6 +10,13 @@ protocol NamedRowDraft: AnyObject {
     var levelWord: String { get }
 }
 
+extension NamedRowDraft {
+    /// `roots` and every row below them, depth first: the order of the loaders' `allRows`.
+    static func depthFirst(_ roots: [Self]) -> [Self] {
+        roots.flatMap { [$0] + depthFirst($0.children) }
+    }
+}
+
 /// One run of a text parser over its records: what the parsers of every layout (Tabel 1/2, the
 /// standard evaluation and rencana tables) do alike — count the errors and stop after
 /// `maxErrors` (a wrong delimiter would otherwise give one per row), clean and pad a record's
@@ -70,6 +77,23 @@ final class TextParseRun {
     static func extraCell(_ cells: [Value], width: Int) -> (cell: Value, count: Int)? {
         guard let extra = cells.dropFirst(width).first(where: { !$0.text.isEmpty }) else { return nil }
         return (extra, (cells.lastIndex { !$0.text.isEmpty } ?? 0) + 1)
+    }
+
+    /// The text of a line above the table that holds one filled cell, the first: a title line.
+    static func titleLine(_ cells: [Value]) -> String? {
+        let filled = cells.filter { !$0.text.isEmpty }
+        guard filled.count == 1, cells.dropFirst().allSatisfy(\.text.isEmpty) || cells.count == 1 else { return nil }
+        return filled[0].text
+    }
+
+    /// A row of a standard layout with a filled cell beyond the layout's `width` is refused at
+    /// that cell (a cell holding the delimiter, unquoted, shifts the rest). True when refused.
+    func refusesWideRow(_ cells: [Value], layout: ImportLayout, limit: String) -> Bool {
+        guard let (extra, count) = Self.extraCell(cells, width: layout.width) else { return false }
+        fail("impor-kolom", "baris memuat \(count) kolom; \(layout.name) \(limit) \(layout.width) kolom", at: extra,
+             expected: "\(layout.width) kolom: " + layout.columnWords, found: "\(count) kolom",
+             notes: ["periksa pemisah kolom: sel yang memuat tab, ; atau , harus diapit tanda kutip ganda"])
+        return true
     }
 
     /// Every row and every indicator has a name, said where: `nameColumn` ("kolom 2"),
