@@ -12,6 +12,9 @@ protocol StandardLayoutImport {
     associatedtype Drafts
     /// The table the kind's loader reads from the written YAML.
     associatedtype Loaded: Sendable
+    /// A row of `Loaded`, and the draft it was written from.
+    associatedtype Row
+    associatedtype DraftRow: NamedRowDraft
 
     /// The title of a table whose text has no title line and that replaces no file.
     static var standardTitle: String { get }
@@ -22,18 +25,21 @@ protocol StandardLayoutImport {
     /// The title the text's title lines give, if any.
     static func title(of drafts: Drafts) -> String?
     /// The counts of the report, from the drafts.
-    static func rows(of drafts: Drafts) -> ImportedRows
+    static func counts(of drafts: Drafts) -> ImportedRows
     /// The kind's loader, as `renja build` runs it.
     static func load(_ text: String, path: String, sink: DiagnosticSink) -> Loaded?
     static func title(of table: Loaded) -> String
     /// The `arah` the replaced file declared.
     static func directions(in table: Loaded) -> CarriedDirections
     static func defaultHeader(title: String, layout: ImportLayout) -> [String]
-    /// The YAML of `drafts`, and how many indicators were given a carried-over `arah`.
+    /// The YAML of `drafts`, with the carried-over `arah` it wrote.
     static func emit(_ drafts: Drafts, title: String, layout: ImportLayout, header: [String], existing: Loaded?,
-                     directions: CarriedDirections) -> (yaml: PlacedYAML, keptDirections: Int)
-    /// Where the loaded table differs from the drafts (a writer bug); nil when it does not.
-    static func differs(_ table: Loaded, _ drafts: Drafts) -> String?
+                     directions: CarriedDirections) -> PlacedYAML
+    /// Every row of the loaded table, depth first, and the drafts' top rows.
+    static func rows(of table: Loaded) -> [Row]
+    static func roots(of drafts: Drafts) -> [DraftRow]
+    /// Where a loaded row differs from its draft (a writer bug); nil when it does not.
+    static func differs(_ row: Row, _ draft: DraftRow) -> String?
 
     /// The report's name of the table: "tabel rencana standar".
     static func summaryTitle(_ p: StandardLayoutPlan<Loaded>) -> String
@@ -121,8 +127,8 @@ extension StandardLayoutImport {
             title = standardTitle; titleSource = .standard
         }
         if header.isEmpty { header = defaultHeader(title: title, layout: layout) }
-        let (yaml, kept) = emit(drafts, title: title, layout: layout, header: header, existing: existing,
-                                directions: existing.map(directions(in:)) ?? CarriedDirections())
+        let yaml = emit(drafts, title: title, layout: layout, header: header, existing: existing,
+                        directions: existing.map(directions(in:)) ?? CarriedDirections())
 
         // The gate: the text is read exactly as `renja build` reads it.
         let gate = DiagnosticSink()
@@ -136,8 +142,16 @@ extension StandardLayoutImport {
         }
         if let mismatch = differs(table, drafts) { return (nil, [ImportGate.mismatch(mismatch)]) }
         return (StandardLayoutBuilt(yaml: yaml.text, table: table, titleSource: titleSource, result: drafts, delimiter: d,
-                                    encodingNote: decoded.encodingNote, keptDirections: kept, existing: existing),
+                                    encodingNote: decoded.encodingNote, keptDirections: yaml.directions.kept, existing: existing),
                 ImportGate.inInputOrder(sink.diagnostics, unplacedFirst: true))
+    }
+
+    /// Where the loaded table differs from the drafts, row by row in the same order; nil when it
+    /// reads back as drafted.
+    static func differs(_ table: Loaded, _ drafts: Drafts) -> String? {
+        let rows = rows(of: table), drafted = DraftRow.depthFirst(roots(of: drafts))
+        guard rows.count == drafted.count else { return "\(rows.count) baris terbaca, \(drafted.count) diimpor" }
+        return zip(rows, drafted).lazy.compactMap(differs).first
     }
 
     /// Settles the target (`layout.fileName` of the document), reads the file it replaces and
@@ -155,7 +169,7 @@ extension StandardLayoutImport {
         let warnings = diagnostics + [ImportFiles.nameWarning(target, expected: layout.fileName, table: tableWords)].compactMap { $0 }
         return StandardLayoutPlan(table: b.table, file: PlannedFile(target: target, targetDisplay: targetDisplay, existingText: existingText, yaml: b.yaml),
                                   existing: b.existing, titleSource: b.titleSource, delimiter: b.delimiter,
-                                  encodingNote: b.encodingNote, rows: rows(of: b.result), keptDirections: b.keptDirections,
+                                  encodingNote: b.encodingNote, rows: counts(of: b.result), keptDirections: b.keptDirections,
                                   warnings: warnings)
     }
 

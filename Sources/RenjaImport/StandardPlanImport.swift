@@ -15,7 +15,7 @@ enum StandardPlanImport: StandardLayoutImport {
 
     static func title(of drafts: StandardPlanTextParser.Result) -> String? { drafts.title }
 
-    static func rows(of r: StandardPlanTextParser.Result) -> ImportedRows {
+    static func counts(of r: StandardPlanTextParser.Result) -> ImportedRows {
         ImportedRows(headerRows: r.headerRows, continuationRows: r.continuationRows, leftOutRows: r.totalRows, trailingRows: r.trailingRows,
                      normalizedFigures: r.figures.amounts + r.figures.figures,
                      normalizedExample: r.figures.amountExample ?? r.figures.figureExample)
@@ -40,26 +40,24 @@ enum StandardPlanImport: StandardLayoutImport {
 
     /// `tahun` is the text's, else the replaced file's.
     static func emit(_ drafts: StandardPlanTextParser.Result, title: String, layout: ImportLayout, header: [String],
-                     existing: StandardPlanTable?, directions: CarriedDirections) -> (yaml: PlacedYAML, keptDirections: Int) {
+                     existing: StandardPlanTable?, directions: CarriedDirections) -> PlacedYAML {
         var writer = StandardPlanYAMLWriter(directions: directions)
         writer.emit(drafts, title: title, year: drafts.year ?? existing?.year?.value, header: header)
-        return (writer.yaml, writer.yaml.directions.kept)
+        return writer.yaml
     }
 
-    /// The loaded table against the drafts: same rows, names and cells as written. Nil when equal.
-    static func differs(_ table: StandardPlanTable, _ result: StandardPlanTextParser.Result) -> String? {
-        let drafts = StandardPlanTextParser.RowDraft.depthFirst(result.rows)
-        let rows = table.allRows
-        guard rows.count == drafts.count else { return "\(rows.count) baris terbaca, \(drafts.count) diimpor" }
-        for (a, b) in zip(rows, drafts) {
-            let cells = [a.lokasi?.value, a.pagu?.value.raw, a.sumberDana?.value, a.kelompokSasaran?.value, a.catatan?.value, a.paguMaju?.value.raw]
-            let drafted = [b.lokasi, b.pagu, b.sumberDana, b.kelompokSasaran, b.catatan, b.paguMaju].map { $0?.text }
-            guard a.level == b.level, a.code?.value == b.code.text, a.name.value == b.name.text, cells == drafted,
-                  a.indicators.count == b.indicators.count else { return b.label }
-            for (x, y) in zip(a.indicators, b.indicators)
-            where x.name.value != y.name.text || x.target?.value.raw != y.target?.text || x.targetMaju?.value.raw != y.targetMaju?.text {
-                return "indikator \(b.label)"
-            }
+    static func rows(of table: StandardPlanTable) -> [StandardPlanRow] { table.allRows }
+    static func roots(of drafts: StandardPlanTextParser.Result) -> [StandardPlanTextParser.RowDraft] { drafts.rows }
+
+    /// Same level, kode, name, cells and indicators as written; nil when equal.
+    static func differs(_ a: StandardPlanRow, _ b: StandardPlanTextParser.RowDraft) -> String? {
+        let cells = [a.lokasi?.value, a.pagu?.value.raw, a.sumberDana?.value, a.kelompokSasaran?.value, a.catatan?.value, a.paguMaju?.value.raw]
+        let drafted = [b.lokasi, b.pagu, b.sumberDana, b.kelompokSasaran, b.catatan, b.paguMaju].map { $0?.text }
+        guard a.level == b.level, a.code?.value == b.code.text, a.name.value == b.name.text, cells == drafted,
+              a.indicators.count == b.indicators.count else { return b.label }
+        for (x, y) in zip(a.indicators, b.indicators)
+        where x.name.value != y.name.text || x.target?.value.raw != y.target?.text || x.targetMaju?.value.raw != y.targetMaju?.text {
+            return "indikator \(b.label)"
         }
         return nil
     }

@@ -79,7 +79,6 @@ struct StandardPlanTextParser {
     // MARK: Parsing
 
     func parse(_ text: String, delimiter: Character) -> Result? {
-        let width = layout.width
         let records = DelimitedText.parse(text, delimiter: delimiter)
         var result = Result(rows: [])
         var titleParts: [String] = []
@@ -97,20 +96,12 @@ struct StandardPlanTextParser {
             if cells.allSatisfy({ $0.text.isEmpty }) { continue }
             if pastTotal { result.trailingRows += 1; continue }
             let filled = cells.filter { !$0.text.isEmpty }
-            if NumberedRow.read(record) != nil || isHeader(cells) {
-                result.headerRows += 1
-                headerTexts += filled.map(\.text)
-                continue
+            switch run.classify(cells, record, layout: layout, sawData: sawData, isHeader: isHeader, limit: "memuat paling banyak") {
+            case .header: result.headerRows += 1; headerTexts += filled.map(\.text); continue
+            case .title(let line): titleParts.append(line); continue
+            case .tooWide: poisoned = true; continue
+            case .row(let padded): cells = padded
             }
-            if !sawData, let title = TextParseRun.titleLine(cells) {
-                titleParts.append(title)
-                continue
-            }
-            if run.refusesWideRow(cells, layout: layout, limit: "memuat paling banyak") {
-                poisoned = true
-                continue
-            }
-            cells = run.padded(cells, record, width: width)
 
             let kode = cells[kodeIndex]
             if Self.isTotal(kode.text) || (kode.text.isEmpty && Self.isTotal(cells[nameIndex].text)) {

@@ -20,7 +20,7 @@ enum StandardTableImport: StandardLayoutImport {
 
     static func title(of drafts: StandardTextParser.Result) -> String? { drafts.title }
 
-    static func rows(of r: StandardTextParser.Result) -> ImportedRows {
+    static func counts(of r: StandardTextParser.Result) -> ImportedRows {
         ImportedRows(headerRows: r.headerRows, continuationRows: r.continuationRows, leftOutRows: r.skippedRows, trailingRows: r.trailingRows,
                      normalizedFigures: r.normalized, normalizedExample: r.normalizedExample)
     }
@@ -43,42 +43,43 @@ enum StandardTableImport: StandardLayoutImport {
     }
 
     static func emit(_ drafts: StandardTextParser.Result, title: String, layout: ImportLayout, header: [String],
-                     existing: StandardEvaluationTable?, directions: CarriedDirections) -> (yaml: PlacedYAML, keptDirections: Int) {
+                     existing: StandardEvaluationTable?, directions: CarriedDirections) -> PlacedYAML {
         var writer = StandardYAMLWriter(directions: directions)
         writer.emit(drafts, title: title, variant: variant(layout), header: header)
-        return (writer.yaml, writer.yaml.directions.kept)
+        return writer.yaml
     }
 
-    /// The loaded table against the drafts: same rows, names and figures as written. Nil when equal.
-    static func differs(_ table: StandardEvaluationTable, _ result: StandardTextParser.Result) -> String? {
-        let drafts = StandardTextParser.RowDraft.depthFirst(result.programs)
-        let rows = table.allRows
-        guard rows.count == drafts.count else { return "\(rows.count) baris terbaca, \(drafts.count) diimpor" }
-        for (a, b) in zip(rows, drafts) {
-            guard a.level == b.level, a.name.value == b.name.text, a.code?.value == b.code?.text, a.number?.value == b.number?.text,
-                  a.indicators.count == b.indicators.count else { return "baris \(b.key)" }
-            func cells<C>(_ s: StandardSeries<C>, _ raw: (C) -> String) -> [String?] {
-                var out: [String?] = [s.targetRenstra, s.realisasiRenstraLalu, s.targetRenja].map { $0.map { raw($0.value) } }
-                let q = s.quarters.map { raw($0.value) as String? }
-                out += q + Array(repeating: nil, count: 4 - q.count)
-                out += [s.realisasiRenja, s.realisasiRenstra].map { $0.map { raw($0.value) } }
-                out.append(s.tingkatCapaian?.value.raw)
-                return out
-            }
-            func draft(_ f: [StandardTextParser.Figure?]) -> [String?] {
-                var out = f.map { $0?.text }
-                // Quarters are written up to the last filled one; a gap is written as "".
-                let q = Array(out[StandardTextParser.quarterRange])
-                let n = (q.lastIndex { $0 != nil } ?? -1) + 1
-                for i in 0..<4 { out[StandardTextParser.quarterRange.lowerBound + i] = i < n ? (q[i] ?? "") : nil }
-                return out
-            }
-            if cells(a.anggaran, \.raw) != draft(b.rp) { return "anggaran baris \(b.key)" }
-            for (x, y) in zip(a.indicators, b.indicators) where x.name.value != y.name.text || cells(x.kinerja, \.raw) != draft(y.k) {
-                return "indikator baris \(b.key)"
-            }
+    static func rows(of table: StandardEvaluationTable) -> [StandardRow] { table.allRows }
+    static func roots(of drafts: StandardTextParser.Result) -> [StandardTextParser.RowDraft] { drafts.programs }
+
+    /// Same level, kode, no, name and figures as written; nil when equal.
+    static func differs(_ a: StandardRow, _ b: StandardTextParser.RowDraft) -> String? {
+        guard a.level == b.level, a.name.value == b.name.text, a.code?.value == b.code?.text, a.number?.value == b.number?.text,
+              a.indicators.count == b.indicators.count else { return "baris \(b.key)" }
+        if cells(a.anggaran, \.raw) != drafted(b.rp) { return "anggaran baris \(b.key)" }
+        for (x, y) in zip(a.indicators, b.indicators) where x.name.value != y.name.text || cells(x.kinerja, \.raw) != drafted(y.k) {
+            return "indikator baris \(b.key)"
         }
         return nil
+    }
+
+    /// A loaded series as the ten cells of its pair columns.
+    private static func cells<C>(_ s: StandardSeries<C>, _ raw: (C) -> String) -> [String?] {
+        var out: [String?] = [s.targetRenstra, s.realisasiRenstraLalu, s.targetRenja].map { $0.map { raw($0.value) } }
+        let q = s.quarters.map { raw($0.value) as String? }
+        out += q + Array(repeating: nil, count: 4 - q.count)
+        out += [s.realisasiRenja, s.realisasiRenstra].map { $0.map { raw($0.value) } }
+        out.append(s.tingkatCapaian?.value.raw)
+        return out
+    }
+
+    /// The drafted cells as the writer writes them: quarters up to the last filled one, a gap as "".
+    private static func drafted(_ f: [StandardTextParser.Figure?]) -> [String?] {
+        var out = f.map { $0?.text }
+        let q = Array(out[StandardTextParser.quarterRange])
+        let n = (q.lastIndex { $0 != nil } ?? -1) + 1
+        for i in 0..<4 { out[StandardTextParser.quarterRange.lowerBound + i] = i < n ? (q[i] ?? "") : nil }
+        return out
     }
 
     // MARK: Report

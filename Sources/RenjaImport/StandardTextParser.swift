@@ -100,7 +100,6 @@ struct StandardTextParser {
     // MARK: Parsing
 
     func parse(_ text: String, delimiter: Character) -> Result? {
-        let width = layout.width
         let records = DelimitedText.parse(text, delimiter: delimiter)
         var result = Result(programs: [], footer: Footer())
         var titleParts: [String] = []
@@ -123,19 +122,12 @@ struct StandardTextParser {
                 inFooter = true
                 continue
             }
-            if NumberedRow.read(record) != nil || isHeader(cells) {
-                result.headerRows += 1
-                continue
+            switch run.classify(cells, record, layout: layout, sawData: sawData, isHeader: isHeader, limit: "memuat") {
+            case .header: result.headerRows += 1; continue
+            case .title(let line): titleParts.append(line); continue
+            case .tooWide: poisoned = true; continue
+            case .row(let padded): cells = padded
             }
-            if !sawData, let title = TextParseRun.titleLine(cells) {
-                titleParts.append(title)
-                continue
-            }
-            if run.refusesWideRow(cells, layout: layout, limit: "memuat") {
-                poisoned = true
-                continue
-            }
-            cells = run.padded(cells, record, width: width)
 
             let code = kodeIndex.flatMap { cells[$0].text.isEmpty ? nil : cells[$0] }
             let number = cells[noIndex].text.isEmpty ? nil : cells[noIndex]
@@ -151,7 +143,7 @@ struct StandardTextParser {
                 if attach(cells, to: row, fail: run.fail) { result.continuationRows += 1 }
                 continue
             }
-            if sawData == false, record.cells.count < width - 2 {
+            if sawData == false, record.cells.count < layout.width - 2 {
                 // A short line above the table (a sub-title with a number in it), not a row.
                 titleParts.append(filled.map(\.text).joined(separator: " "))
                 continue

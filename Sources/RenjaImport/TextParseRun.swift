@@ -79,21 +79,33 @@ final class TextParseRun {
         return (extra, (cells.lastIndex { !$0.text.isEmpty } ?? 0) + 1)
     }
 
-    /// The text of a line above the table that holds one filled cell, the first: a title line.
-    static func titleLine(_ cells: [Value]) -> String? {
-        let filled = cells.filter { !$0.text.isEmpty }
-        guard filled.count == 1, cells.dropFirst().allSatisfy(\.text.isEmpty) || cells.count == 1 else { return nil }
-        return filled[0].text
+    /// A non-empty record of a standard layout, in the order it is told apart.
+    enum StandardRecord {
+        /// Column titles or the numbered row (also repeated after a page break).
+        case header
+        /// A line above the table with one filled cell, the first.
+        case title(String)
+        /// A filled cell beyond the layout's width (a cell holding the delimiter, unquoted,
+        /// shifts the rest): refused at that cell.
+        case tooWide
+        /// A table row: its cells padded to the layout's width.
+        case row([Value])
     }
 
-    /// A row of a standard layout with a filled cell beyond the layout's `width` is refused at
-    /// that cell (a cell holding the delimiter, unquoted, shifts the rest). True when refused.
-    func refusesWideRow(_ cells: [Value], layout: ImportLayout, limit: String) -> Bool {
-        guard let (extra, count) = Self.extraCell(cells, width: layout.width) else { return false }
-        fail("impor-kolom", "baris memuat \(count) kolom; \(layout.name) \(limit) \(layout.width) kolom", at: extra,
-             expected: "\(layout.width) kolom: " + layout.columnWords, found: "\(count) kolom",
-             notes: ["periksa pemisah kolom: sel yang memuat tab, ; atau , harus diapit tanda kutip ganda"])
-        return true
+    /// What `record` (its cleaned `cells`) is in a standard layout. `limit` words the width in
+    /// the error ("memuat paling banyak" where trailing columns may be left out).
+    func classify(_ cells: [Value], _ record: InputRecord, layout: ImportLayout, sawData: Bool,
+                  isHeader: ([Value]) -> Bool, limit: String) -> StandardRecord {
+        if NumberedRow.read(record) != nil || isHeader(cells) { return .header }
+        let filled = cells.filter { !$0.text.isEmpty }
+        if !sawData, filled.count == 1, cells.dropFirst().allSatisfy(\.text.isEmpty) || cells.count == 1 { return .title(filled[0].text) }
+        if let (extra, count) = Self.extraCell(cells, width: layout.width) {
+            fail("impor-kolom", "baris memuat \(count) kolom; \(layout.name) \(limit) \(layout.width) kolom", at: extra,
+                 expected: "\(layout.width) kolom: " + layout.columnWords, found: "\(count) kolom",
+                 notes: ["periksa pemisah kolom: sel yang memuat tab, ; atau , harus diapit tanda kutip ganda"])
+            return .tooWide
+        }
+        return .row(padded(cells, record, width: layout.width))
     }
 
     /// Every row and every indicator has a name, said where: `nameColumn` ("kolom 2"),
