@@ -55,6 +55,11 @@ public struct ImportLayout: Sendable, Equatable {
     /// Cells in a data row.
     public var width: Int { columns.reduce(0) { $0 + ($1.pair ? 2 : 1) } }
 
+    /// The columns in diagnostics: "1 No, 2 Sasaran, …, 6 Target Renstra (K | Rp), …".
+    var columnWords: String {
+        columns.map { "\($0.number) \($0.title)\($0.pair ? " (K | Rp)" : "")" }.joined(separator: ", ")
+    }
+
     /// The cell index (0-based) where each numbered column starts.
     public func cellIndex(of number: Int) -> Int? {
         var i = 0

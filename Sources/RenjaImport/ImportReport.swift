@@ -7,14 +7,8 @@ public enum ImportReport {
     public static func summary(_ plan: ImportPlan) -> [String] {
         let s = plan.summary
         let p = plan.parsed
-        let delimiter: String
-        switch p.delimiter {
-        case "\t": delimiter = "dipisah tab"
-        case ";": delimiter = "CSV dipisah titik koma"
-        default: delimiter = "CSV dipisah koma"
-        }
-        var lines = ["Impor Tabel \(plan.request.kind.number) (\(plan.request.kind.rawValue)) dari \(plan.request.inputDisplay) (\(delimiter)"
-                     + (p.encodingNote.map { ", pengodean \($0)" } ?? "") + "):"]
+        var lines = [opening("Tabel \(plan.request.kind.number) (\(plan.request.kind.rawValue))", input: plan.request.inputDisplay,
+                             delimiter: p.delimiter, encodingNote: p.encodingNote)]
         lines.append("  \(s.programs) program, \(s.kegiatan) kegiatan, \(s.subKegiatan) sub kegiatan, \(s.indicatorRows) baris indikator")
         lines.append("  jumlah pagu program: \(s.paguTotal.formatted)")
         if let r = s.realisasiTotal { lines.append("  jumlah realisasi program: \(r.formatted)") }
@@ -36,13 +30,27 @@ public enum ImportReport {
         case .existingFile: lines.append("Judul tabel (dipertahankan dari berkas lama; teks tidak memuat baris \"Tabel \(plan.request.kind.number). …\"): \(plan.table.title)")
         case .standard: lines.append("Judul tabel (bawaan, karena teks tidak memuat baris \"Tabel \(plan.request.kind.number). …\"; ubah kunci `judul` bila perlu): \(plan.table.title)")
         }
-        if plan.keptDirections > 0 {
-            lines.append("`arah` dipertahankan dari berkas lama untuk \(plan.keptDirections) indikator.")
-        }
+        lines += keptDirectionsLine(plan.keptDirections)
         if plan.droppedComments > 0 {
             lines.append("Perhatian: \(plan.droppedComments) komentar di dalam berkas lama (di bawah komentar pembuka) tidak ikut ditulis ulang.")
         }
         return lines
+    }
+
+    /// "Impor <table> dari <input> (<how it was split>[, pengodean <encoding>]):"
+    static func opening(_ table: String, input: String, delimiter: Character, encodingNote: String?) -> String {
+        let split: String
+        switch delimiter {
+        case "\t": split = "dipisah tab"
+        case ";": split = "CSV dipisah titik koma"
+        default: split = "CSV dipisah koma"
+        }
+        return "Impor \(table) dari \(input) (\(split)" + (encodingNote.map { ", pengodean \($0)" } ?? "") + "):"
+    }
+
+    /// The line saying how many indicators kept the `arah` of the replaced file, if any did.
+    static func keptDirectionsLine(_ kept: Int) -> [String] {
+        kept > 0 ? ["`arah` dipertahankan dari berkas lama untuk \(kept) indikator."] : []
     }
 
     /// What changes against the target. `detailed` lists every row with its changed fields.

@@ -32,7 +32,7 @@ struct StandardPlanTextParser {
         init(name: Value, target: Value?, targetMaju: Value?) { self.name = name; self.target = target; self.targetMaju = targetMaju }
     }
 
-    final class RowDraft {
+    final class RowDraft: NamedRowDraft {
         let level: StandardPlanLevel
         let code: Value
         var name: Value
@@ -43,6 +43,8 @@ struct StandardPlanTextParser {
         var children: [RowDraft] = []
         init(level: StandardPlanLevel, code: Value, name: Value) { self.level = level; self.code = code; self.name = name }
         var label: String { "\(level.word) \(code.text)" }
+        var levelWord: String { level.word }
+        var indicatorNames: [Value] { indicators.map(\.name) }
     }
 
     struct Result {
@@ -58,8 +60,6 @@ struct StandardPlanTextParser {
         var trailingRows = 0
         var figures = TableTextParser.FigureCounts()
     }
-
-    private static let maxErrors = 25
 
     // MARK: Columns
 
@@ -79,7 +79,6 @@ struct StandardPlanTextParser {
     // MARK: Parsing
 
     func parse(_ text: String, delimiter: Character) -> Result? {
-        let width = layout.width
         let records = DelimitedText.parse(text, delimiter: delimiter)
         var result = Result(rows: [])
         var titleParts: [String] = []
@@ -87,46 +86,22 @@ struct StandardPlanTextParser {
         var current: RowDraft?
         var poisoned = false
         var sawData = false, pastTotal = false
-        var errors = 0
+        let run = TextParseRun(path: path, sink: sink)
         // The last row of each level, for parents.
         var last: [StandardPlanLevel: RowDraft] = [:]
 
-        func fail(_ code: String, _ message: String, at v: Value, expected: String, found: String, notes: [String] = []) {
-            errors += 1
-            sink.error(code, message, at: v.location, figures: [.init("diharapkan", expected), .init("ditemukan", found)], notes: notes)
-        }
-
         for record in records {
-            if errors >= Self.maxErrors {
-                sink.add(Diagnostic(.info, "impor-terlalu-banyak", "pemeriksaan dihentikan setelah \(Self.maxErrors) galat",
-                                    at: location(record.line, 1)))
-                break
-            }
-            var cells = record.cells.map { Value(text: TableTextParser.clean($0.text), location: location($0.line, $0.column)) }
+            if run.stops(at: record) { break }
+            var cells = run.cells(record)
             if cells.allSatisfy({ $0.text.isEmpty }) { continue }
             if pastTotal { result.trailingRows += 1; continue }
             let filled = cells.filter { !$0.text.isEmpty }
-            if NumberedRow.read(record) != nil || isHeader(cells) {
-                result.headerRows += 1
-                headerTexts += filled.map(\.text)
-                continue
+            switch run.classify(cells, record, layout: layout, sawData: sawData, isHeader: isHeader, limit: "memuat paling banyak") {
+            case .header: result.headerRows += 1; headerTexts += filled.map(\.text); continue
+            case .title(let line): titleParts.append(line); continue
+            case .tooWide: poisoned = true; continue
+            case .row(let padded): cells = padded
             }
-            if filled.count == 1, !sawData, cells.dropFirst().allSatisfy(\.text.isEmpty) || cells.count == 1 {
-                titleParts.append(filled[0].text)
-                continue
-            }
-            if let extra = cells.dropFirst(width).first(where: { !$0.text.isEmpty }) {
-                let count = (cells.lastIndex { !$0.text.isEmpty } ?? 0) + 1
-                fail("impor-kolom", "baris memuat \(count) kolom; \(layout.name) memuat paling banyak \(width) kolom", at: extra,
-                     expected: "\(width) kolom: " + columnWords, found: "\(count) kolom",
-                     notes: ["periksa pemisah kolom: sel yang memuat tab, ; atau , harus diapit tanda kutip ganda"])
-                poisoned = true
-                continue
-            }
-            let lastCell = record.cells.last!
-            let endOfLine = location(lastCell.line, lastCell.column + lastCell.text.count)
-            while cells.count < width { cells.append(Value(text: "", location: endOfLine)) }
-            cells = Array(cells.prefix(width))
 
             let kode = cells[kodeIndex]
             if Self.isTotal(kode.text) || (kode.text.isEmpty && Self.isTotal(cells[nameIndex].text)) {
@@ -138,17 +113,17 @@ struct StandardPlanTextParser {
                 if poisoned { continue }
                 guard let row = current else {
                     if !sawData { titleParts.append(filled.map(\.text).joined(separator: " ")); continue }
-                    fail("impor-lanjutan", "baris tanpa kode tidak punya baris di atasnya untuk disambung",
-                         at: filled[0], expected: "baris berkode urusan, bidang urusan, program, kegiatan atau sub kegiatan di atasnya",
-                         found: "baris tanpa kode")
+                    run.fail("impor-lanjutan", "baris tanpa kode tidak punya baris di atasnya untuk disambung",
+                             at: filled[0], expected: "baris berkode urusan, bidang urusan, program, kegiatan atau sub kegiatan di atasnya",
+                             found: "baris tanpa kode")
                     poisoned = true
                     continue
                 }
-                if attach(cells, to: row, fail: fail) { result.continuationRows += 1 }
+                if attach(cells, to: row, fail: run.fail) { result.continuationRows += 1 }
                 continue
             }
             sawData = true
-            guard let level = levelOfCode(kode, fail: fail) else { poisoned = true; continue }
+            guard let level = levelOfCode(kode, fail: run.fail) else { poisoned = true; continue }
             let row = RowDraft(level: level, code: kode, name: cells[nameIndex])
             fill(row, from: cells)
             if let ind = indicator(cells) { row.indicators.append(ind) }
@@ -167,25 +142,18 @@ struct StandardPlanTextParser {
                     } else {
                         found = result.rows.isEmpty ? "baris pertama tabel" : "tidak ada \(above) di atasnya"
                     }
-                    fail("impor-induk", "\(row.label) tidak didahului baris \(above)", at: kode,
-                         expected: top == .program && level < .program
-                             ? "baris urusan dan bidang urusan di atas setiap program, atau tidak ada sama sekali"
-                             : "baris \(above) di atasnya",
-                         found: found,
-                         notes: ["tabel/rencana-standar.yaml dimulai dari urusan (→ bidang → program) atau langsung dari program, tidak keduanya"])
+                    run.fail("impor-induk", "\(row.label) tidak didahului baris \(above)", at: kode,
+                             expected: top == .program && level < .program
+                                 ? "baris urusan dan bidang urusan di atas setiap program, atau tidak ada sama sekali"
+                                 : "baris \(above) di atasnya",
+                             found: found,
+                             notes: ["tabel/rencana-standar.yaml dimulai dari urusan (→ bidang → program) atau langsung dari program, tidak keduanya"])
                     poisoned = true
                     continue
                 }
-                // A kegiatan's code continues its program's, a sub kegiatan's its kegiatan's (Permendagri 90).
-                if level >= .kegiatan {
-                    let mother = parent.code.text.hasSuffix(".") ? String(parent.code.text.dropLast()) : parent.code.text
-                    if !kode.text.hasPrefix(mother + ".") {
-                        fail("impor-induk", "kode \(level.word) \(kode.text) tidak berada di bawah \(parent.label) di atasnya",
-                             at: kode, expected: "kode yang diawali \(mother).", found: kode.text,
-                             notes: ["bila \(parent.level.word) induknya belum ada, tambahkan barisnya di atas baris ini"])
-                        poisoned = true
-                        continue
-                    }
+                if level >= .kegiatan, !run.checkCode(kode, levelWord: level.word, under: parent, parentCode: parent.code.text) {
+                    poisoned = true
+                    continue
                 }
                 parent.children.append(row)
             }
@@ -195,17 +163,17 @@ struct StandardPlanTextParser {
             poisoned = false
         }
 
-        if errors == 0, result.rows.isEmpty {
-            sink.error("impor-kosong", "tidak ada baris tabel yang dapat diimpor", at: location(1, 1),
-                       figures: [.init("diharapkan", "baris berisi " + columnWords), .init("ditemukan", "hanya judul, baris kepala atau baris kosong")])
-        } else if errors == 0, let first = result.rows.first, !result.rows.contains(where: { hasProgram($0) }) {
+        if run.errors == 0, result.rows.isEmpty {
+            sink.error("impor-kosong", "tidak ada baris tabel yang dapat diimpor", at: run.location(1, 1),
+                       figures: [.init("diharapkan", "baris berisi " + layout.columnWords), .init("ditemukan", "hanya judul, baris kepala atau baris kosong")])
+        } else if run.errors == 0, let first = result.rows.first, !result.rows.contains(where: { hasProgram($0) }) {
             // Urusan and bidang rows alone are no plan: most likely the columns are shifted.
             sink.error("impor-kosong", "tidak ada baris program: tabel hanya memuat baris urusan dan bidang urusan", at: first.code.location,
                        figures: [.init("diharapkan", "kode program (5.01.01), kegiatan (5.01.01.2.01) atau sub kegiatan (5.01.01.2.01.0001) di kolom 1"),
                                  .init("ditemukan", "\(result.rows.count) baris berkode satu atau dua bagian, mis. \(first.code.text)")],
                        notes: ["periksa apakah kolom 1 memang kolom Kode (bukan kolom nomor urut)"])
         }
-        checkNames(result.rows)
+        run.checkNames(result.rows, nameColumn: "kolom 2", indicatorColumn: "kolom 3")
         let title = titleParts.joined(separator: " ").trimmingCharacters(in: .whitespaces)
         result.title = title.isEmpty ? nil : title
         result.year = Self.year(in: titleParts) ?? Self.year(in: headerTexts.filter { $0.lowercased().contains("rencana") })
@@ -216,14 +184,6 @@ struct StandardPlanTextParser {
 
     private func hasProgram(_ r: RowDraft) -> Bool {
         r.level >= .program || r.children.contains(where: hasProgram)
-    }
-
-    private var columnWords: String {
-        layout.columns.map { "\($0.number) \($0.title)" }.joined(separator: ", ")
-    }
-
-    private func location(_ line: Int, _ column: Int) -> SourceLocation {
-        SourceLocation(file: path, line: line, column: column)
     }
 
     static func isTotal(_ t: String) -> Bool {
@@ -329,36 +289,17 @@ struct StandardPlanTextParser {
     // MARK: Levels
 
     private func levelOfCode(_ v: Value, fail: (String, String, Value, String, String, [String]) -> Void) -> StandardPlanLevel? {
-        let t = v.text.hasSuffix(".") ? String(v.text.dropLast()) : v.text
-        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") } }) {
-            switch parts.count {
-            case 1: return .urusan
-            case 2: return .bidang
-            case 3: return .program
-            case 5: return .kegiatan
-            case 6: return .subKegiatan
-            default: break
-            }
+        switch NomenclatureCode.partCount(v.text) {
+        case 1: return .urusan
+        case 2: return .bidang
+        case 3: return .program
+        case 5: return .kegiatan
+        case 6: return .subKegiatan
+        default: break
         }
         fail("impor-kode", "kode `\(v.text)` bukan kode nomenklatur urusan, bidang urusan, program, kegiatan atau sub kegiatan", v,
              "kode urusan (5), bidang urusan (5.01), program (5.01.01), kegiatan (5.01.01.2.01) atau sub kegiatan (5.01.01.2.01.0001)", v.text, [])
         return nil
-    }
-
-    private func checkNames(_ rows: [RowDraft]) {
-        func walk(_ r: RowDraft) {
-            if r.name.text.isEmpty {
-                sink.error("impor-nama-kosong", "\(r.label) tidak punya nama", at: r.name.location,
-                           figures: [.init("diharapkan", "nama \(r.level.word) di kolom 2"), .init("ditemukan", "kolom kosong")])
-            }
-            for i in r.indicators where i.name.text.isEmpty {
-                sink.error("impor-indikator", "indikator \(r.label) tidak punya nama", at: i.name.location,
-                           figures: [.init("diharapkan", "nama indikator di kolom 3"), .init("ditemukan", "kolom kosong")])
-            }
-            r.children.forEach(walk)
-        }
-        rows.forEach(walk)
     }
 
     // MARK: Figures

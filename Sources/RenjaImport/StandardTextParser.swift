@@ -41,7 +41,7 @@ struct StandardTextParser {
         init(name: Value, k: [Figure?]) { self.name = name; self.k = k }
     }
 
-    final class RowDraft {
+    final class RowDraft: NamedRowDraft {
         let level: Level
         let code: Value?
         let number: Value?
@@ -55,6 +55,9 @@ struct StandardTextParser {
             self.level = level; self.code = code; self.number = number; self.name = name; self.rp = rp
         }
         var key: String { code?.text ?? number?.text ?? "" }
+        var label: String { "\(level.word) \(key)" }
+        var levelWord: String { level.word }
+        var indicatorNames: [Value] { indicators.map(\.name) }
     }
 
     struct Footer {
@@ -82,8 +85,6 @@ struct StandardTextParser {
     static let quarterRange = 3...6
     static let percentPair = 9
 
-    private static let maxErrors = 25
-
     // MARK: Columns
 
     private var noIndex: Int { layout.cellIndex(of: 1)! }
@@ -99,28 +100,18 @@ struct StandardTextParser {
     // MARK: Parsing
 
     func parse(_ text: String, delimiter: Character) -> Result? {
-        let width = layout.width
         let records = DelimitedText.parse(text, delimiter: delimiter)
         var result = Result(programs: [], footer: Footer())
         var titleParts: [String] = []
         var current: RowDraft?
         var poisoned = false
         var sawData = false, inFooter = false
-        var errors = 0
+        let run = TextParseRun(path: path, sink: sink)
         let romanScheme = usesRomanNumbers(records)
 
-        func fail(_ code: String, _ message: String, at v: Value, expected: String, found: String, notes: [String] = []) {
-            errors += 1
-            sink.error(code, message, at: v.location, figures: [.init("diharapkan", expected), .init("ditemukan", found)], notes: notes)
-        }
-
         for record in records {
-            if errors >= Self.maxErrors {
-                sink.add(Diagnostic(.info, "impor-terlalu-banyak", "pemeriksaan dihentikan setelah \(Self.maxErrors) galat",
-                                    at: location(record.line, 1)))
-                break
-            }
-            var cells = record.cells.map { Value(text: TableTextParser.clean($0.text), location: location($0.line, $0.column)) }
+            if run.stops(at: record) { break }
+            var cells = run.cells(record)
             if cells.allSatisfy({ $0.text.isEmpty }) { continue }
             let filled = cells.filter { !$0.text.isEmpty }
             if inFooter {
@@ -131,26 +122,12 @@ struct StandardTextParser {
                 inFooter = true
                 continue
             }
-            if NumberedRow.read(record) != nil || isHeader(cells) {
-                result.headerRows += 1
-                continue
+            switch run.classify(cells, record, layout: layout, sawData: sawData, isHeader: isHeader, limit: "memuat") {
+            case .header: result.headerRows += 1; continue
+            case .title(let line): titleParts.append(line); continue
+            case .tooWide: poisoned = true; continue
+            case .row(let padded): cells = padded
             }
-            if filled.count == 1, !sawData, cells.dropFirst().allSatisfy(\.text.isEmpty) || cells.count == 1 {
-                titleParts.append(filled[0].text)
-                continue
-            }
-            if let extra = cells.dropFirst(width).first(where: { !$0.text.isEmpty }) {
-                let count = (cells.lastIndex { !$0.text.isEmpty } ?? 0) + 1
-                fail("impor-kolom", "baris memuat \(count) kolom; \(layout.name) memuat \(width) kolom", at: extra,
-                     expected: "\(width) kolom: " + columnWords, found: "\(count) kolom",
-                     notes: ["periksa pemisah kolom: sel yang memuat tab, ; atau , harus diapit tanda kutip ganda"])
-                poisoned = true
-                continue
-            }
-            let last = record.cells.last!
-            let endOfLine = location(last.line, last.column + last.text.count)
-            while cells.count < width { cells.append(Value(text: "", location: endOfLine)) }
-            cells = Array(cells.prefix(width))
 
             let code = kodeIndex.flatMap { cells[$0].text.isEmpty ? nil : cells[$0] }
             let number = cells[noIndex].text.isEmpty ? nil : cells[noIndex]
@@ -158,15 +135,15 @@ struct StandardTextParser {
                 if poisoned { continue }
                 guard let row = current else {
                     if !sawData { titleParts.append(filled.map(\.text).joined(separator: " ")); continue }
-                    fail("impor-lanjutan", "baris tanpa \(variant == .denganKode ? "kode" : "nomor") tidak punya baris di atasnya untuk disambung",
-                         at: filled[0], expected: "baris berkode program, kegiatan atau sub kegiatan di atasnya", found: "baris tanpa kode")
+                    run.fail("impor-lanjutan", "baris tanpa \(variant == .denganKode ? "kode" : "nomor") tidak punya baris di atasnya untuk disambung",
+                             at: filled[0], expected: "baris berkode program, kegiatan atau sub kegiatan di atasnya", found: "baris tanpa kode")
                     poisoned = true
                     continue
                 }
-                if attach(cells, to: row, fail: fail) { result.continuationRows += 1 }
+                if attach(cells, to: row, fail: run.fail) { result.continuationRows += 1 }
                 continue
             }
-            if sawData == false, record.cells.count < width - 2 {
+            if sawData == false, record.cells.count < layout.width - 2 {
                 // A short line above the table (a sub-title with a number in it), not a row.
                 titleParts.append(filled.map(\.text).joined(separator: " "))
                 continue
@@ -179,10 +156,10 @@ struct StandardTextParser {
                 sawData = true
                 continue
             }
-            guard let level = code.map({ levelOfCode($0, fail: fail) }) ?? number.map({ levelOfNumber($0, roman: romanScheme, fail: fail) }),
+            guard let level = code.map({ levelOfCode($0, fail: run.fail) }) ?? number.map({ levelOfNumber($0, roman: romanScheme, fail: run.fail) }),
                   let level else { poisoned = true; sawData = true; continue }
             sawData = true
-            guard quartersHaveNoGap(cells, fail: fail) else { poisoned = true; continue }
+            guard quartersHaveNoGap(cells, fail: run.fail) else { poisoned = true; continue }
             let row = RowDraft(level: level, code: code, number: number, name: cells[nameIndex],
                                rp: (0..<Self.pairs).map { j in cells[rpIndex(j)].text.isEmpty ? nil : Figure(cells[rpIndex(j)]) })
             if !cells[sasaranIndex].text.isEmpty { row.sasaran = cells[sasaranIndex] }
@@ -208,20 +185,14 @@ struct StandardTextParser {
             if level != .program {
                 guard let parent else {
                     let above = level == .kegiatan ? "program" : "kegiatan"
-                    fail("impor-induk", "\(level.word) \(row.key) tidak didahului baris \(above)", at: code ?? number!,
-                         expected: "baris \(above) di atasnya", found: result.programs.last.map { "langsung di bawah program \($0.key)" } ?? "belum ada program")
+                    run.fail("impor-induk", "\(row.label) tidak didahului baris \(above)", at: code ?? number!,
+                             expected: "baris \(above) di atasnya", found: result.programs.last.map { "langsung di bawah program \($0.key)" } ?? "belum ada program")
                     poisoned = true
                     continue
                 }
-                if let c = code, let pc = parent.code {
-                    let mother = pc.text.hasSuffix(".") ? String(pc.text.dropLast()) : pc.text
-                    if !c.text.hasPrefix(mother + ".") {
-                        fail("impor-induk", "kode \(level.word) \(c.text) tidak berada di bawah \(parent.level.word) \(pc.text) di atasnya",
-                             at: c, expected: "kode yang diawali \(mother).", found: c.text,
-                             notes: ["bila \(parent.level.word) induknya belum ada, tambahkan barisnya di atas baris ini"])
-                        poisoned = true
-                        continue
-                    }
+                if let c = code, let pc = parent.code, !run.checkCode(c, levelWord: level.word, under: parent, parentCode: pc.text) {
+                    poisoned = true
+                    continue
                 }
                 parent.children.append(row)
             } else {
@@ -231,24 +202,16 @@ struct StandardTextParser {
             poisoned = false
         }
 
-        if errors == 0, result.programs.isEmpty {
-            sink.error("impor-kosong", "tidak ada baris tabel yang dapat diimpor", at: location(1, 1),
-                       figures: [.init("diharapkan", "baris berisi " + columnWords), .init("ditemukan", "hanya judul, baris kepala atau baris kosong")])
+        if run.errors == 0, result.programs.isEmpty {
+            sink.error("impor-kosong", "tidak ada baris tabel yang dapat diimpor", at: run.location(1, 1),
+                       figures: [.init("diharapkan", "baris berisi " + layout.columnWords), .init("ditemukan", "hanya judul, baris kepala atau baris kosong")])
         }
-        checkNames(result.programs)
+        run.checkNames(result.programs, nameColumn: "kolom program/kegiatan/sub kegiatan", indicatorColumn: "kolom indikator")
         let title = titleParts.joined(separator: " ").trimmingCharacters(in: .whitespaces)
         result.title = title.isEmpty ? nil : title
         readFigures(&result)
         if sink.hasErrors { return nil }
         return result
-    }
-
-    private var columnWords: String {
-        layout.columns.map { "\($0.number) \($0.title)\($0.pair ? " (K | Rp)" : "")" }.joined(separator: ", ")
-    }
-
-    private func location(_ line: Int, _ column: Int) -> SourceLocation {
-        SourceLocation(file: path, line: line, column: column)
     }
 
     private func indicator(_ cells: [Value]) -> IndicatorDraft? {
@@ -396,20 +359,15 @@ struct StandardTextParser {
     }
 
     private func isUrusanCode(_ t: String) -> Bool {
-        let parts = (t.hasSuffix(".") ? String(t.dropLast()) : t).split(separator: ".", omittingEmptySubsequences: false)
-        return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") } }
+        NomenclatureCode.partCount(t).map { (1...2).contains($0) } ?? false
     }
 
     private func levelOfCode(_ v: Value, fail: (String, String, Value, String, String, [String]) -> Void) -> Level? {
-        let t = v.text.hasSuffix(".") ? String(v.text.dropLast()) : v.text
-        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") } }) {
-            switch parts.count {
-            case 3: return .program
-            case 5: return .kegiatan
-            case 6: return .subKegiatan
-            default: break
-            }
+        switch NomenclatureCode.partCount(v.text) {
+        case 3: return .program
+        case 5: return .kegiatan
+        case 6: return .subKegiatan
+        default: break
         }
         fail("impor-kode", "kode `\(v.text)` bukan kode nomenklatur program, kegiatan atau sub kegiatan", v,
              "kode program (1.01.02), kegiatan (1.01.02.2.01) atau sub kegiatan (1.01.02.2.01.0006)", v.text,
@@ -419,32 +377,15 @@ struct StandardTextParser {
     }
 
     private func levelOfNumber(_ v: Value, roman: Bool, fail: (String, String, Value, String, String, [String]) -> Void) -> Level? {
-        let bare = v.text.hasSuffix(".") ? String(v.text.dropLast()) : v.text
+        let bare = NomenclatureCode.bare(v.text)
         if roman, !bare.isEmpty, bare.allSatisfy({ "IVXLCDMivxlcdm".contains($0) }) { return .program }
-        let parts = bare.split(separator: ".", omittingEmptySubsequences: false)
-        if !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
-            let depth = parts.count + (roman ? 1 : 0)
-            if let level = Level(rawValue: depth - 1) { return level }
+        if let parts = NomenclatureCode.partCount(v.text, allowingX: false), let level = Level(rawValue: parts + (roman ? 1 : 0) - 1) {
+            return level
         }
         fail("impor-nomor", "nomor baris `\(v.text)` tidak dikenali", v,
              roman ? "angka Romawi untuk program (I, II, …), 1 untuk kegiatan, 1.1 untuk sub kegiatan"
                    : "1 untuk program, 1.1 untuk kegiatan, 1.1.1 untuk sub kegiatan", v.text, [])
         return nil
-    }
-
-    private func checkNames(_ programs: [RowDraft]) {
-        func walk(_ r: RowDraft) {
-            if r.name.text.isEmpty {
-                sink.error("impor-nama-kosong", "\(r.level.word) \(r.key) tidak punya nama", at: r.name.location,
-                           figures: [.init("diharapkan", "nama \(r.level.word) di kolom program/kegiatan/sub kegiatan"), .init("ditemukan", "kolom kosong")])
-            }
-            for i in r.indicators where i.name.text.isEmpty {
-                sink.error("impor-indikator", "indikator \(r.level.word) \(r.key) tidak punya nama", at: i.name.location,
-                           figures: [.init("diharapkan", "nama indikator di kolom indikator"), .init("ditemukan", "kolom kosong")])
-            }
-            r.children.forEach(walk)
-        }
-        programs.forEach(walk)
     }
 
     // MARK: Figures
@@ -453,9 +394,7 @@ struct StandardTextParser {
     /// (a K cell's trailing text is the indicator's unit), Rp as amounts, which in this table may
     /// carry sen (`48.912.283.703,29`).
     private func readFigures(_ result: inout Result) {
-        var rows: [RowDraft] = []
-        func walk(_ r: RowDraft) { rows.append(r); r.children.forEach(walk) }
-        result.programs.forEach(walk)
+        let rows = RowDraft.depthFirst(result.programs)
         var counts = (n: 0, example: Optional<(String, String)>.none)
         var amountStyles: [ImportNumbers.Style] = []
         for j in 0..<Self.pairs {

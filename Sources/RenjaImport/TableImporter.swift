@@ -2,31 +2,26 @@ import Foundation
 import RenjaModel
 import RenjaLoad
 
-/// What `renja import` was asked to do.
+/// What `renja import --tabel evaluasi|rencana` was asked to do: an import whose table kind is
+/// given. Its files are a `LayoutImportRequest`'s (`request.input`, `request.output`, … read them).
+@dynamicMemberLookup
 public struct ImportRequest: Sendable {
     public var kind: TableKind
-    public var input: URL
-    /// The input path as the user typed it (used in diagnostics).
-    public var inputDisplay: String
-    public var content: URL
-    public var contentDisplay: String
-    /// Document folder under the content folder; needed only when there are several.
-    public var document: String?
-    /// Explicit target file; without it, the document's own `tabel/<kind>.yaml`.
-    public var output: URL?
-    public var outputDisplay: String?
+    public var files: LayoutImportRequest
 
     public init(kind: TableKind, input: URL, inputDisplay: String? = nil, content: URL, contentDisplay: String? = nil,
                 document: String? = nil, output: URL? = nil, outputDisplay: String? = nil) {
-        self.kind = kind
-        self.input = input
-        self.inputDisplay = inputDisplay ?? input.path
-        self.content = content
-        self.contentDisplay = contentDisplay ?? content.path
-        self.document = document
-        self.output = output
-        self.outputDisplay = outputDisplay ?? output?.path
+        self.init(kind: kind, files: LayoutImportRequest(option: kind.rawValue, input: input, inputDisplay: inputDisplay, content: content,
+                                                         contentDisplay: contentDisplay, document: document, output: output,
+                                                         outputDisplay: outputDisplay))
     }
+
+    init(kind: TableKind, files: LayoutImportRequest) {
+        self.kind = kind
+        self.files = files
+    }
+
+    public subscript<T>(dynamicMember path: KeyPath<LayoutImportRequest, T>) -> T { files[keyPath: path] }
 }
 
 /// A table read from delimited text, before anything is decided about files.
@@ -58,15 +53,12 @@ public enum TitleSource: Sendable, Equatable {
 }
 
 /// Everything an import would do, decided before any file is touched.
-public struct ImportPlan: Sendable {
+public struct ImportPlan: EditableFilePlan {
     public var request: ImportRequest
     public var parsed: ParsedTable
     /// The imported table as it will be written (title settled, `arah` carried over).
     public var table: Table
-    public var yaml: String
-    public var target: URL
-    public var targetDisplay: String
-    public var existingText: String?
+    public var file: PlannedFile
     /// The replaced file's table, when it loads; nil when there is none or it is broken.
     public var existing: Table?
     /// Why the existing file could not be compared (its load errors).
@@ -79,10 +71,6 @@ public struct ImportPlan: Sendable {
     /// Comment lines inside the replaced file (below its header) that the new file does not keep.
     public var droppedComments: Int
     public var warnings: [Diagnostic]
-
-    public var targetExists: Bool { existingText != nil }
-    /// The new text is byte for byte the file already there.
-    public var isUnchanged: Bool { existingText == yaml }
 }
 
 public enum ImportWriteResult: Sendable, Equatable {
@@ -102,12 +90,12 @@ public enum TableImporter {
         let sink = DiagnosticSink()
         guard let decoded = ImportText.decode(data, displayPath: path, sink: sink) else { return (nil, sink.diagnostics) }
         let parser = TableTextParser(kind: kind, path: path, sink: sink)
-        guard let r = parser.parse(decoded.text) else { return (nil, sorted(sink.diagnostics)) }
+        guard let r = parser.parse(decoded.text) else { return (nil, ImportGate.inInputOrder(sink.diagnostics, unplacedFirst: false)) }
         let parsed = ParsedTable(table: r.table, caption: r.caption, delimiter: r.delimiter, encodingNote: decoded.encodingNote,
                                  headerRows: r.headerRows, continuationRows: r.continuationRows,
                                  normalizedAmounts: r.normalizedAmounts, normalizedExample: r.normalizedExample,
                                  normalizedFigures: r.normalizedFigures, normalizedFigureExample: r.normalizedFigureExample,
-                                 warnings: sorted(sink.diagnostics))
+                                 warnings: ImportGate.inInputOrder(sink.diagnostics, unplacedFirst: false))
         return (parsed, parsed.warnings)
     }
 
@@ -121,16 +109,15 @@ public enum TableImporter {
     /// Reads the input, settles the target and compares with what is there. Throws `InputError`
     /// when the input cannot be imported or the target cannot be chosen; writes nothing.
     public static func plan(_ request: ImportRequest) throws -> ImportPlan {
-        var isDir: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: request.input.path, isDirectory: &isDir)
-        guard exists, !isDir.boolValue, let data = FileManager.default.contents(atPath: request.input.path) else {
-            let found = !exists ? "tidak ada berkas \(request.inputDisplay)" : isDir.boolValue ? "\(request.inputDisplay) adalah folder" : "berkas tidak boleh dibaca (periksa izinnya)"
-            throw InputError(.galat("impor-berkas", "berkas masukan tidak dapat dibaca", at: nil,
-                                    figures: [.init("diharapkan", "berkas teks dipisah tab atau CSV"), .init("ditemukan", found)]))
-        }
+        try plan(request, data: ImportFiles.readInput(request.input, display: request.inputDisplay))
+    }
+
+    /// `plan` of the input's bytes, already read.
+    static func plan(_ request: ImportRequest, data: Data) throws -> ImportPlan {
         let (parsedOrNil, diagnostics) = parse(data, kind: request.kind, path: request.inputDisplay)
         guard var parsed = parsedOrNil else { throw InputError(diagnostics) }
-        let (target, targetDisplay) = try resolveTarget(request)
+        let fileName = "\(request.kind.rawValue).yaml"
+        let (target, targetDisplay) = try ImportFiles.resolveTarget(request.files, fileName: fileName)
 
         // The file it replaces: its text (for the header and the byte comparison) and, if it loads, its table.
         var existingText: String?
@@ -150,11 +137,8 @@ public enum TableImporter {
                 existingText = ""
             }
         }
-        if target.lastPathComponent != "\(request.kind.rawValue).yaml" {
-            parsed.warnings.append(Diagnostic(.peringatan, "impor-tujuan",
-                                              "`renja build` membaca Tabel \(request.kind.number) hanya dari tabel/\(request.kind.rawValue).yaml",
-                                              at: nil, figures: [.init("diharapkan", "\(request.kind.rawValue).yaml"),
-                                                                 .init("ditemukan", target.lastPathComponent)]))
+        if let warning = ImportFiles.nameWarning(target, expected: fileName, table: "Tabel \(request.kind.number)") {
+            parsed.warnings.append(warning)
         }
 
         var table = parsed.table
@@ -184,84 +168,25 @@ public enum TableImporter {
         if !problems.isEmpty { throw InputError(refusal(problems, warnings: parsed.warnings)) }
 
         let diff = existing.map { TableDiff(before: TableRows($0), after: TableRows(table)) }
-        return ImportPlan(request: request, parsed: parsed, table: table, yaml: yaml, target: target, targetDisplay: targetDisplay,
-                          existingText: existingText, existing: existing, existingProblems: existingProblems, diff: diff,
+        return ImportPlan(request: request, parsed: parsed, table: table,
+                          file: PlannedFile(target: target, targetDisplay: targetDisplay, existingText: existingText, yaml: yaml), existing: existing, existingProblems: existingProblems, diff: diff,
                           summary: TableSummary(table), titleSource: titleSource, keptDirections: kept,
                           droppedComments: existingText.map(commentsBelowHeader) ?? 0,
                           warnings: parsed.warnings)
     }
 
-    /// Writes the plan's YAML atomically: a temporary file beside the target, then a rename, so a
-    /// reader never sees half a file. Without `force` an existing, different file is left alone.
-    /// The YAML is loaded once more first (a plan's fields can be changed after `plan`): nothing
-    /// is written that the loader refuses.
+    /// Writes the plan's YAML atomically (`ImportFiles.write`): a reader never sees half a file,
+    /// and without `force` an existing, different file is left alone. The YAML is loaded once
+    /// more first (a plan's fields can be changed after `plan`): nothing is written that the
+    /// loader refuses.
     public static func write(_ plan: ImportPlan, force: Bool) throws -> ImportWriteResult {
-        if plan.isUnchanged { return .unchanged }
-        if plan.targetExists && !force { throw OverwriteRefused(path: plan.targetDisplay) }
-        let problems = loadProblems(plan.yaml, table: plan.table, outputPath: plan.targetDisplay)
-        if !problems.isEmpty { throw InputError(refusal(problems, warnings: plan.warnings)) }
-        try replace(plan.target, with: plan.yaml)
-        return .written
-    }
-
-    /// A temporary file beside `target`, then a rename.
-    static func replace(_ target: URL, with yaml: String) throws {
-        let plan = (target: target, yaml: yaml)
-        let folder = plan.target.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temp = folder.appendingPathComponent(".\(plan.target.lastPathComponent).impor-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(plan.yaml.utf8).write(to: temp)
-            guard rename(temp.path, plan.target.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: plan.target.path,
-                                                               NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw error
+        try ImportFiles.write(plan.file, force: force) {
+            let problems = loadProblems(plan.yaml, table: plan.table, outputPath: plan.targetDisplay)
+            return problems.isEmpty ? [] : refusal(problems, warnings: plan.warnings)
         }
     }
 
     // MARK: Steps
-
-    static func resolveTarget(_ r: ImportRequest) throws -> (URL, String) {
-        try resolveTarget(r, fileName: "\(r.kind.rawValue).yaml")
-    }
-
-    /// `--output`, else `tabel/<fileName>` of the one document (or the one `--document` names).
-    static func resolveTarget(_ r: ImportRequest, fileName: String) throws -> (URL, String) {
-        if let output = r.output { return (output, r.outputDisplay ?? output.path) }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: r.content.path, isDirectory: &isDir), isDir.boolValue else {
-            throw InputError(.galat("impor-konten", "folder konten tidak ditemukan", at: nil,
-                                    figures: [.init("diharapkan", "folder berisi satu folder per dokumen (atau pakai --output)"),
-                                              .init("ditemukan", "tidak ada folder \(r.contentDisplay)")]))
-        }
-        let documents = SiteLoader.listing(r.content).filter {
-            FileManager.default.fileExists(atPath: r.content.appendingPathComponent($0).appendingPathComponent("dokumen.yaml").path)
-        }
-        let name: String
-        if let wanted = r.document {
-            guard documents.contains(wanted) else {
-                throw InputError(.galat("impor-dokumen", "dokumen `\(wanted)` tidak ada di folder \(r.contentDisplay)", at: nil,
-                                        figures: [.init("diharapkan", documents.isEmpty ? "folder dokumen berisi dokumen.yaml" : documents.joined(separator: ", ")),
-                                                  .init("ditemukan", wanted)],
-                                        notes: Text.suggestion(for: wanted, among: documents).map { ["mungkin maksudnya `\($0)`?"] } ?? []))
-            }
-            name = wanted
-        } else if documents.count == 1 {
-            name = documents[0]
-        } else {
-            throw InputError(.galat("impor-dokumen",
-                                    documents.isEmpty ? "tidak ada dokumen di folder \(r.contentDisplay)"
-                                                      : "folder \(r.contentDisplay) memuat \(documents.count) dokumen; pilih satu dengan --document",
-                                    at: nil,
-                                    figures: [.init("diharapkan", documents.isEmpty ? "folder dokumen berisi dokumen.yaml, atau --output BERKAS" : "--document NAMA"),
-                                              .init("ditemukan", documents.isEmpty ? "tidak ada" : documents.joined(separator: ", "))]))
-        }
-        let file = "tabel/\(fileName)"
-        return (r.content.appendingPathComponent(name).appendingPathComponent(file), "\(r.contentDisplay)/\(name)/\(file)")
-    }
 
     /// `arah` is not a column of the source tables: staff add it by hand. An import keeps what the
     /// replaced file declared for the same indicator of the same row.
@@ -333,36 +258,16 @@ public enum TableImporter {
         let loaded = ContentFile.decode(Data(yaml.utf8), displayPath: outputPath, sink: sink)
             .flatMap { TableLoader.load(table.kind, text: $0, path: outputPath, sink: sink) }
         let errors = sink.diagnostics.filter { $0.severity == .galat }
-        func bug(_ found: String) -> Diagnostic {
-            .galat("impor-internal", "hasil impor tidak terbaca kembali sama persis; berkas tidak ditulis", at: nil,
-                   figures: [.init("diharapkan", "YAML yang terbaca sama dengan tabel hasil impor"), .init("ditemukan", found)],
-                   notes: ["ini kesalahan program renja; laporkan beserta berkas masukannya"])
-        }
         if errors.isEmpty {
-            guard let loaded else { return [bug("tabel tidak terbaca")] }
-            return TableRows(loaded) == TableRows(table) ? [] : [bug("isi berbeda")]
+            guard let loaded else { return [ImportGate.mismatch("tabel tidak terbaca")] }
+            return TableRows(loaded) == TableRows(table) ? [] : [ImportGate.mismatch("isi berbeda")]
         }
         let places = loaded.map { inputPlaces(loaded: $0, imported: table) } ?? [:]
-        var out: [Diagnostic] = []
-        for var e in errors {
-            if let at = e.location, let place = places[at] {
-                e.location = place.location
-                e.notes.append("\(place.row): `renja build` dan `renja check` akan menolak nilai ini di \(outputPath) baris \(at.line), jadi impor dihentikan")
-            } else {
-                e.notes.append("galat ini ada di YAML hasil impor (\(outputPath), tidak ditulis)")
-            }
-            out.append(e)
-        }
+        var out = ImportGate.relocated(errors, outputPath: outputPath) { places[$0] }
         if let structural = errors.first(where: { !valueErrors.contains($0.code) }) {
-            out.insert(bug(DiagnosticPrinter.short(structural)), at: 0)
+            out.insert(ImportGate.mismatch(DiagnosticPrinter.short(structural)), at: 0)
         }
         return out
-    }
-
-    private struct InputPlace {
-        var location: SourceLocation?
-        /// "sub kegiatan 1.1"
-        var row: String
     }
 
     /// YAML position → input position, by walking the loaded table beside the imported one.
@@ -389,7 +294,7 @@ public enum TableImporter {
     /// The loader's errors, and the import's own warnings except those about the same cells.
     static func refusal(_ problems: [Diagnostic], warnings: [Diagnostic]) -> [Diagnostic] {
         let placed = Set(problems.compactMap(\.location))
-        return sorted(problems + warnings.filter { w in !(w.location.map(placed.contains) ?? false) })
+        return ImportGate.inInputOrder(problems + warnings.filter { w in !(w.location.map(placed.contains) ?? false) }, unplacedFirst: false)
     }
 
     /// Comment lines a hand-edited file had below its header (an import cannot keep them).
@@ -410,13 +315,5 @@ public enum TableImporter {
             }
         }
         return count
-    }
-
-    private static func sorted(_ ds: [Diagnostic]) -> [Diagnostic] {
-        ds.enumerated().sorted { a, b in
-            let la = a.element.location, lb = b.element.location
-            if let la, let lb, la != lb { return la < lb }
-            return a.offset < b.offset
-        }.map(\.element)
     }
 }

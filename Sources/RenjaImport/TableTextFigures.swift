@@ -117,35 +117,31 @@ struct FigureReader {
     /// Returns the style the column settled, if any.
     private func readAmounts(_ column: FigureColumn, counts: inout FigureCounts) -> ImportNumbers.Style? {
         let scans = column.cells.map { ImportNumbers.amount($0.value.text) }
-        let settled = settle(column, scans.map { $0?.style })
-        let refusals = Refusals(sink: sink, column: column)
-        let refuse = refusals.add
-        for (cell, scan) in zip(column.cells, scans) {
-            guard let a = scan else { continue }
-            let v = cell.value, what = "`\(column.key)` pada \(cell.row)"
+        let settled = eachScanned(column, scans, style: \.style) { cell, a, what, settled, refuse in
+            let v = cell.value
             if a.contradictory {
                 refuse(.galat("impor-angka-ambigu", "\(what): pemisah angka saling bertentangan; jumlahnya tidak dapat dipastikan", at: v.location,
                               figures: [.init("diharapkan", "satu jenis pemisah ribuan, mis. 1.244.173.000 atau 1,244,173,000 (boleh diakhiri ,00)"),
                                         .init("ditemukan", v.text)]))
-                continue
+                return
             }
             if let own = a.style, let style = settled.style, own != style {
                 refuse(conflict(column, cell, own: own, settled))
-                continue
+                return
             }
             if !a.fractionIsZero {
                 refuse(.galat("impor-angka-ambigu", "\(what): `\(v.text)` memuat pecahan, padahal jumlah rupiah di tabel ini bulat", at: v.location,
                               figures: [.init("diharapkan", "jumlah rupiah bulat dengan pemisah ribuan tiga digit, mis. 1.244.173.000 (boleh diakhiri ,00)"),
                                         .init("ditemukan", v.text)],
                               notes: ["angka ini dapat berarti pecahan rupiah, jumlah dalam juta (1,5 juta = 1.500.000) atau kelompok ribuan yang kurang digit; tulis jumlah rupiah lengkapnya"]))
-                continue
+                return
             }
             let text = a.canonical
             if a.negative {
                 refuse(.galat("impor-angka-negatif", "\(what): jumlah rupiah negatif", at: v.location,
                               figures: [.init("diharapkan", "0 atau lebih"), .init("ditemukan", "\(v.text) (= -\(text))")],
                               notes: ["`renja build` tidak menerima jumlah rupiah negatif, jadi impor dihentikan; periksa angka ini di dokumen sumber"]))
-                continue
+                return
             }
             // What is written must read back as the digits read here.
             let back = AmountText(raw: text)
@@ -154,7 +150,7 @@ struct FigureReader {
             if !agrees {
                 sink.add(.galat("impor-internal", "\(what): `\(v.text)` ditulis sebagai `\(text)`, yang terbaca lain", at: v.location,
                                 notes: ["ini kesalahan program renja; laporkan beserta berkas masukannya"]))
-                continue
+                return
             }
             if text != v.text {
                 if counts.amountExample == nil { counts.amountExample = (v.text, text) }
@@ -163,7 +159,6 @@ struct FigureReader {
                 cell.set(text)
             }
         }
-        refusals.finish()
         return settled.style
     }
 
@@ -179,15 +174,11 @@ struct FigureReader {
             }
             return d
         }
-        let settled = settle(column, scans.map { $0?.style })
-        let refusals = Refusals(sink: sink, column: column)
-        let refuse = refusals.add
-        for (cell, scan) in zip(column.cells, scans) {
-            guard let d = scan else { continue }
-            let v = cell.value, what = "`\(column.key)` pada \(cell.row)"
+        _ = eachScanned(column, scans, style: \.style) { cell, d, what, settled, refuse in
+            let v = cell.value
             if let own = d.style, let style = settled.style, own != style {
                 refuse(conflict(column, cell, own: own, settled))
-                continue
+                return
             }
             let style: ImportNumbers.Style
             if let s = settled.style {
@@ -210,7 +201,7 @@ struct FigureReader {
                               figures: [.init("diharapkan", "angka yang tidak bermakna ganda: tanpa pemisah ribuan (\(asThousands)) atau dengan desimal yang jelas (\(asDecimal))"),
                                         .init("ditemukan", v.text)],
                               notes: ["kolom rupiah berkas ini memakai koma pemisah ribuan, tetapi tidak ada sel lain di kolom `\(column.key)` yang menunjukkan pemisah ribuan atau desimalnya"]))
-                continue
+                return
             } else {
                 style = .indonesian
             }
@@ -232,11 +223,11 @@ struct FigureReader {
             }
             // No value at all (a compound target such as `11 Kab/1 Kota`): the loader keeps it as
             // written, so it is left alone.
-            guard let readAsRewritten else { continue }
+            guard let readAsRewritten else { return }
             if let expected, readAsRewritten != expected {
                 sink.add(.galat("impor-internal", "\(what): `\(v.text)` ditulis sebagai `\(text)`, yang terbaca lain", at: v.location,
                                 notes: ["ini kesalahan program renja; laporkan beserta berkas masukannya"]))
-                continue
+                return
             }
             if !same {
                 if counts.figureExample == nil { counts.figureExample = (v.text, text) }
@@ -245,7 +236,21 @@ struct FigureReader {
                 cell.set(text)
             }
         }
+    }
+
+    /// What every figure column shares: its style settled from the cells that scanned, then
+    /// `read` for each of those cells (with its name in messages, "`pagu` pada program 1.06.01",
+    /// and `refuse` for its refusal); refusals are counted per column (`Refusals`).
+    private func eachScanned<Scan>(_ column: FigureColumn, _ scans: [Scan?], style: (Scan) -> ImportNumbers.Style?,
+                                   _ read: (FigureCell, Scan, String, Settled, (Diagnostic) -> Void) -> Void) -> Settled {
+        let settled = settle(column, scans.map { $0.flatMap(style) })
+        let refusals = Refusals(sink: sink, column: column)
+        for (cell, scan) in zip(column.cells, scans) {
+            guard let scan else { continue }
+            read(cell, scan, "`\(column.key)` pada \(cell.row)", settled, refusals.add)
+        }
         refusals.finish()
+        return settled
     }
 
     // MARK: Diagnostics

@@ -45,8 +45,6 @@ struct TableTextParser {
             : "kode, program/kegiatan/sub kegiatan, indikator kinerja, target, pagu"
     }
 
-    private static let maxErrors = 25
-
     // MARK: Drafts, filled row by row
 
     struct Value {
@@ -64,7 +62,7 @@ struct TableTextParser {
         }
     }
 
-    final class RowDraft {
+    final class RowDraft: NamedRowDraft {
         let level: Level
         let key: Value
         var name: Value
@@ -76,6 +74,9 @@ struct TableTextParser {
         init(level: Level, key: Value, name: Value, pagu: Value) {
             self.level = level; self.key = key; self.name = name; self.pagu = pagu
         }
+        var label: String { "\(level.word) \(key.text)" }
+        var levelWord: String { level.word }
+        var indicatorNames: [Value] { indicators.map(\.name) }
     }
 
     /// The cells of one record, cleaned, padded to the table's width.
@@ -98,26 +99,18 @@ struct TableTextParser {
         var poisoned = false          // the row above could not be placed: skip its continuations
         var blockedBelow: Level?
         var caption: String?
-        var headerRows = 0, continuationRows = 0, errors = 0
+        var headerRows = 0, continuationRows = 0
         var sawData = false
-
-        func fail(_ code: String, _ message: String, at v: Value, expected: String, found: String, notes: [String] = []) {
-            errors += 1
-            sink.error(code, message, at: v.location, figures: [.init("diharapkan", expected), .init("ditemukan", found)], notes: notes)
-        }
+        let run = TextParseRun(path: path, sink: sink)
 
         for record in records {
-            if errors >= Self.maxErrors {
-                sink.add(Diagnostic(.info, "impor-terlalu-banyak", "pemeriksaan dihentikan setelah \(Self.maxErrors) galat",
-                                    at: location(record.line, 1)))
-                break
-            }
-            let cleaned = record.cells.map { Value(text: Self.clean($0.text), location: location($0.line, $0.column)) }
+            if run.stops(at: record) { break }
+            let cleaned = run.cells(record)
             if cleaned.allSatisfy({ $0.text.isEmpty }) { continue }
 
             if let (number, title) = Self.caption(cleaned) {
                 if number != kind.number {
-                    fail("impor-jenis-tabel", "judul tabel menyebut Tabel \(number), padahal yang diimpor Tabel \(kind.number) (\(kind.rawValue))",
+                    run.fail("impor-jenis-tabel", "judul tabel menyebut Tabel \(number), padahal yang diimpor Tabel \(kind.number) (\(kind.rawValue))",
                          at: cleaned[0], expected: "Tabel \(kind.number)", found: "Tabel \(number)",
                          notes: ["pakai --tabel \(number == 1 ? "evaluasi" : "rencana") bila teks ini memang Tabel \(number)"])
                     break
@@ -129,7 +122,7 @@ struct TableTextParser {
             if cleaned.count == 1 {
                 // A paragraph, a page number or a note copied along with the table.
                 let t = cleaned[0].text
-                fail("impor-bukan-baris", "baris ini bukan baris tabel: tidak ada pemisah kolom", at: cleaned[0],
+                run.fail("impor-bukan-baris", "baris ini bukan baris tabel: tidak ada pemisah kolom", at: cleaned[0],
                      expected: "\(width) kolom dipisah tab, ; atau ,", found: "teks \"\(t.count > 40 ? t.prefix(40) + "…" : t)\"",
                      notes: ["hapus teks di luar tabel (paragraf, nomor halaman, catatan) sebelum mengimpor"])
                 poisoned = true
@@ -137,38 +130,33 @@ struct TableTextParser {
             }
 
             // Width: extra cells must be empty; a numbered row needs every column.
-            if let extra = cleaned.dropFirst(width).first(where: { !$0.text.isEmpty }) {
-                let count = (cleaned.lastIndex { !$0.text.isEmpty } ?? 0) + 1
-                fail("impor-kolom", "baris memuat \(count) kolom; Tabel \(kind.number) (\(kind.rawValue)) memuat \(width) kolom",
+            if let (extra, count) = TextParseRun.extraCell(cleaned, width: width) {
+                run.fail("impor-kolom", "baris memuat \(count) kolom; Tabel \(kind.number) (\(kind.rawValue)) memuat \(width) kolom",
                      at: extra, expected: "\(width) kolom: \(Self.columnNames(kind))", found: "\(count) kolom",
                      notes: widthNotes(count, sawData: sawData))
                 if !sawData, Self.columns(kind == .evaluasi ? .rencana : .evaluasi) == count { break }
                 poisoned = true
                 continue
             }
-            var values = Array(cleaned.prefix(width))
-            let lastCell = record.cells.last!
-            let endOfLine = location(lastCell.line, lastCell.column + lastCell.text.count)
-            while values.count < width { values.append(Value(text: "", location: endOfLine)) }
-            let cells = Cells(values: values, raw: record)
+            let cells = Cells(values: run.padded(cleaned, record, width: width), raw: record)
 
             if cells.isEmpty(0) {
                 if poisoned { continue }
                 guard let row = current else {
-                    fail("impor-lanjutan", "baris tanpa nomor di awal tabel: tidak ada baris di atasnya untuk disambung",
+                    run.fail("impor-lanjutan", "baris tanpa nomor di awal tabel: tidak ada baris di atasnya untuk disambung",
                          at: firstFilled(cells), expected: kind == .evaluasi ? "baris pertama bernomor, mis. I" : "baris pertama berkode, mis. 1.06.01",
                          found: "baris tanpa \(kind == .evaluasi ? "nomor" : "kode")")
                     poisoned = true
                     continue
                 }
-                if attach(cells, to: row, fail: fail) { continuationRows += 1 }
+                if attach(cells, to: row, fail: run.fail) { continuationRows += 1 }
                 continue
             }
 
             // A numbered row: find its level and its parent.
             if record.cells.count < width {
-                fail("impor-kolom", "baris memuat \(record.cells.count) kolom; Tabel \(kind.number) (\(kind.rawValue)) memuat \(width) kolom",
-                     at: Value(text: "", location: endOfLine), expected: "\(width) kolom: \(Self.columnNames(kind))", found: "\(record.cells.count) kolom",
+                run.fail("impor-kolom", "baris memuat \(record.cells.count) kolom; Tabel \(kind.number) (\(kind.rawValue)) memuat \(width) kolom",
+                     at: Value(text: "", location: run.endOfLine(record)), expected: "\(width) kolom: \(Self.columnNames(kind))", found: "\(record.cells.count) kolom",
                      notes: widthNotes(record.cells.count, sawData: sawData))
                 if !sawData, Self.columns(kind == .evaluasi ? .rencana : .evaluasi) == record.cells.count { break }
                 poisoned = true
@@ -177,7 +165,7 @@ struct TableTextParser {
             sawData = true
             // An unrecognised number: its continuation rows are skipped, but the rows after it are still
             // checked (the number may be the only thing wrong).
-            guard let level = level(of: cells[0], fail: fail) else { poisoned = true; continue }
+            guard let level = level(of: cells[0], fail: run.fail) else { poisoned = true; continue }
             // Below a row that could not be placed, rows of lower levels would land under the wrong
             // parent and only repeat the error: skip them until a row of that level or higher.
             if let blocked = blockedBelow, level > blocked { poisoned = true; continue }
@@ -196,13 +184,13 @@ struct TableTextParser {
                 guard let parent else {
                     let above = level == .kegiatan ? "program" : "kegiatan"
                     let example = kind == .evaluasi ? (level == .kegiatan ? "I, II, …" : "1., 2., …") : (level == .kegiatan ? "mis. 1.06.01" : "mis. 1.06.01.2.01")
-                    fail("impor-induk", "\(level.word) \(row.key.text) tidak didahului baris \(above)", at: row.key,
+                    run.fail("impor-induk", "\(level.word) \(row.key.text) tidak didahului baris \(above)", at: row.key,
                          expected: "baris \(above) (\(example)) di atasnya",
                          found: programs.last.map { "langsung di bawah program \($0.key.text)" } ?? "belum ada program")
                     poisoned = true; blockedBelow = level
                     continue
                 }
-                guard checkParent(row, parent, fail: fail) else { poisoned = true; blockedBelow = level; continue }
+                guard checkParent(row, parent, run: run) else { poisoned = true; blockedBelow = level; continue }
                 parent.children.append(row)
             } else {
                 programs.append(row)
@@ -211,12 +199,12 @@ struct TableTextParser {
             poisoned = false
         }
 
-        if errors == 0, programs.isEmpty {
-            sink.error("impor-kosong", "tidak ada baris tabel yang dapat diimpor", at: location(1, 1),
+        if run.errors == 0, programs.isEmpty {
+            sink.error("impor-kosong", "tidak ada baris tabel yang dapat diimpor", at: run.location(1, 1),
                        figures: [.init("diharapkan", "baris berisi \(Self.columnNames(kind)), dipisah tab, ; atau ,"),
                                  .init("ditemukan", records.isEmpty ? "berkas kosong" : "hanya judul, baris kepala atau baris kosong")])
         }
-        checkCompleteness(programs)
+        run.checkNames(programs, nameColumn: "kolom kedua", indicatorColumn: "kolom indikator kinerja")
         // Figures are read column by column (see `ImportNumbers`); ambiguous cells are errors too,
         // reported in the same run as the rows that could not be placed.
         let figures = readFigures(programs)
@@ -226,10 +214,6 @@ struct TableTextParser {
         return Result(table: table, caption: caption, delimiter: delimiter, headerRows: headerRows, continuationRows: continuationRows,
                       normalizedAmounts: figures.amounts, normalizedExample: figures.amountExample,
                       normalizedFigures: figures.figures, normalizedFigureExample: figures.figureExample)
-    }
-
-    private func location(_ line: Int, _ column: Int) -> SourceLocation {
-        SourceLocation(file: path, line: line, column: column)
     }
 
     private func firstFilled(_ cells: Cells) -> Value {
@@ -249,31 +233,27 @@ struct TableTextParser {
     private func level(of key: Value, fail: (String, String, Value, String, String, [String]) -> Void) -> Level? {
         let t = key.text
         if kind == .evaluasi {
-            let bare = t.hasSuffix(".") ? String(t.dropLast()) : t
+            let bare = NomenclatureCode.bare(t)
             if !bare.isEmpty, bare.allSatisfy({ "IVXLCDMivxlcdm".contains($0) }) { return .program }
-            let parts = bare.split(separator: ".", omittingEmptySubsequences: false)
-            if parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
-                if parts.count == 1 { return .kegiatan }
-                if parts.count == 2 { return .subKegiatan }
+            switch NomenclatureCode.partCount(t, allowingX: false) {
+            case 1: return .kegiatan
+            case 2: return .subKegiatan
+            default: break
             }
             fail("impor-nomor", "nomor baris `\(t)` tidak dikenali", key,
                  "angka Romawi untuk program (I, II, …), 1. untuk kegiatan, 1.1 untuk sub kegiatan", t, Self.totalRowNotes(t) + Self.decimalCommaNotes(t))
             return nil
         }
-        let bare = t.hasSuffix(".") ? String(t.dropLast()) : t
-        let parts = bare.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") } }) {
-            switch parts.count {
-            case 3: return .program
-            case 5: return .kegiatan
-            case 6: return .subKegiatan
-            case 1, 2:
-                fail("impor-kode", "kode `\(t)` adalah kode urusan atau bidang urusan; Tabel 2 hanya memuat program, kegiatan dan sub kegiatan",
-                     key, "kode program (1.06.01), kegiatan (1.06.01.2.01) atau sub kegiatan (1.06.01.2.01.0001)", t,
-                     ["hapus baris urusan/bidang urusan dari teks sebelum mengimpor"])
-                return nil
-            default: break
-            }
+        switch NomenclatureCode.partCount(t) {
+        case 3: return .program
+        case 5: return .kegiatan
+        case 6: return .subKegiatan
+        case 1, 2:
+            fail("impor-kode", "kode `\(t)` adalah kode urusan atau bidang urusan; Tabel 2 hanya memuat program, kegiatan dan sub kegiatan",
+                 key, "kode program (1.06.01), kegiatan (1.06.01.2.01) atau sub kegiatan (1.06.01.2.01.0001)", t,
+                 ["hapus baris urusan/bidang urusan dari teks sebelum mengimpor"])
+            return nil
+        default: break
         }
         fail("impor-kode", "kode `\(t)` bukan kode nomenklatur program, kegiatan atau sub kegiatan", key,
              "kode program (1.06.01), kegiatan (1.06.01.2.01) atau sub kegiatan (1.06.01.2.01.0001)", t, Self.totalRowNotes(t))
@@ -299,17 +279,10 @@ struct TableTextParser {
 
     /// Tabel 2's codes state the parent; a code outside the row above cannot be placed. Tabel 1's
     /// numbers only count, so a mismatch there is a warning and the row stays where it stands.
-    private func checkParent(_ row: RowDraft, _ parent: RowDraft, fail: (String, String, Value, String, String, [String]) -> Void) -> Bool {
-        let child = row.key.text.hasSuffix(".") ? String(row.key.text.dropLast()) : row.key.text
-        let mother = parent.key.text.hasSuffix(".") ? String(parent.key.text.dropLast()) : parent.key.text
-        if kind == .rencana {
-            if !child.hasPrefix(mother + ".") {
-                fail("impor-induk", "kode \(row.level.word) \(row.key.text) tidak berada di bawah \(parent.level.word) \(parent.key.text) di atasnya",
-                     row.key, "kode yang diawali \(mother).", row.key.text,
-                     ["bila \(parent.level.word) induknya belum ada, tambahkan barisnya di atas baris ini"])
-                return false
-            }
-        } else if row.level == .subKegiatan, let first = child.split(separator: ".").first, String(first) != mother {
+    private func checkParent(_ row: RowDraft, _ parent: RowDraft, run: TextParseRun) -> Bool {
+        if kind == .rencana { return run.checkCode(row.key, levelWord: row.level.word, under: parent, parentCode: parent.key.text) }
+        let mother = NomenclatureCode.bare(parent.key.text)
+        if row.level == .subKegiatan, let first = NomenclatureCode.bare(row.key.text).split(separator: ".").first, String(first) != mother {
             sink.add(Diagnostic(.peringatan, "impor-nomor-induk",
                                 "nomor sub kegiatan \(row.key.text) tidak cocok dengan kegiatan \(parent.key.text) di atasnya; baris tetap dimasukkan ke kegiatan itu",
                                 at: row.key.location,
@@ -401,21 +374,6 @@ struct TableTextParser {
     }
 
     // MARK: After all rows
-
-    private func checkCompleteness(_ programs: [RowDraft]) {
-        func walk(_ r: RowDraft) {
-            if r.name.text.isEmpty {
-                sink.error("impor-nama-kosong", "\(r.level.word) \(r.key.text) tidak punya nama", at: r.name.location,
-                           figures: [.init("diharapkan", "nama \(r.level.word) di kolom kedua"), .init("ditemukan", "kolom kosong")])
-            }
-            for i in r.indicators where i.name.text.isEmpty {
-                sink.error("impor-indikator", "indikator \(r.level.word) \(r.key.text) tidak punya nama", at: i.name.location,
-                           figures: [.init("diharapkan", "nama indikator di kolom indikator kinerja"), .init("ditemukan", "kolom kosong")])
-            }
-            r.children.forEach(walk)
-        }
-        programs.forEach(walk)
-    }
 
     /// Warnings for figures that do not parse, kept as written. A figure the loader accepts (an
     /// amount grouped wrongly, as the source has it) is written and `renja check` reports it; one
