@@ -12,12 +12,11 @@ import RenjaFacts
 enum NarrativeChecks {
     static let spelledPattern = #/(\d{1,9})\s*\(([^()\d]+)\)/#
 
-    static func run(_ ctx: DocumentContext) -> [Diagnostic] {
-        var out = ctx.facts.narrative.map { finding($0, ctx) }
-        for chapter in ctx.document.chapters {
-            for line in ChapterText.lines(of: chapter) where !line.inCodeBlock && line.scannable.utf8.contains(0x28) {  // "("
-                out += spelledNumbers(line, chapter, ctx)
-            }
+    /// One chapter's findings (`facts`: its own): they depend on it and the tables only.
+    static func run(_ chapter: Chapter, _ facts: ChapterFacts, _ ctx: DocumentContext) -> [Diagnostic] {
+        var out = facts.narrative.map { finding($0, ctx) }
+        for line in ChapterText.lines(of: chapter) where !line.inCodeBlock && line.scannable.utf8.contains(0x28) {  // "("
+            out += spelledNumbers(line, chapter, ctx)
         }
         return out
     }

@@ -10,16 +10,16 @@ import RenjaFacts
 ///   error when the sentence names this very document ("Renja Perubahan … Tahun 2022 ini"), a
 ///   warning otherwise (a Renja may cite last year's evaluation).
 enum NarrativeYearChecks {
-    static func run(_ ctx: DocumentContext) -> [Diagnostic] {
+    /// One chapter's own-year findings and the plan periods it cites; `periodFindings` compares
+    /// the periods of every chapter.
+    static func run(_ chapter: Chapter, _ ctx: DocumentContext) -> (findings: [Diagnostic], periods: [PlanPeriod]) {
         var out: [Diagnostic] = []
         var periods: [PlanPeriod] = []
-        for chapter in ctx.document.chapters {
-            for line in ChapterText.lines(of: chapter) where !line.inCodeBlock {
-                out += ownYear(line, chapter, ctx)
-                periods += planPeriods(line, chapter)
-            }
+        for line in ChapterText.lines(of: chapter) where !line.inCodeBlock {
+            out += ownYear(line, chapter, ctx)
+            periods += planPeriods(line, chapter)
         }
-        return out + periodFindings(periods, ctx)
+        return (out, periods)
     }
 
     /// Plans with a multi-year period. Domain vocabulary: the long names map to their acronyms.
@@ -33,7 +33,7 @@ enum NarrativeYearChecks {
     /// Plans whose periods must agree: a Renstra of a perangkat daerah runs with the RPJMD.
     static func periodFamily(_ plan: String) -> String { plan == "Renstra" ? "RPJMD" : plan }
 
-    struct PlanPeriod {
+    struct PlanPeriod: Sendable {
         var plan: String
         var from: Int
         var to: Int

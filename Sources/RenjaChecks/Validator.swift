@@ -5,8 +5,8 @@ import RenjaFacts
 /// Each family of checks lives in its own file and takes one document; the findings of all
 /// documents are returned in a stable order (file, line, column, code).
 public enum Validator {
-    /// The families, in the order they are documented.
-    static var families: [(DocumentContext) -> [Diagnostic]] { [
+    /// The families that read the tables and `dokumen.yaml` only, in the order they are documented.
+    static var tableFamilies: [(DocumentContext) -> [Diagnostic]] { [
         SumChecks.run,
         NumberFormatChecks.run,
         PercentChecks.run,
@@ -16,11 +16,8 @@ public enum Validator {
         AuditorChecks.run,
         FundingChecks.run,
         ParentAchievementChecks.run,
-        NarrativeChecks.run,
-        NarrativeYearChecks.run,
         StandardEvaluationChecks.run,
         StandardPlanChecks.run,
-        { ctx in ctx.facts.placeholderFindings },
     ] }
 
     public static func run(_ site: Site) -> [Diagnostic] {
@@ -36,12 +33,47 @@ public enum Validator {
     /// Findings for one document, sorted.
     public static func run(_ document: Document) -> [Diagnostic] { run(DocumentFacts(document)) }
 
-    /// Findings for one document's facts, sorted.
-    public static func run(_ facts: DocumentFacts) -> [Diagnostic] {
+    /// Findings for one document's facts, sorted: those of its tables, those of each chapter (the
+    /// narrative against the tables and the document) and those that compare the chapters with
+    /// each other.
+    public static func run(_ facts: DocumentFacts) -> [Diagnostic] { run(facts, tables: nil, chapters: []).findings }
+
+    /// A document's findings in the parts `run` combines, so a long-running caller (`renja serve`)
+    /// can keep the parts whose input did not change. A part's input: for `tables`, the document
+    /// without its chapters; for a chapter's, that and the chapter.
+    package struct Parts: Sendable {
+        package var tables: [Diagnostic]
+        package var chapters: [ChapterFindings]
+    }
+
+    package struct ChapterFindings: Sendable {
+        var findings: [Diagnostic]
+        var periods: [NarrativeYearChecks.PlanPeriod]
+    }
+
+    /// `run(facts)` with the parts given already (nil: checked now).
+    package static func run(_ facts: DocumentFacts, tables: [Diagnostic]?, chapters: [ChapterFindings?]) -> (findings: [Diagnostic], parts: Parts) {
         let ctx = DocumentContext(facts)
+        let t = tables ?? tableFindings(ctx)
+        let c = Parallel.map(Array(facts.document.chapters.indices)) { i in (i < chapters.count ? chapters[i] : nil) ?? chapterFindings(ctx, i) }
+        return (combine(ctx, tables: t, chapters: c), Parts(tables: t, chapters: c))
+    }
+
+    static func tableFindings(_ ctx: DocumentContext) -> [Diagnostic] {
         // The families are independent: spread them over the cores too (this is what keeps both
         // busy on a site of one document; with many documents it changes little).
-        return sorted(Parallel.map(families) { $0(ctx) }.flatMap { $0 })
+        Parallel.map(tableFamilies) { $0(ctx) }.flatMap { $0 }
+    }
+
+    static func chapterFindings(_ ctx: DocumentContext, _ index: Int) -> ChapterFindings {
+        let chapter = ctx.document.chapters[index], facts = ctx.facts.chapterFacts[index]
+        let year = NarrativeYearChecks.run(chapter, ctx)
+        return ChapterFindings(findings: NarrativeChecks.run(chapter, facts, ctx) + year.findings + facts.placeholderFindings,
+                               periods: year.periods)
+    }
+
+    static func combine(_ ctx: DocumentContext, tables: [Diagnostic], chapters: [ChapterFindings]) -> [Diagnostic] {
+        sorted(tables + chapters.flatMap(\.findings) + NarrativeYearChecks.periodFindings(chapters.flatMap(\.periods), ctx))
     }
 
     /// By file, line, column and code; findings without a location last. Ties keep a fixed order

@@ -29,27 +29,35 @@ public struct DocumentFacts: Sendable {
     /// Counts and amounts the chapters state.
     public let narrative: [NarrativeFigure]
 
+    /// The facts of its chapters, with the part of its tables, per chapter (in chapter order).
+    package let chapterFacts: [ChapterFacts]
+    package let tableSide: TableSideFacts
+
     public init(_ document: Document) {
+        let tables = TableSideFacts(document)
+        self.init(document, tables: tables, chapters: document.chapters.map { ChapterFacts($0, document: document, tables: tables) })
+    }
+
+    /// From parts worked out before (`renja serve`'s memo keeps them while their input is
+    /// unchanged): `tables` must be `TableSideFacts(document)` and `chapters` the `ChapterFacts` of
+    /// `document.chapters` in order, as `init(_:)` makes them.
+    package init(_ document: Document, tables: TableSideFacts, chapters: [ChapterFacts]) {
         self.document = document
-        profile = DocumentProfile(document)
-        let formula = document.validation.lowerIsBetterFormula
-        evaluation = document.evaluation.map { TableFacts($0, formula: formula) }
-        plan = document.plan.map { TableFacts($0, formula: formula) }
-        standard = document.standardEvaluation.map { StandardEvaluationFacts($0, formula: formula) }
-        standardPlan = document.standardPlan.map(StandardPlanFacts.init)
-        matches = TableMatcher.match(evaluation: document.evaluation, plan: document.plan)
-        changes = profile.comparesStages ? ChangeSet(matches) : ChangeSet([])
-        figures = DocumentFigures(year: document.year.value, evaluation: evaluation, plan: plan)
+        tableSide = tables
+        profile = tables.profile
+        evaluation = tables.evaluation
+        plan = tables.plan
+        standard = tables.standard
+        standardPlan = tables.standardPlan
+        matches = tables.matches
+        changes = tables.changes
+        figures = tables.figures
+        chapterFacts = chapters
         var expanded: [String: String] = [:]
-        var findings: [Diagnostic] = []
-        for c in document.chapters {
-            let (text, diags) = Placeholders.expand(c, figures: figures, document: document)
-            expanded[c.slug] = text
-            findings += diags
-        }
+        for (c, f) in zip(document.chapters, chapters) { expanded[c.slug] = f.expanded }
         expandedChapters = expanded
-        placeholderFindings = findings
-        narrative = NarrativeReader.read(document, evaluation: evaluation, plan: plan)
+        placeholderFindings = chapters.flatMap(\.placeholderFindings)
+        narrative = chapters.flatMap(\.narrative)
     }
 
     /// Which version of the document this is (from its own content).
@@ -71,5 +79,52 @@ public struct DocumentFacts: Sendable {
     /// The first narrative figure that states a table's total of a money column.
     public func narrativeStatement(of kind: AmountKind, in table: TableKind) -> NarrativeFigure? {
         narrative.first { f in f.totalMatches.contains { $0.table == table && $0.total == .programSum(kind) } }
+    }
+}
+
+/// What of a document's facts its chapters do not change: everything but the chapters' own
+/// (`dokumen.yaml` and the tables are its whole input). A save of a chapter leaves it as it was.
+package struct TableSideFacts: Sendable {
+    package let profile: DocumentProfile
+    package let evaluation: TableFacts?
+    package let plan: TableFacts?
+    package let standard: StandardEvaluationFacts?
+    package let standardPlan: StandardPlanFacts?
+    package let matches: [MatchedItem]
+    package let changes: ChangeSet
+    package let figures: DocumentFigures
+    /// What the figures the chapters state are looked up in.
+    let candidates: NarrativeReader.Candidates?
+
+    /// - Parameter earlier: the facts of an earlier version of the document (`renja serve`'s memo):
+    ///   a table's `TableFacts`, whose input is the table and the formula, are kept when both are unchanged.
+    package init(_ document: Document, earlier: (document: Document, facts: TableSideFacts)? = nil) {
+        profile = DocumentProfile(document)
+        let formula = document.validation.lowerIsBetterFormula
+        let keep = earlier.map { $0.document.validation == document.validation } ?? false
+        evaluation = keep && earlier?.document.evaluation == document.evaluation ? earlier?.facts.evaluation
+            : document.evaluation.map { TableFacts($0, formula: formula) }
+        plan = keep && earlier?.document.plan == document.plan ? earlier?.facts.plan
+            : document.plan.map { TableFacts($0, formula: formula) }
+        standard = document.standardEvaluation.map { StandardEvaluationFacts($0, formula: formula) }
+        standardPlan = document.standardPlan.map(StandardPlanFacts.init)
+        matches = TableMatcher.match(evaluation: document.evaluation, plan: document.plan)
+        changes = profile.comparesStages ? ChangeSet(matches) : ChangeSet([])
+        figures = DocumentFigures(year: document.year.value, evaluation: evaluation, plan: plan)
+        candidates = NarrativeReader.candidates(document, evaluation: evaluation, plan: plan)
+    }
+}
+
+/// One chapter's facts: its Markdown with the placeholders filled, the findings of markers that
+/// could not be filled, and the figures it states. Its input is the chapter and the document's
+/// `TableSideFacts`, nothing of the other chapters.
+package struct ChapterFacts: Sendable {
+    package let expanded: String
+    package let placeholderFindings: [Diagnostic]
+    package let narrative: [NarrativeFigure]
+
+    package init(_ chapter: Chapter, document: Document, tables: TableSideFacts) {
+        (expanded, placeholderFindings) = Placeholders.expand(chapter, figures: tables.figures, document: document)
+        narrative = tables.candidates.map { NarrativeReader.read(chapter, document: document, candidates: $0) } ?? []
     }
 }

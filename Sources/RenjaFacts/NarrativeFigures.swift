@@ -66,37 +66,39 @@ enum NarrativeReader {
     static let countPattern = #/(?i)(\d{1,4})\s*(?:\(([^()]*)\)\s*)?(sub\s*-?\s*kegiatan|program|kegiatan)/#
     static let rupiahPattern = #/(?i)\bRp\.?\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,-|,00)?/#
 
-    static func read(_ document: Document, evaluation: TableFacts?, plan: TableFacts?) -> [NarrativeFigure] {
+    /// What the figures of every chapter are looked up in; nil when the document has no table.
+    static func candidates(_ document: Document, evaluation: TableFacts?, plan: TableFacts?) -> Candidates? {
         let tables = [(document.evaluation, evaluation), (document.plan, plan)].compactMap { t, f in t.flatMap { t in f.map { (t, $0) } } }
-        guard !tables.isEmpty else { return [] }
-        let candidates = Candidates(tables: tables)
+        return tables.isEmpty ? nil : Candidates(tables: tables)
+    }
+
+    /// The figures one chapter states: they depend on the chapter and the tables only.
+    static func read(_ chapter: Chapter, document: Document, candidates: Candidates) -> [NarrativeFigure] {
         var out: [NarrativeFigure] = []
-        for chapter in document.chapters {
-            for block in ChapterText.blocks(of: chapter) {
-                let lower = Text.asciiLowercased(block.text)
-                if Text.containsLiteral(lower, "program") || Text.containsLiteral(lower, "kegiatan") {
-                    for m in block.text.matches(of: countPattern) where !ChapterText.continuesNumber(block.text, before: m.range.lowerBound) {
-                        guard let n = Int(m.output.1) else { continue }
-                        let word = m.output.3.lowercased()
-                        let level: Level = word.hasPrefix("sub") ? .subKegiatan : word == "program" ? .program : .kegiatan
-                        let written = String(block.text[m.range]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                        let context = Context(block.text, m.range, document: document)
-                        let matches = candidates.counts(level, n, sentence: context.sentence)
-                        out.append(NarrativeFigure(value: .count(level, n), written: written, location: block.location(of: m.range.lowerBound, chapter),
-                                                   chapterSlug: chapter.slug, claim: context.countClaim(rowNamed: matches.first { !$0.isTotal }?.description),
-                                                   matches: matches, sentenceMentionsRevision: context.mentionsRevision))
-                    }
+        for block in ChapterText.blocks(of: chapter) {
+            let lower = Text.asciiLowercased(block.text)
+            if Text.containsLiteral(lower, "program") || Text.containsLiteral(lower, "kegiatan") {
+                for m in block.text.matches(of: countPattern) where !ChapterText.continuesNumber(block.text, before: m.range.lowerBound) {
+                    guard let n = Int(m.output.1) else { continue }
+                    let word = m.output.3.lowercased()
+                    let level: Level = word.hasPrefix("sub") ? .subKegiatan : word == "program" ? .program : .kegiatan
+                    let written = String(block.text[m.range]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    let context = Context(block.text, m.range, document: document)
+                    let matches = candidates.counts(level, n, sentence: context.sentence)
+                    out.append(NarrativeFigure(value: .count(level, n), written: written, location: block.location(of: m.range.lowerBound, chapter),
+                                               chapterSlug: chapter.slug, claim: context.countClaim(rowNamed: matches.first { !$0.isTotal }?.description),
+                                               matches: matches, sentenceMentionsRevision: context.mentionsRevision))
                 }
-                if Text.containsLiteral(lower, "rp") {
-                    for m in block.text.matches(of: rupiahPattern) {
-                        guard let value = AmountText(raw: String(m.output.1)).value else { continue }
-                        let context = Context(block.text, m.range, document: document)
-                        let matches = candidates.amounts(value)
-                        out.append(NarrativeFigure(value: .amount(value), written: String(block.text[m.range]),
-                                                   location: block.location(of: m.range.lowerBound, chapter), chapterSlug: chapter.slug,
-                                                   claim: context.amountClaim(rowNames: candidates.rowNames),
-                                                   matches: matches, sentenceMentionsRevision: context.mentionsRevision))
-                    }
+            }
+            if Text.containsLiteral(lower, "rp") {
+                for m in block.text.matches(of: rupiahPattern) {
+                    guard let value = AmountText(raw: String(m.output.1)).value else { continue }
+                    let context = Context(block.text, m.range, document: document)
+                    let matches = candidates.amounts(value)
+                    out.append(NarrativeFigure(value: .amount(value), written: String(block.text[m.range]),
+                                               location: block.location(of: m.range.lowerBound, chapter), chapterSlug: chapter.slug,
+                                               claim: context.amountClaim(rowNames: candidates.rowNames),
+                                               matches: matches, sentenceMentionsRevision: context.mentionsRevision))
                 }
             }
         }
@@ -105,7 +107,7 @@ enum NarrativeReader {
 
     /// Everything in the tables a narrative figure can be: totals and counts of each table, and
     /// every row's amounts and children counts.
-    struct Candidates {
+    struct Candidates: Sendable {
         var amountsByValue: [Rupiah: [NarrativeFigure.Match]] = [:]
         var countMatches: [Level: [Int: [NarrativeFigure.Match]]] = [:]
         /// Normalised names of every row, with how a message names it (longest first).

@@ -15,12 +15,16 @@ public struct PreviewConfiguration: Sendable {
     public var port: Int
     /// Folders whose changes trigger a rebuild (default: the content and templates folders).
     public var watch: [URL]
+    /// Quiet time after a change before the save is rendered. It is on the path from save to page:
+    /// an editor's save is a few system calls microseconds apart, so a few milliseconds make it one
+    /// batch; a save split in two all the same is only rendered twice (changes that arrive during a
+    /// render are merged into the next).
     public var debounce: TimeInterval
     /// Interval of the keep-alive comment on event streams.
     public var heartbeat: TimeInterval
 
     public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8000, watch: [URL]? = nil,
-                debounce: TimeInterval = 0.01, heartbeat: TimeInterval = 15) {
+                debounce: TimeInterval = 0.003, heartbeat: TimeInterval = 15) {
         self.build = build
         self.host = host
         self.port = port

@@ -4,8 +4,8 @@ import RenjaLoad
 import RenjaRender
 
 /// What a long-running caller (`renja serve`) keeps between loads: each table file's parsed form
-/// (`TableMemo`, the load's), the template set (`TemplateMemo`, the render's) and the documents
-/// the last build in memory rendered. A table of a thousand rows takes tens of milliseconds to
+/// (`TableMemo`, the load's), the template set (`TemplateMemo`, the render's), each document's
+/// facts and findings by part (`FactsMemo`) and the documents the last build in memory rendered. A table of a thousand rows takes tens of milliseconds to
 /// parse, the templates (parsed and their fields checked) 25–50 ms: more than the rest of a chapter
 /// save. A save changes one file; the others are compared byte for byte (a fraction of a
 /// millisecond) and reused. Safe to share between threads.
@@ -14,6 +14,8 @@ public final class LoadMemo: @unchecked Sendable {
     package let tables = TableMemo()
     /// The templates, for `TemplateSet.load`.
     package let templates = TemplateMemo()
+    /// Each document's facts and findings, in the parts of its tables and of each chapter.
+    let facts = FactsMemo()
 
     private let lock = NSLock()
 

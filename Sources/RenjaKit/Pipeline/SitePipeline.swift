@@ -125,12 +125,14 @@ enum SitePipeline {
         // Each document's facts, worked out once for its checks and its pages; its findings from
         // the cache when its pages are kept. Sorted as `Validator.run(site)` sorts them, so
         // reports read the same whichever documents were kept.
+        // With a memo, the parts of a document's facts and findings whose input is unchanged are
+        // kept (`FactsMemo`).
         let facts: [String: DocumentFacts] = Dictionary(uniqueKeysWithValues: Parallel.map(site.documents.filter { reused[$0.slug] == nil }) {
-            ($0.slug, DocumentFacts($0))
+            ($0.slug, memo?.facts.facts($0) ?? DocumentFacts($0))
         })
         phase("fakta")
         let perDocument: [[Diagnostic]] = Parallel.map(site.documents) { doc in
-            reused[doc.slug].map(\.findings) ?? Validator.run(facts[doc.slug]!)
+            reused[doc.slug].map(\.findings) ?? memo?.facts.findings(facts[doc.slug]!) ?? Validator.run(facts[doc.slug]!)
         }
         let findings = Validator.sorted(perDocument.flatMap { $0 })
         phase("validasi")

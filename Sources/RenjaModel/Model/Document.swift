@@ -1,5 +1,5 @@
 /// One published document (e.g. the Perubahan Renja 2024): a folder under `Content/`.
-public struct Document: Sendable {
+public struct Document: Sendable, Equatable {
     /// Folder name, also its URL path (`renja-perubahan-2024`).
     public var slug: String
     public var title: String
@@ -51,7 +51,7 @@ public struct Document: Sendable {
 }
 
 /// A narrative chapter (Kata Pengantar, BAB I–IV) kept as Markdown.
-public struct Chapter: Sendable {
+public struct Chapter: Sendable, Equatable {
     /// From the file name without its order prefix: `01-pendahuluan.md` → `pendahuluan`.
     public var slug: String
     /// Roman numeral of the BAB, nil for front matter such as the Kata Pengantar.

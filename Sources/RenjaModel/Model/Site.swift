@@ -87,7 +87,7 @@ public enum LowerIsBetterFormula: String, Sendable, CaseIterable {
     case reflected = "(2*target-capaian)/target"
 }
 
-public struct ValidationSettings: Sendable {
+public struct ValidationSettings: Sendable, Equatable {
     public var lowerIsBetterFormula: LowerIsBetterFormula = .targetOverActual
     public init() {}
 }

@@ -8,7 +8,7 @@
 /// 14 Realisasi Renstra s/d tahun berjalan · 15 Tingkat capaian · 16 Unit penanggung jawab; without
 /// it every number from 3 on is one lower. `StandardColumn.number(in:)` gives the number a reader
 /// sees in the document's own variant.
-public struct StandardEvaluationTable: Sendable {
+public struct StandardEvaluationTable: Sendable, Equatable {
     public var title: String
     public var variant: StandardVariant
     public var programs: [StandardRow]
@@ -115,7 +115,7 @@ public struct StandardAmount: Sendable, Hashable {
 }
 
 /// The K series of one indicator, or the Rp series of one row.
-public struct StandardSeries<Cell: Sendable & Hashable>: Sendable {
+public struct StandardSeries<Cell: Sendable & Hashable>: Sendable, Equatable {
     public var targetRenstra: Located<Cell>?
     public var realisasiRenstraLalu: Located<Cell>?
     public var targetRenja: Located<Cell>?
@@ -151,7 +151,7 @@ public struct StandardSeries<Cell: Sendable & Hashable>: Sendable {
     }
 }
 
-public struct StandardIndicator: Sendable {
+public struct StandardIndicator: Sendable, Equatable {
     public var name: Located<String>
     public var unit: Located<String>?
     public var declaredDirection: Located<Direction>?
@@ -172,7 +172,7 @@ public struct StandardIndicator: Sendable {
     }
 }
 
-public struct StandardRow: Sendable {
+public struct StandardRow: Sendable, Equatable {
     public var level: Level
     /// Permendagri 90 code (`1.01.02.2.01.0006`), when written.
     public var code: Located<String>?
@@ -213,7 +213,7 @@ public struct StandardRow: Sendable {
 
 /// The rows under the table: rata-rata capaian, predikat, faktor pendorong / penghambat, tindak
 /// lanjut; and the predikat bands, only when the document states them.
-public struct StandardFooter: Sendable {
+public struct StandardFooter: Sendable, Equatable {
     public var averageKinerja: Located<StandardNumber>?
     public var averageAnggaran: Located<StandardNumber>?
     public var predicateKinerja: Located<String>?
@@ -238,7 +238,7 @@ public struct StandardFooter: Sendable {
 }
 
 /// `dari`–`sampai` (inclusive lower bound, inclusive upper bound) → predikat, as the document states.
-public struct PredicateBand: Sendable {
+public struct PredicateBand: Sendable, Equatable {
     public var from: Double
     public var to: Double
     public var name: String

@@ -12,7 +12,7 @@
 /// 5 Target capaian kinerja · 6 Kebutuhan dana/pagu indikatif · 7 Sumber dana · 8 Catatan penting ·
 /// Prakiraan maju tahun N+1: 9 Target capaian kinerja · 10 Kebutuhan dana/pagu indikatif.
 /// Kelompok sasaran has no number in that layout; SIPD data carry it, so it is kept unnumbered.
-public struct StandardPlanTable: Sendable {
+public struct StandardPlanTable: Sendable, Equatable {
     public var title: String
     /// Year N, when the table states it (`tahun`); else the document's year is used.
     public var year: Located<Int>?
@@ -108,7 +108,7 @@ public enum StandardPlanLevel: Int, Sendable, CaseIterable, Comparable {
 
 /// One indicator line: the target of year N (column 5) and of year N+1 (column 9), each a number
 /// and its satuan as written (`14 Dokumen`).
-public struct StandardPlanIndicator: Sendable {
+public struct StandardPlanIndicator: Sendable, Equatable {
     public var indicator: Indicator
     public var targetMaju: Located<QuantityText>?
 
@@ -121,7 +121,7 @@ public struct StandardPlanIndicator: Sendable {
     }
 }
 
-public struct StandardPlanRow: Sendable {
+public struct StandardPlanRow: Sendable, Equatable {
     public var level: StandardPlanLevel
     public var code: Located<String>?
     public var name: Located<String>

@@ -9,7 +9,7 @@ public enum TableKind: String, Sendable, CaseIterable {
 }
 
 /// A table: programs → kegiatan → sub kegiatan.
-public struct Table: Sendable {
+public struct Table: Sendable, Equatable {
     public var kind: TableKind
     public var title: String
     public var programs: [Item] { didSet { flattened = Flattened(programs) } }
@@ -45,6 +45,12 @@ public struct Table: Sendable {
             programs.forEach(walk)
         }
     }
+
+    /// The rows only: `flattened` is made from them. A table reused from `TableMemo` shares its
+    /// rows' storage, so comparing it with itself is immediate.
+    public static func == (a: Table, b: Table) -> Bool {
+        a.kind == b.kind && a.title == b.title && a.file == b.file && a.programs == b.programs
+    }
 }
 
 public enum Level: Int, Sendable, CaseIterable, Comparable {
@@ -74,7 +80,7 @@ public enum Level: Int, Sendable, CaseIterable, Comparable {
 }
 
 /// A program, kegiatan or sub kegiatan row (with its indicator rows).
-public struct Item: Sendable {
+public struct Item: Sendable, Equatable {
     public var level: Level
     /// Tabel 1's numbering as written: `I`, `1.`, `1.1`.
     public var number: Located<String>?
@@ -122,7 +128,7 @@ public enum Direction: String, Sendable, CaseIterable {
 }
 
 /// One indicator row: what is measured, the target, what was achieved and the stated percentage.
-public struct Indicator: Sendable {
+public struct Indicator: Sendable, Equatable {
     public var name: Located<String>
     public var target: Located<QuantityText>?
     /// Capaian (Tabel 1 only).
