@@ -1,10 +1,12 @@
 import Foundation
 import RenjaModel
 
-/// Full-text search for a static host, by Pagefind (PyPI `pagefind-bin`): after the pages are
-/// rendered, Pagefind indexes them and its bundle (`pagefind/`: the index fragments, a small
-/// WebAssembly search engine and its UI) becomes part of the site's files, so it is written,
-/// hard-linked when unchanged and swapped in together with the pages.
+/// Full-text search for a static host, by Pagefind (PyPI `pagefind-bin`): each document's pages,
+/// once rendered, are indexed on their own into the document's bundle (`<document>/pagefind/`:
+/// its index and fragments), part of the document's files like its pages, so a document whose
+/// pages are kept keeps its bundle and a build indexes only the documents it rendered. The
+/// site's primary bundle (`pagefind/`: a small WebAssembly search engine and its UI) is what the
+/// search page loads; it merges every document's bundle into one search (`cari.js`).
 ///
 /// Search is optional: without Pagefind the site is built without it and the build says so.
 public enum SearchIndexer {
@@ -92,38 +94,77 @@ public enum SearchIndexer {
         public var description: String { message }
     }
 
-    /// Indexes the rendered pages and returns the bundle's files, placed under `pagefind/`.
-    /// Pages opt in with `data-pagefind-body` (the templates put it on the content of chapters,
-    /// tables and programs), so navigation and footers are not indexed.
-    public static func index(_ files: [OutputFile], executable: URL) throws -> [OutputFile] {
-        try index(files, keptPages: [], from: URL(fileURLWithPath: "/"), executable: executable)
+    /// The site's search: the primary bundle (`primaryBundle`) and one bundle per document
+    /// (`documentBundle`) for each of `documents` (folder names), made from that document's pages
+    /// in `files` alone, on all cores. Pages outside the documents' folders (the site index, the
+    /// search page, 404) carry no `data-pagefind-body` and are not indexed.
+    public static func index(_ files: [OutputFile], documents: [String], executable: URL) throws -> [OutputFile] {
+        try bundles(files, documents: documents, primary: true, executable: executable)
     }
 
-    /// Indexes rendered pages together with pages kept from the previous build (`keptPages`, paths
-    /// under `output`, linked rather than copied), so an incremental build's index covers the
-    /// whole site.
-    package static func index(_ files: [OutputFile], keptPages: [String], from output: URL, executable: URL) throws -> [OutputFile] {
+    /// The bundles of `documents`, each from its own pages in `files`, in document order, and
+    /// with `primary` the primary bundle first; every Pagefind run on its own core.
+    package static func bundles(_ files: [OutputFile], documents: [String], primary: Bool, executable: URL) throws -> [OutputFile] {
+        let pages = Dictionary(grouping: files.filter { $0.path.hasSuffix(".html") }) { $0.path.split(separator: "/").first.map(String.init) ?? "" }
+        let jobs: [String?] = (primary ? [nil] : []) + documents.map { Optional($0) }
+        return try Parallel.mapThrowing(jobs) { slug in
+            guard let slug else { return try primaryBundle(executable: executable) }
+            return try documentBundle(pages[slug] ?? [], folder: slug, executable: executable)
+        }.flatMap { $0 }
+    }
+
+    /// A document's bundle, under `<folder>/pagefind/`: Pagefind over the document's pages, staged
+    /// under their site paths so the results' addresses are the pages' own. It keeps only what
+    /// a merged index reads (`isIndexData`): the search page loads it with `mergeIndex`, and a
+    /// merged index is searched with the primary bundle's engine and WebAssembly, so the
+    /// interface and engine files (about 600 KB a run) would only be copies of the primary's.
+    package static func documentBundle(_ pages: [OutputFile], folder: String, executable: URL) throws -> [OutputFile] {
         let staging = try Staging()
-        try staging.add(files)
-        return try staging.index(keptPages: keptPages, from: output, executable: executable)
+        try staging.add(pages)
+        let bundle = try staging.index(executable: executable)
+        let prefix = folder + "/" + Paths.searchBundle
+        return bundle.filter { isIndexData($0.path) }.map { OutputFile(path: prefix + $0.path, data: $0.data) }
     }
 
-    /// The folder Pagefind reads: pages are put there as they are rendered (from any thread), so
-    /// the copy overlaps the rendering, and Pagefind runs once at the end.
+    /// The search index's own files, by their path in a bundle: the entry file, each language's
+    /// metadata, the word index chunks, the page fragments and the filters.
+    static func isIndexData(_ path: String) -> Bool {
+        path == "pagefind-entry.json" || path.hasSuffix(".pf_meta")
+            || ["index/", "fragment/", "filter/"].contains { path.hasPrefix($0) }
+    }
+
+    /// The primary bundle, `pagefind/`: Pagefind's engine, interface and WebAssembly, which the
+    /// search page loads and every document's bundle is searched with. Pagefind makes no bundle
+    /// without a page that has a word, and the site's own pages are not indexed, so its index
+    /// holds one placeholder page at the search page's address whose only word is "ʬ" (an IPA
+    /// letter, U+02AC: no query typed in Indonesian starts with it, so it is never a result). It
+    /// depends on the Pagefind executable only.
+    package static func primaryBundle(executable: URL) throws -> [OutputFile] {
+        let staging = try Staging()
+        try staging.add([OutputFile(path: Paths.search + "index.html", data: Data(placeholderPage.utf8))])
+        let files = try staging.index(executable: executable).map { OutputFile(path: Paths.searchBundle + $0.path, data: $0.data) }
+        guard files.contains(where: { $0.path == Paths.searchBundle + "pagefind-ui.js" }) else {
+            throw Failure(message: "pagefind tidak menghasilkan berkas pagefind-ui.js")
+        }
+        return files
+    }
+
+    static let placeholderPage = "<!doctype html><html lang=\"id\"><head><title></title></head><body><main data-pagefind-body>\u{02AC}</main></body></html>\n"
+
+    /// The folder Pagefind reads for one bundle.
     ///
     /// Pagefind indexes only the pages marked `data-pagefind-body` as soon as one page is, so the
     /// unmarked ones (the print page is a quarter of the HTML) are left out of its folder: the
-    /// bundle is the same without them (compared on the real site) and Pagefind has less to
-    /// parse. Should no page be marked (templates without the attribute), every page goes in,
-    /// since Pagefind then indexes whole pages.
-    package final class Staging: @unchecked Sendable {
+    /// bundle is the same without them and Pagefind has less to parse. Should no page be marked
+    /// (templates without the attribute), every page goes in, since Pagefind then indexes whole
+    /// pages.
+    final class Staging {
         private let work: URL
         private let site: URL
-        private let lock = NSLock()
         private var unmarked: [OutputFile] = []
         private var marked = false
 
-        package init() throws {
+        init() throws {
             work = FileManager.default.temporaryDirectory.appendingPathComponent("renja-pencarian-\(UUID().uuidString)")
             site = work.appendingPathComponent("situs")
             try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
@@ -133,13 +174,13 @@ public enum SearchIndexer {
 
         private static let marker = Data("data-pagefind-body".utf8)
 
-        package func add(_ files: [OutputFile]) throws {
+        func add(_ files: [OutputFile]) throws {
             for file in files where file.path.hasSuffix(".html") {
                 guard file.data.range(of: Self.marker) != nil else {
-                    lock.lock(); unmarked.append(file); lock.unlock()
+                    unmarked.append(file)
                     continue
                 }
-                lock.lock(); marked = true; lock.unlock()
+                marked = true
                 try write(file)
             }
         }
@@ -150,16 +191,10 @@ public enum SearchIndexer {
             try file.data.write(to: url)
         }
 
-        /// Runs Pagefind over the pages added and `keptPages` (linked from `output`).
-        package func index(keptPages: [String], from output: URL, executable: URL) throws -> [OutputFile] {
+        /// Runs Pagefind over the pages added; the bundle's files by their path in the bundle.
+        func index(executable: URL) throws -> [OutputFile] {
             let fm = FileManager.default
             if !marked { for file in unmarked { try write(file) } }
-            for path in keptPages where path.hasSuffix(".html") {
-                let url = site.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let source = output.appendingPathComponent(path)
-                if link(source.path, url.path) != 0 { try fm.copyItem(at: source, to: url) }
-            }
             let bundle = work.appendingPathComponent("bundel")
             let (status, out, err) = run(executable, ["--site", site.path, "--output-path", bundle.path,
                                                       "--force-language", "id", "--silent"])
@@ -173,10 +208,7 @@ public enum SearchIndexer {
                 let url = bundle.appendingPathComponent(rel)
                 var isDir: ObjCBool = false
                 guard fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
-                files.append(OutputFile(path: Paths.searchBundle + rel, data: try Data(contentsOf: url)))
-            }
-            guard files.contains(where: { $0.path == Paths.searchBundle + "pagefind-ui.js" }) else {
-                throw Failure(message: "pagefind tidak menghasilkan berkas pagefind-ui.js")
+                files.append(OutputFile(path: rel, data: try Data(contentsOf: url)))
             }
             return files
         }

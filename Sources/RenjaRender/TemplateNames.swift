@@ -154,6 +154,7 @@ enum TemplateNames {
         ("onlineHref", "tautanDaring"),
         ("available", "tersedia"),
         ("bundle", "tautanPagefind"),
+        ("documentBundles", "bundelDokumen"),
         ("examples", "daftarContoh"),
         ("hasExamples", "adaContoh"),
         ("fromHref", "tautanAwal"),

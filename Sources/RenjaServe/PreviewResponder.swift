@@ -34,8 +34,9 @@ struct PreviewResponder: HTTPResponder {
             return await reserved(name, request: request)
         case .site(let segments, let trailingSlash):
             let state = await site.state
-            // The search index and the PDFs: from the published folder (the preview makes neither).
-            if segments.first.map({ $0 + "/" }) == Paths.searchBundle || (segments.last?.hasSuffix(".pdf") ?? false) {
+            // The search bundles (the site's `pagefind/`, each document's `<document>/pagefind/`)
+            // and the PDFs: from the published folder (the preview makes neither).
+            if segments.prefix(2).contains(where: { $0 + "/" == Paths.searchBundle }) || (segments.last?.hasSuffix(".pdf") ?? false) {
                 return try await published(segments, trailingSlash: trailingSlash, state: state, request: request)
             }
             guard await site.hasSite else {

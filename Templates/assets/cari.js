@@ -1,4 +1,5 @@
-// Search page: starts Pagefind's UI (the index is generated at build time into pagefind/) and
+// Search page: starts Pagefind's UI over the indexes made at build time (the site's pagefind/,
+// which holds the engine, and each document's <document>/pagefind/, merged into one search) and
 // runs the query from the address (?q=…), which the search form in every page's header sends.
 // The address follows the query typed here, so it can be shared or reloaded.
 //
@@ -52,10 +53,25 @@
     return result;
   }
 
+  // Each document has its own bundle (data-bundel-dokumen), searched together with the site's
+  // (data-bundel, which holds the engine). Pagefind gives a merged bundle's results relative to
+  // the folder above the bundle by default; a document's bundle was made from its pages at their
+  // site paths, so its results are relative to the site's root, as the site bundle's are.
+  // The UI gives its own index an excerpt of 12 words when it shows sub-results; a merged index
+  // takes only the options given here, so it is given the same length.
+  var excerptLength = 12;
+  var here = window.location.href;
+  var siteRoot = new URL(box.getAttribute("data-bundel"), here).pathname.replace(/pagefind\/$/, "");
+  var merged = (box.getAttribute("data-bundel-dokumen") || "").split(/\s+/).filter(Boolean).map(function (b) {
+    return { bundlePath: new URL(b, here).pathname, baseUrl: siteRoot, excerptLength: excerptLength };
+  });
+
   var ui = new PagefindUI({
     element: "#pencarian",
     bundlePath: box.getAttribute("data-bundel"),
+    mergeIndex: merged,
     showSubResults: true,
+    excerptLength: excerptLength,
     showImages: false,
     resetStyles: false,
     processResult: rowResults

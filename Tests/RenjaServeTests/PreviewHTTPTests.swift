@@ -132,7 +132,7 @@ final class PreviewHTTPTests: XCTestCase {
         let fm = FileManager.default
         // Pages come from memory; only the search bundle and the PDFs are read from the output
         // folder, so that is where links that try to leave it are planted.
-        for folder in [fixture.output, fixture.output.appendingPathComponent("pagefind")] {
+        for folder in [fixture.output, fixture.output.appendingPathComponent("pagefind"), fixture.output.appendingPathComponent("dok/pagefind")] {
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
             try fm.createSymbolicLink(atPath: folder.appendingPathComponent("tautan.txt").path,
                                       withDestinationPath: fixture.root.appendingPathComponent("rahasia.txt").path)
@@ -151,7 +151,7 @@ final class PreviewHTTPTests: XCTestCase {
             "/%252e%252e/rahasia.txt", "/%c0%ae%c0%ae/rahasia.txt", "/..%00/rahasia.txt", "/%00",
             "/etc/passwd", "//etc/passwd", "///../rahasia.txt", "/tautan.txt", "/luar/rahasia.txt", "/luar/Content/situs.yaml",
             "/pagefind/tautan.txt", "/pagefind/luar/rahasia.txt", "/pagefind/etc/passwd", "/pagefind/bocor.pdf", "/bocor.pdf",
-            "/pagefind/luar/pagefind/bocor.pdf",
+            "/pagefind/luar/pagefind/bocor.pdf", "/dok/pagefind/tautan.txt", "/dok/pagefind/luar/pagefind/tautan.txt", "/dok/pagefind/etc/passwd",
             "/etc/hostname", "/_renja/../rahasia.txt", "/_renja/%2e%2e/rahasia.txt",
             "http://127.0.0.1/../rahasia.txt", "http://127.0.0.1/%2e%2e/rahasia.txt", "*", "rahasia.txt", "/%zz",
         ]
@@ -168,6 +168,10 @@ final class PreviewHTTPTests: XCTestCase {
         let inside = try RawHTTP.request(port: fixture.port, target: "/pagefind/gaya.css")
         XCTAssertEqual(inside.status, 200)
         XCTAssertEqual(inside.body, try Data(contentsOf: fixture.output.appendingPathComponent("assets/style.css")))
+        // A document's search bundle is read from the output folder too.
+        try Data("{}".utf8).write(to: fixture.output.appendingPathComponent("dok/pagefind/pagefind-entry.json"))
+        XCTAssertEqual(try RawHTTP.request(port: fixture.port, target: "/dok/pagefind/pagefind-entry.json").body, Data("{}".utf8))
+        XCTAssertEqual(try RawHTTP.request(port: fixture.port, target: "/dok/pagefind/tautan.txt").status, 403, "symlink out of the site")
         let dotted = try RawHTTP.request(port: fixture.port, target: "/assets/%73tyle.css")
         XCTAssertEqual(dotted.status, 200, "ordinary percent-encoding still works")
     }

@@ -141,3 +141,23 @@ def set_viewport(driver, width, height=900):
     """Makes the page's viewport (not the window) exactly `width` CSS pixels wide."""
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+
+
+# Every result of a search with Pagefind's engine as the search page set it up (its own bundle and
+# every merged document bundle): the module is the one the page's UI imported, so its options hold.
+_ALL_RESULTS_JS = """
+const done = arguments[arguments.length - 1];
+const box = document.getElementById('pencarian');
+import(new URL(box.getAttribute('data-bundel') + 'pagefind.js', location.href).href).then(async pf => {
+  const found = await pf.search(arguments[0]);
+  const data = await Promise.all(found.results.map(r => r.data()));
+  done(data.map(d => d.url));
+}).catch(e => done('galat: ' + e));
+"""
+
+
+def all_search_results(driver, word):
+    """The addresses of every result for `word` on the search page now open (whose UI has loaded)."""
+    urls = driver.execute_async_script(_ALL_RESULTS_JS, word)
+    assert isinstance(urls, list), urls
+    return urls

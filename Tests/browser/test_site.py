@@ -9,6 +9,7 @@ import io
 import json
 import re
 import time
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -17,7 +18,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from renja_browser import DOC, PAGE_TYPES, axe_run, set_viewport
+from renja_browser import DOC, PAGE_TYPES, all_search_results, axe_run, set_viewport
 
 
 def open_page(driver, url, width=1280):
@@ -76,6 +77,25 @@ def test_search_finds_the_right_program_pages(driver, base_url, word):
     program_titles = [t.lower() for href, t in results if "/program/" in href]
     for name in expected:
         assert any(name.lower()[:30] in t for t in program_titles), (name, results)
+    assert severe_console_entries(driver) == []
+
+
+def test_search_results_are_pages_of_the_document_under_the_sites_folder(driver, base_url):
+    """The document's pages are in its own bundle (`<document>/pagefind/`), merged into the search
+    of the site's: every result is one of its pages, at the site's folder (served under its base
+    URL's path, as deployed), and opens."""
+    open_page(driver, base_url + "cari/?q=keluarga")
+    search_results(driver)
+    urls = all_search_results(driver, "keluarga")
+    assert urls
+    root = urllib.parse.urlsplit(base_url).path
+    assert all(u.startswith(root + DOC + "/") for u in urls), urls
+    for u in urls:
+        with urllib.request.urlopen(base_url + u[len(root):].split("#")[0]) as r:
+            assert r.status == 200, u
+    # The site's own bundle indexes no page of the document: the results came from the merged one.
+    with urllib.request.urlopen(base_url + "pagefind/pagefind-entry.json") as r:
+        assert json.load(r)["languages"]["id"]["page_count"] == 1
     assert severe_console_entries(driver) == []
 
 

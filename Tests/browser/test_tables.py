@@ -18,7 +18,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from renja_browser import DOC, axe_run, serve, set_viewport
+from renja_browser import DOC, all_search_results, axe_run, serve, set_viewport
 
 SIZES = {"laptop": (1366, 768), "ponsel": (360, 780)}
 
@@ -93,6 +93,27 @@ def test_other_agencies_tables_fit_too(driver, fixture_url, size):
     assert len({p.split("/")[0] for p in pages}) >= 4, pages
     for p in pages:
         assert_tables_fit(driver, url + p, size)
+
+
+def test_search_finds_the_pages_of_every_document_that_has_the_word(driver, fixture_url):
+    """Each document has its own search bundle, merged by the search page: a word of two documents
+    (the PPU Renja and its Perubahan) finds pages of both, and every result shown opens."""
+    url, folder = fixture_url
+    word = "kelitbangan"
+    having = {p.relative_to(folder).parts[0] for p in pathlib.Path(folder).glob("*/**/index.html")
+              if "data-pagefind-body" in (text := p.read_text(encoding="utf-8")) and word in text.lower()}
+    assert {"ppu-bapelitbang-renja-2024", "ppu-bapelitbang-perubahan-renja-2024"} <= having, having
+    driver.get_log("browser")
+    open_at(driver, url + "cari/?q=" + word, "laptop")
+    WebDriverWait(driver, 20).until(EC.presence_of_all_elements_located((By.CSS_SELECTOR, ".pagefind-ui__result-link")))
+    time.sleep(0.5)
+    found = {urllib.parse.urlsplit(u).path[len(urllib.parse.urlsplit(url).path):].split("/")[0] for u in all_search_results(driver, word)}
+    assert having <= found, (having, found)
+    shown = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")]
+    for href in shown:
+        with urllib.request.urlopen(href.split("#")[0]) as r:
+            assert r.status == 200, href
+    assert [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"] == []
 
 
 @pytest.mark.parametrize("size", sorted(SIZES))

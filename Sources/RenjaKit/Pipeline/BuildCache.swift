@@ -176,6 +176,8 @@ struct BuildCache {
         d.add(options.alwaysShowFindings ? "temuan-selalu" : "temuan-menurut-situs")
         // Pages carry the search form only when the index is made.
         d.add(options.search ? (SearchIndexer.locate(environment: options.environment)?.path ?? "tanpa-pagefind") : "tanpa-pencarian")
+        // A document's files include its search bundle only when the build makes the index.
+        d.add(options.indexSearch ? "indeks-dibuat" : "indeks-tidak-dibuat")
         d.add(options.contentDisplay)
         d.addTree(options.templates)
         d.addFile(options.content.appendingPathComponent("situs.yaml"))

@@ -38,12 +38,15 @@ enum SitePipeline {
         }
     }
 
-    /// Which pages the search index is made of, and by which indexer (their contents are compared
-    /// separately: kept pages are unchanged by definition, rendered ones against the output).
-    static func searchKey(_ files: [OutputFile], kept: [KeptFile], pagefind: URL) -> String {
+    /// What the primary search bundle is made from: the Pagefind executable (by path, size and
+    /// modification time: another version writes another engine), nothing of the site's.
+    static func searchKey(pagefind: URL) -> String {
         var d = Digest()
         d.add(pagefind.path)
-        for path in (files.map(\.path) + kept.map(\.path)).filter({ $0.hasSuffix(".html") }).sorted() { d.add(path) }
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: pagefind.resolvingSymlinksInPath().path) {
+            d.add("\((attributes[.size] as? NSNumber)?.int64Value ?? -1)")
+            d.add("\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1)")
+        }
         return d.hex
     }
 
@@ -169,32 +172,26 @@ enum SitePipeline {
             // Each document's pages go to the staging folder as soon as they are rendered, so the
             // disk work overlaps the rendering; the published site changes only at `finish`.
             let session = try writer.begin()
-            // Pages reach Pagefind's folder as they are rendered, like the staging folder.
-            let searchStaging = pagefind != nil && options.indexSearch ? try SearchIndexer.Staging() : nil
             do {
                 try session.add(pdfs)
-                files = (try renderer.render(reusing: reused.mapValues(\.pageDirs), emit: {
-                    try session.add($0)
-                    try searchStaging?.add($0)
-                }) + pdfs).sorted { $0.path < $1.path }
+                files = (try renderer.render(reusing: reused.mapValues(\.pageDirs), emit: { try session.add($0) }) + pdfs)
+                    .sorted { $0.path < $1.path }
                 phase("render dan tulis")
                 if let pagefind, options.indexSearch {
-                    // The index covers every page: the pages rendered now and those kept. When no
-                    // page changed (every document kept, the site's own pages byte for byte as
-                    // published), the published index is kept as it is.
-                    let key = searchKey(files, kept: kept, pagefind: pagefind)
-                    let unchanged = site.documents.allSatisfy { reused[$0.slug] != nil }
-                        && files.filter { $0.path.hasSuffix(".html") }.allSatisfy {
-                            FileManager.default.contents(atPath: writer.output.appendingPathComponent($0.path).path) == $0.data
-                        }
-                    if unchanged, let previous = reuse?.cache?.searchEntry, previous.key == key,
+                    // The documents rendered now get their bundles from their own pages; a kept
+                    // document keeps its bundle with its pages. The primary bundle is kept while
+                    // the Pagefind executable is the same.
+                    let key = searchKey(pagefind: pagefind)
+                    var keepPrimary = false
+                    if let previous = reuse?.cache?.searchEntry, previous.key == key, !previous.files.isEmpty,
                        previous.files.allSatisfy({ KeptFile.current($0.path, in: writer.output) == $0 }) {
-                        kept += previous.files
-                    } else if let searchStaging {
-                        let bundle = try searchStaging.index(keptPages: kept.map(\.path), from: writer.output, executable: pagefind)
-                        try session.add(bundle)
-                        files = (files + bundle).sorted { $0.path < $1.path }
+                        kept = (kept + previous.files).sorted { $0.path < $1.path }
+                        keepPrimary = true
                     }
+                    let bundles = try SearchIndexer.bundles(files, documents: site.documents.map(\.slug).filter { reused[$0] == nil },
+                                                            primary: !keepPrimary, executable: pagefind)
+                    try session.add(bundles)
+                    files = (files + bundles).sorted { $0.path < $1.path }
                     search = BuildCache.SearchEntry(key: key, files: [])
                     phase("indeks pencarian")
                 }
@@ -220,7 +217,10 @@ enum SitePipeline {
             files = (try renderer.render(reusing: reused.mapValues(\.pageDirs)) + pdfs + keptFiles).sorted { $0.path < $1.path }
             phase("render")
             if let pagefind, options.indexSearch {
-                files = (files + (try SearchIndexer.index(files, executable: pagefind))).sorted { $0.path < $1.path }
+                // As into a folder: kept documents' bundles are among their kept files.
+                let bundles = try SearchIndexer.index(files, documents: site.documents.map(\.slug).filter { reused[$0] == nil },
+                                                      executable: pagefind)
+                files = (files + bundles).sorted { $0.path < $1.path }
                 phase("indeks pencarian")
             }
         }

@@ -32,39 +32,77 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     var search = false
+    /// `RENJA_PAGEFIND` for the builds, when set.
+    var pagefind: URL?
 
     func options(_ out: URL? = nil, incremental: Bool = true) -> BuildOptions {
         var o = BuildOptions(content: content, contentDisplay: "Content", templates: RepoPaths.templates, templatesDisplay: "Templates",
                              output: out ?? output, search: search).isolated(cache: root.appendingPathComponent("cache"))
         o.reuseUnchangedDocuments = incremental
+        if let pagefind { o.environment["RENJA_PAGEFIND"] = pagefind.path }
         return o
     }
 
     /// With search on (as `renja build` runs when Pagefind is installed), the build stays
-    /// incremental: a rebuild with nothing changed renders no document and keeps the index; after
-    /// an edit the index is made again from every page; each time the output equals a full build's.
+    /// incremental: each document's bundle is made from its own pages and kept with them, so a
+    /// rebuild with nothing changed runs no Pagefind at all, and after an edit only the edited
+    /// document is indexed again; each time the output equals a full build's. Pagefind runs are
+    /// counted by a wrapper that logs each one.
     func testWithSearchTheBuildStaysIncrementalAndEqualsAFullBuild() throws {
-        guard SearchIndexer.locate() != nil else { throw XCTSkip("Pagefind is not installed (scripts/test installs it)") }
+        guard let real = SearchIndexer.locate() else { throw XCTSkip("Pagefind is not installed (scripts/test installs it)") }
         search = true
-        let first = try buildAndCompare("first build, search on")
-        XCTAssertTrue(first.files.contains { $0.path == "pagefind/pagefind-ui.js" })
+        let wrapper = RepoPaths.temporaryFolder("pagefind-log")
+        defer { try? FileManager.default.removeItem(at: wrapper) }
+        let log = wrapper.appendingPathComponent("runs.log")
+        pagefind = wrapper.appendingPathComponent("pagefind")
+        try "#!/bin/sh\necho run >> '\(log.path)'\nexec '\(real.path)' \"$@\"\n".write(to: pagefind!, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: pagefind!.path)
+        func runs(_ build: () throws -> BuildResult) rethrows -> (BuildResult, Int) {
+            try? FileManager.default.removeItem(at: log)
+            let result = try build()
+            return (result, ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").count)
+        }
+        let documents = ["renja-perubahan-2024", "renja-2025", "renja-2026"]  // in the site's order (`urutan`)
 
-        let again = try buildAndCompare("nothing changed, search on")
+        let (first, firstRuns) = try runs { try Builder.build(options()) }
+        XCTAssertEqual(firstRuns, documents.count + 1, "one run per document and one for the site's bundle")
+        XCTAssertTrue(first.files.contains { $0.path == "pagefind/pagefind-ui.js" })
+        for slug in documents {
+            XCTAssertTrue(first.files.contains { $0.path == "\(slug)/pagefind/pagefind-entry.json" }, slug)
+            XCTAssertTrue(first.files.contains { $0.path.hasPrefix("\(slug)/pagefind/fragment/") }, slug)
+            XCTAssertFalse(first.files.contains { $0.path.hasPrefix("\(slug)/pagefind/") && $0.path.hasSuffix(".js") }, "\(slug): no engine of its own")
+        }
+        let searchPage = try String(contentsOf: output.appendingPathComponent("cari/index.html"), encoding: .utf8)
+        XCTAssertTrue(searchPage.contains("data-bundel-dokumen=\"" + documents.map { "../\($0)/pagefind/ " }.joined() + "\""), "the search page merges every document's bundle")
+        try compareWithAFullBuild(first, "first build, search on")
+
+        let (again, againRuns) = try runs { try Builder.build(options()) }
+        XCTAssertEqual(againRuns, 0, "nothing changed: no Pagefind run")
         XCTAssertTrue(again.files.allSatisfy { !$0.path.hasPrefix("renja-") }, "no document page rendered")
-        XCTAssertTrue(again.files.allSatisfy { !$0.path.hasPrefix("pagefind/") }, "the index is kept, not made again")
+        XCTAssertTrue(again.files.allSatisfy { !$0.path.contains("pagefind/") }, "every bundle is kept, not made again")
         XCTAssertTrue(again.reusedFiles.contains("pagefind/pagefind-ui.js"))
+        XCTAssertTrue(again.reusedFiles.contains("renja-2026/pagefind/pagefind-entry.json"))
         XCTAssertEqual(again.report?.written, 0)
+        try compareWithAFullBuild(again, "nothing changed, search on")
 
         try Tree.edit(content.appendingPathComponent("renja-2025/bab/01-pendahuluan.md"), replacing: "## 1.1 Analisis Gambaran Pelayanan", with: "## 1.1 Analisis Gambaran Pelayanan Baru")
-        let edited = try buildAndCompare("one chapter edited, search on")
-        XCTAssertTrue(edited.files.contains { $0.path.hasPrefix("pagefind/") }, "the index is made again")
+        let (edited, editedRuns) = try runs { try Builder.build(options()) }
+        XCTAssertEqual(editedRuns, 1, "only the edited document is indexed again")
+        XCTAssertTrue(edited.files.contains { $0.path.hasPrefix("renja-2025/pagefind/") }, "the edited document's bundle is made again")
+        XCTAssertTrue(edited.files.allSatisfy { !$0.path.hasPrefix("pagefind/") }, "the site's bundle is kept")
         XCTAssertEqual(Set(edited.files.compactMap { $0.path.split(separator: "/").first }.filter { $0.hasPrefix("renja-") }), ["renja-2025"])
+        try compareWithAFullBuild(edited, "one chapter edited, search on")
     }
 
     /// Builds incrementally into Public/, then a full build elsewhere, and compares everything.
     @discardableResult
     func buildAndCompare(_ what: String, file: StaticString = #filePath, line: UInt = #line) throws -> BuildResult {
-        let incremental = try Builder.build(options())
+        try compareWithAFullBuild(try Builder.build(options()), what, file: file, line: line)
+    }
+
+    /// Compares an incremental build's output and result with a full build's elsewhere.
+    @discardableResult
+    func compareWithAFullBuild(_ incremental: BuildResult, _ what: String, file: StaticString = #filePath, line: UInt = #line) throws -> BuildResult {
         let fullFolder = root.appendingPathComponent("Full-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: fullFolder) }
         let full = try Builder.build(options(fullFolder, incremental: false))

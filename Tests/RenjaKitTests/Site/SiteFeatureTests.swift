@@ -310,35 +310,53 @@ final class SiteFeatureTests: XCTestCase {
         let (out, result) = try buildReal()
         XCTAssertEqual(result.notes, [])
         XCTAssertTrue(result.files.contains { $0.path == "pagefind/pagefind-ui.js" })
-        XCTAssertTrue(result.files.contains { $0.path.hasPrefix("pagefind/fragment/") })
+        XCTAssertTrue(result.files.contains { $0.path == "pagefind/wasm.id.pagefind" })
+        // The document's pages are in its own bundle, which holds the index only: it is searched
+        // with the site bundle's engine.
+        let bundle = result.files.filter { $0.path.hasPrefix("renja-perubahan-2024/pagefind/") }.map { String($0.path.dropFirst("renja-perubahan-2024/pagefind/".count)) }
+        XCTAssertTrue(bundle.contains("pagefind-entry.json"))
+        XCTAssertTrue(bundle.contains { $0.hasPrefix("fragment/") } && bundle.contains { $0.hasPrefix("index/") } && bundle.contains { $0.hasSuffix(".pf_meta") })
+        XCTAssertEqual(bundle.filter { !SearchIndexer.isIndexData($0) }, [], "no engine, interface or WebAssembly of its own")
+        let entry = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("renja-perubahan-2024/pagefind/pagefind-entry.json"))) as? [String: Any]
+        let pages = (entry?["languages"] as? [String: [String: Any]])?["id"]?["page_count"] as? Int
+        XCTAssertEqual(pages, result.files.filter { $0.path.hasPrefix("renja-perubahan-2024/") && $0.data.range(of: Data("data-pagefind-body".utf8)) != nil }.count,
+                       "every marked page of the document, none other")
         let home = try page(out, "renja-perubahan-2024/index.html")
         XCTAssertTrue(home.contains("role=\"search\""))
         XCTAssertTrue(home.contains("data-pagefind-body"))
         let search = try page(out, "cari/index.html")
         XCTAssertTrue(search.contains("pagefind/pagefind-ui.js"))
+        XCTAssertTrue(search.contains("data-bundel=\"../pagefind/\" data-bundel-dokumen=\"../renja-perubahan-2024/pagefind/ \""))
         XCTAssertFalse(try page(out, "404.html").contains("data-pagefind-body"))
     }
 
-    /// Unmarked pages are left out of Pagefind's folder only when some page is marked: the bundle
-    /// is the same as with them; with no page marked, every page is indexed whole.
+    /// A document's unmarked pages are left out of Pagefind's folder only when some page of it is
+    /// marked: the bundle is the same as with them; with no page marked, every page is indexed
+    /// whole. Each document's bundle holds its own pages only, under its own folder, and the site's
+    /// bundle none of them.
     func testSearchStagingLeavesOutUnmarkedPagesOnlyWhenSomePageIsMarked() throws {
         guard let pagefind = SearchIndexer.locate() else { throw XCTSkip("pagefind not installed") }
         func page(_ path: String, _ body: String, marked: Bool) -> OutputFile {
             OutputFile(path: path, data: Data("<!doctype html><html lang=\"id\"><head><title>\(path)</title></head><body><main\(marked ? " data-pagefind-body" : "")><p>\(body)</p></main></body></html>".utf8))
         }
-        func pageCount(_ bundle: [OutputFile]) throws -> Int {
-            let entry = try XCTUnwrap(bundle.first { $0.path == "pagefind/pagefind-entry.json" })
+        func pageCount(_ bundle: [OutputFile], _ folder: String) throws -> Int {
+            let entry = try XCTUnwrap(bundle.first { $0.path == folder + "pagefind/pagefind-entry.json" })
             let json = try JSONSerialization.jsonObject(with: entry.data) as? [String: Any]
             let languages = try XCTUnwrap(json?["languages"] as? [String: [String: Any]])
             return try XCTUnwrap(languages["id"]?["page_count"] as? Int)
         }
-        let a = page("a/index.html", "anggaran pendidikan", marked: true), b = page("b/index.html", "jaminan sosial", marked: true)
-        let printable = page("cetak/index.html", "anggaran pendidikan jaminan sosial", marked: false)
-        let withPrint = try SearchIndexer.index([a, b, printable], executable: pagefind)
-        XCTAssertEqual(try pageCount(withPrint), 2)
-        XCTAssertEqual(withPrint, try SearchIndexer.index([a, b], executable: pagefind))
-        let unmarked = try SearchIndexer.index([page("a/index.html", "anggaran", marked: false), printable], executable: pagefind)
-        XCTAssertEqual(try pageCount(unmarked), 2, "no page marked: Pagefind indexes every page")
+        let a = page("a/index.html", "anggaran pendidikan", marked: true), b = page("a/bab/index.html", "jaminan sosial", marked: true)
+        let printable = page("a/cetak/index.html", "anggaran pendidikan jaminan sosial", marked: false)
+        let other = page("b/index.html", "kesehatan", marked: true)
+        let withPrint = try SearchIndexer.index([a, b, printable, other], documents: ["a", "b"], executable: pagefind)
+        XCTAssertEqual(try pageCount(withPrint, "a/"), 2)
+        XCTAssertEqual(try pageCount(withPrint, "b/"), 1)
+        XCTAssertEqual(try pageCount(withPrint, ""), 1, "the site's bundle: its placeholder only")
+        XCTAssertEqual(withPrint, try SearchIndexer.index([a, b, other], documents: ["a", "b"], executable: pagefind))
+        XCTAssertEqual(withPrint.filter { $0.path.hasPrefix("b/") }, try SearchIndexer.bundles([other], documents: ["b"], primary: false, executable: pagefind),
+                       "a document's bundle depends on its own pages only")
+        let unmarked = try SearchIndexer.bundles([page("a/index.html", "anggaran", marked: false), printable], documents: ["a"], primary: false, executable: pagefind)
+        XCTAssertEqual(try pageCount(unmarked, "a/"), 2, "no page marked: Pagefind indexes every page")
     }
 
     /// pip's `pagefind_bin` is found where pip put it, without starting Python (0,17 s a build):
