@@ -17,6 +17,27 @@ public enum SearchIndexer {
     /// running Python; only when it is not there is Python asked, and its answer is remembered in
     /// Renja's cache folder until that binary is gone.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        // Found once per process and environment (the preview asks on every save); a binary that
+        // has gone is looked for again, and so is one not found (it may be installed meanwhile).
+        let key = ["RENJA_PAGEFIND", "PATH", "RENJA_CACHE_DIR", "XDG_CACHE_HOME", "HOME", "VIRTUAL_ENV"].map { environment[$0] ?? "" }.joined(separator: "\u{0}")
+        located.lock.lock()
+        let known = located.found[key]
+        located.lock.unlock()
+        if let known, FileManager.default.isExecutableFile(atPath: known.path) { return known }
+        let found = find(environment)
+        located.lock.lock()
+        located.found[key] = found
+        located.lock.unlock()
+        return found
+    }
+
+    private final class Located: @unchecked Sendable {
+        let lock = NSLock()
+        var found: [String: URL] = [:]
+    }
+    private static let located = Located()
+
+    private static func find(_ environment: [String: String]) -> URL? {
         let fm = FileManager.default
         if let explicit = environment["RENJA_PAGEFIND"], !explicit.isEmpty {
             return fm.isExecutableFile(atPath: explicit) ? URL(fileURLWithPath: explicit) : nil

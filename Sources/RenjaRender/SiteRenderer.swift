@@ -37,13 +37,14 @@ public struct SiteRenderer {
     /// - Parameter facts: the documents' facts as the checks used them; computed here when not given.
     /// - Parameter showFindings: publish the findings; by default as `situs.yaml` says.
     public init(site: Site, facts: [DocumentFacts]? = nil, findings: [Diagnostic], templates: TemplateSet, baseURL: String? = nil,
-                searchAvailable: Bool = false, showFindings: Bool? = nil) {
+                searchAvailable: Bool = false, showFindings: Bool? = nil, searchExamples: [String]? = nil) {
         self.site = site
         self.showFindings = showFindings ?? site.settings.publicValidation
         self.technicalFindings = self.showFindings && !site.settings.publicValidation
         let all = facts ?? Parallel.map(site.documents, DocumentFacts.init)
         self.factsBySlug = Dictionary(all.map { ($0.document.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        self.searchExamples = SearchExamples.words(site)
+        // The pipeline passes them in (kept documents' words come from the cache): counted once.
+        self.searchExamples = searchExamples ?? SearchExamples.words(site)
         self.findings = findings
         self.templates = templates
         self.searchAvailable = searchAvailable

@@ -145,12 +145,12 @@ enum SitePipeline {
         var renderer = SiteRenderer(site: site, facts: site.documents.map { facts[$0.slug] ?? DocumentFacts($0) },
                                     findings: findings, templates: templates, baseURL: options.baseURL,
                                     searchAvailable: pagefind != nil,
-                                    showFindings: options.alwaysShowFindings || site.settings.publicValidation)
+                                    showFindings: options.alwaysShowFindings || site.settings.publicValidation,
+                                    // Reused documents were loaded without their tables: their words come from the cache.
+                                    searchExamples: SearchExamples.words(site.documents.map { reused[$0.slug]?.searchWords ?? SearchExamples.counts($0) }))
         renderer.servedAtRoot = options.servedAtRoot
         renderer.onlyPagesFrom = writer == nil ? options.onlyPagesFrom : nil
         renderer.cardFigures = reused.mapValues { $0.cardFigures.map { FigureView(label: $0.label, value: $0.value, note: $0.note) } }
-        // Reused documents were loaded without their tables: their words come from the cache.
-        renderer.searchExamples = SearchExamples.words(site.documents.map { reused[$0.slug]?.searchWords ?? SearchExamples.counts($0) })
         // The PDFs of the documents rendered now (the kept ones keep theirs), before the pages that
         // link them; without `pdf`, the pages link those a caller names (the preview: `Public/`'s).
         var pdfs: [OutputFile] = [], notes: [String] = [], pdfPending = false
