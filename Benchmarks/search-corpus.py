@@ -5,7 +5,13 @@ Also the incremental rebuild after one edited row, search on, against the full b
 
     Benchmarks/search-corpus.py --renja <copied release binary> [--scales 1,10,100] [--runs 3]
 
-Writes Benchmarks/results/search-corpus.json and prints a Markdown table. Standard library only.
+With --reader, also what the reader waits for on the last run's sites (Renja's, and Hugo's with
+Pagefind's single bundle as the anchor): search-reader.py's time from typing a word to the first
+result in headless Chromium against a local static server, and the failed requests (needs Selenium,
+Debian's chromium and chromium-driver).
+
+Writes Benchmarks/results/search-corpus.json and prints a Markdown table. Standard library only
+(Selenium for --reader).
 """
 import argparse
 import json
@@ -22,6 +28,8 @@ from importlib import util  # noqa: E402
 spec = util.spec_from_file_location("real_document", os.path.join(HERE, "real-document.py"))
 real = util.module_from_spec(spec)
 spec.loader.exec_module(real)
+spec = util.spec_from_file_location("search_reader", os.path.join(HERE, "search-reader.py"))
+reader = util.module_from_spec(spec)
 
 
 def main():
@@ -34,7 +42,11 @@ def main():
     ap.add_argument("--work", default=os.path.join(HERE, ".work"))
     ap.add_argument("--results", default=os.path.join(HERE, "results"))
     ap.add_argument("--out", default="search-corpus.json", help="file name under --results")
+    ap.add_argument("--reader", action="store_true", help="also time the search page in headless Chromium")
+    ap.add_argument("--reader-runs", type=int, default=3)
     args = ap.parse_args()
+    if args.reader:
+        spec.loader.exec_module(reader)
     renja = os.path.abspath(args.renja)
     pagefind = real.pagefind_binary()
     if not pagefind:
@@ -50,6 +62,7 @@ def main():
         # Peak resident set (MiB) as wait4 reports it: for `renja build` the larger of its own peak and
         # that of the Pagefind it runs; for the anchor each command on its own.
         rss = {"renja": [], "hugo": [], "pagefind": []}
+        readers = {}
         for i in range(args.runs):
             shutil.rmtree(out_root, ignore_errors=True)
             out, cache = os.path.join(out_root, "Public"), os.path.join(out_root, "cache")
@@ -64,6 +77,9 @@ def main():
             check_ok(r, "renja build (one row edited)")
             samples["incremental"].append(r["wall"])
             edit_one_row(corpus, 1)  # the row back, so the corpus stays as generated
+            if args.reader and i == args.runs - 1:
+                readers["renja"] = reader.measure(out, args.reader_runs)
+                print(reader.line(f"{documents} documents, renja", readers["renja"]), flush=True)
             hugo_out = os.path.join(out_root, "hugo")
             h = measure([args.hugo, "--quiet", "--source", os.path.join(corpus, "hugo"), "--destination", hugo_out])
             check_ok(h, "hugo")
@@ -72,12 +88,16 @@ def main():
             samples["hugo_pagefind"].append(h["wall"] + p["wall"])
             rss["hugo"].append(h["rss_mib"])
             rss["pagefind"].append(p["rss_mib"])
+            if args.reader and i == args.runs - 1:
+                readers["hugo_pagefind"] = reader.measure(hugo_out, args.reader_runs)
+                print(reader.line(f"{documents} documents, hugo + pagefind", readers["hugo_pagefind"]), flush=True)
         med = {k: statistics.median(v) for k, v in samples.items()}
         peak = {k: max(v) for k, v in rss.items()}
         rows.append({"documents": documents, "median_s": med, "samples_s": samples, "peak_rss_mib": peak,
                      "rss_renja/hugo": peak["renja"] / peak["hugo"],
                      "ratio_renja/hugo_pagefind": med["renja"] / med["hugo_pagefind"],
-                     "incremental/full": med["incremental"] / med["renja"], "load_average": load_average()})
+                     "incremental/full": med["incremental"] / med["renja"], "load_average": load_average(),
+                     "reader": readers})
         shutil.rmtree(out_root, ignore_errors=True)
         print(f"{documents} documents: renja {med['renja']:.3f} s, hugo+pagefind {med['hugo_pagefind']:.3f} s, "
               f"incremental {med['incremental']:.3f} s; peak RSS renja {peak['renja']:.0f} MiB, "

@@ -36,6 +36,9 @@ public struct BuildOptions: Sendable {
     /// preview without it (the pages still offer search) and serves the index of the `Public/` that
     /// its background build writes.
     public var indexSearch: Bool = true
+    /// With search: the most documents one search bundle holds; nil for `SearchGroups.size(for:)`.
+    /// Tests set it to see several groups on a small site.
+    package var searchGroupSize: Int? = nil
     /// The pages are served at `/` by `renja serve`: the 404 page, which is served for any missing
     /// address and so links from the root, links from `/` instead of the base URL's path.
     public var servedAtRoot: Bool = false

@@ -1,12 +1,13 @@
 import Foundation
 import RenjaModel
 
-/// Full-text search for a static host, by Pagefind (PyPI `pagefind-bin`): each document's pages,
-/// once rendered, are indexed on their own into the document's bundle (`<document>/pagefind/`:
-/// its index and fragments), part of the document's files like its pages, so a document whose
-/// pages are kept keeps its bundle and a build indexes only the documents it rendered. The
-/// site's primary bundle (`pagefind/`: a small WebAssembly search engine and its UI) is what the
-/// search page loads; it merges every document's bundle into one search (`cari.js`).
+/// Full-text search for a static host, by Pagefind (PyPI `pagefind-bin`): the documents are
+/// grouped into a bounded number of groups (`SearchGroups`), and each group's pages are indexed
+/// together into the group's bundle (`pagefind/kelompok-<n>/`: its index and fragments). A build
+/// indexes again only the groups with a document it rendered; a group whose documents were all
+/// kept keeps its bundle (`SitePipeline`). The site's primary bundle (`pagefind/`: a small
+/// WebAssembly search engine and its UI) is what the search page loads; it merges every group's
+/// bundle into one search (`cari.js`).
 ///
 /// Search is optional: without Pagefind the site is built without it and the build says so.
 public enum SearchIndexer {
@@ -115,36 +116,43 @@ public enum SearchIndexer {
         public var description: String { message }
     }
 
-    /// The site's search: the primary bundle (`primaryBundle`) and one bundle per document
-    /// (`documentBundle`) for each of `documents` (folder names), made from that document's pages
-    /// in `files` alone, on all cores. Pages outside the documents' folders (the site index, the
-    /// search page, 404) carry no `data-pagefind-body` and are not indexed.
-    public static func index(_ files: [OutputFile], documents: [String], executable: URL) throws -> [OutputFile] {
-        try bundles(files, documents: documents, primary: true, executable: executable)
+    /// The site's search: the primary bundle (`primaryBundle`) and every group's bundle
+    /// (`groupBundle`), each made from its documents' pages in `files`, on all cores. Pages
+    /// outside the documents' folders (the site index, the search page, 404) carry no
+    /// `data-pagefind-body` and are not indexed.
+    public static func index(_ files: [OutputFile], documents: [String], groupSize: Int? = nil, executable: URL) throws -> [OutputFile] {
+        let byDocument = pagesByDocument(files)
+        let groups = SearchGroups.groups(documents, size: groupSize).enumerated().map { k, members in
+            (folder: SearchGroups.folder(k), pages: members.flatMap { byDocument[$0] ?? [] })
+        }
+        return try bundles(groups, primary: true, executable: executable)
     }
 
-    /// The bundles of `documents`, each from its own pages in `files`, in document order, and
-    /// with `primary` the primary bundle first; every Pagefind run on its own core.
-    package static func bundles(_ files: [OutputFile], documents: [String], primary: Bool, executable: URL) throws -> [OutputFile] {
-        let pages = Dictionary(grouping: files.filter { $0.path.hasSuffix(".html") }) { $0.path.split(separator: "/").first.map(String.init) ?? "" }
-        let jobs: [String?] = (primary ? [nil] : []) + documents.map { Optional($0) }
-        return try Parallel.mapThrowing(jobs) { slug in
-            guard let slug else { return try primaryBundle(executable: executable) }
-            return try documentBundle(pages[slug] ?? [], folder: slug, executable: executable)
+    /// The HTML pages of `files` by the folder they are in (a document's slug for its pages).
+    package static func pagesByDocument(_ files: [OutputFile]) -> [String: [OutputFile]] {
+        Dictionary(grouping: files.filter { $0.path.hasSuffix(".html") }) { $0.path.split(separator: "/").first.map(String.init) ?? "" }
+    }
+
+    /// The bundles of `groups`, each from its pages, in the order given, and with `primary` the
+    /// primary bundle first; every Pagefind run on its own core.
+    package static func bundles(_ groups: [(folder: String, pages: [OutputFile])], primary: Bool, executable: URL) throws -> [OutputFile] {
+        let jobs: [Int?] = (primary ? [nil] : []) + groups.indices.map { Optional($0) }
+        return try Parallel.mapThrowing(jobs) { k in
+            guard let k else { return try primaryBundle(executable: executable) }
+            return try groupBundle(groups[k].pages, folder: groups[k].folder, executable: executable)
         }.flatMap { $0 }
     }
 
-    /// A document's bundle, under `<folder>/pagefind/`: Pagefind over the document's pages, staged
-    /// under their site paths so the results' addresses are the pages' own. It keeps only what
-    /// a merged index reads (`isIndexData`): the search page loads it with `mergeIndex`, and a
-    /// merged index is searched with the primary bundle's engine and WebAssembly, so the
-    /// interface and engine files (about 600 KB a run) would only be copies of the primary's.
-    package static func documentBundle(_ pages: [OutputFile], folder: String, executable: URL) throws -> [OutputFile] {
+    /// A group's bundle, under `folder`: Pagefind over its documents' pages, staged under their
+    /// site paths so the results' addresses are the pages' own. It keeps only what a merged index
+    /// reads (`isIndexData`): the search page loads it with `mergeIndex`, and a merged index is
+    /// searched with the primary bundle's engine and WebAssembly, so the interface and engine
+    /// files (about 600 KB a run) would only be copies of the primary's.
+    package static func groupBundle(_ pages: [OutputFile], folder: String, executable: URL) throws -> [OutputFile] {
         let staging = try Staging()
         try staging.add(pages)
         let bundle = try staging.index(executable: executable)
-        let prefix = folder + "/" + Paths.searchBundle
-        return bundle.filter { isIndexData($0.path) }.map { OutputFile(path: prefix + $0.path, data: $0.data) }
+        return bundle.filter { isIndexData($0.path) }.map { OutputFile(path: folder + $0.path, data: $0.data) }
     }
 
     /// The search index's own files, by their path in a bundle: the entry file, each language's
@@ -155,7 +163,7 @@ public enum SearchIndexer {
     }
 
     /// The primary bundle, `pagefind/`: Pagefind's engine, interface and WebAssembly, which the
-    /// search page loads and every document's bundle is searched with. Pagefind makes no bundle
+    /// search page loads and every group's bundle is searched with. Pagefind makes no bundle
     /// without a page that has a word, and the site's own pages are not indexed, so its index
     /// holds one placeholder page at the search page's address whose only word is "ʬ" (an IPA
     /// letter, U+02AC: no query typed in Indonesian starts with it, so it is never a result). It
@@ -259,4 +267,47 @@ public enum SearchIndexer {
         p.waitUntilExit()
         return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errBox.data, as: UTF8.self))
     }
+}
+
+/// How the documents are grouped for search. The reader's search merges one bundle per group
+/// (each merge loads the group's entry, metadata and, per word, an index chunk), and a build
+/// that renders one document indexes its whole group again, so a group holds at most
+/// `size(for:)` documents: 16, so that a rebuild after one edit indexes at most 16 documents'
+/// pages, until 1.024 documents, then ⌈√n / 2⌉ (the reader merges at most ≈ 2√n bundles: 64 at
+/// 1.024 documents, 200 at 10.000). With 16 documents or fewer there is one group.
+///
+/// The groups are consecutive runs of the sorted slugs, as equal as can be (sizes differ by at
+/// most one): the set of document folders is part of the build cache's site key, so adding or
+/// removing a document renders and indexes every document anyway, and a grouping that kept
+/// most documents in place across such a change (a hash of the slug) would buy nothing while
+/// its groups would be uneven (at 1.000 documents in 63 groups, the largest hash group holds
+/// about 1,7 times the mean, and a rebuild indexes the edited document's whole group).
+public enum SearchGroups {
+    /// The most documents a group holds at a site of `documents` documents.
+    public static func size(for documents: Int) -> Int {
+        max(16, (Int(Double(documents).squareRoot().rounded(.up)) + 1) / 2)
+    }
+
+    /// `documents` (slugs, in any order) in groups, each sorted; `size` overrides `size(for:)`.
+    public static func groups(_ documents: [String], size: Int? = nil) -> [[String]] {
+        let sorted = documents.sorted()
+        guard !sorted.isEmpty else { return [] }
+        let most = max(1, size ?? self.size(for: sorted.count))
+        let count = (sorted.count + most - 1) / most
+        // The first `sorted.count % count` groups hold one more.
+        let small = sorted.count / count, larger = sorted.count % count
+        var result: [[String]] = [], start = 0
+        for k in 0..<count {
+            let n = small + (k < larger ? 1 : 0)
+            result.append(Array(sorted[start..<(start + n)]))
+            start += n
+        }
+        return result
+    }
+
+    /// The bundle folder of the group at `index` (from 0): `pagefind/kelompok-1/`, …
+    public static func folder(_ index: Int) -> String { Paths.searchBundle + "kelompok-\(index + 1)/" }
+
+    /// The folder every group's bundle is under, inside the primary bundle's.
+    public static let prefix = Paths.searchBundle + "kelompok-"
 }

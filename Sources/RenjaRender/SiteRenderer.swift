@@ -31,6 +31,8 @@ public struct SiteRenderer {
     package var pdfs: [String: PublishedPDF] = [:]
     /// See `BuildOptions.servedAtRoot`.
     package var servedAtRoot = false
+    /// See `BuildOptions.searchGroupSize`: how many documents a search bundle holds at most.
+    package var searchGroupSize: Int? = nil
     /// See `BuildOptions.onlyPagesFrom`: render only the pages made from these files.
     package var onlyPagesFrom: Set<String>? = nil
 

@@ -154,7 +154,7 @@ enum ViewFieldDescriptions {
         ]),
         (SearchView.self, [
             "available": "situs punya indeks pencarian", "bundle": "alamat berkas Pagefind",
-            "documentBundles": "alamat indeks pencarian tiap dokumen, digabung ke pencarian situs",
+            "documentBundles": "alamat indeks pencarian tiap kelompok dokumen, digabung ke pencarian situs",
             "examples": "contoh kata pencarian dari baris-baris situs", "hasExamples": "ada contoh kata",
         ]),
         (ComparisonView.self, [

@@ -314,7 +314,7 @@ struct SearchPageView {
 struct SearchView {
     var available: Bool
     var bundle: String
-    /// Each document's own bundle (`<document>/pagefind/`), merged into the search of `bundle`.
+    /// Each group of documents' bundle (`pagefind/kelompok-<n>/`, `SearchGroups`), merged into the search of `bundle`.
     var documentBundles: [String]
     /// Words from the site's own rows to suggest, e.g. "sosial", "keluarga", "penduduk".
     var examples: [SearchExampleView]

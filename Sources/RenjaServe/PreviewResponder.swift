@@ -34,7 +34,7 @@ struct PreviewResponder: HTTPResponder {
             return await reserved(name, request: request)
         case .site(let segments, let trailingSlash):
             let state = await site.state
-            // The search bundles (the site's `pagefind/`, each document's `<document>/pagefind/`)
+            // The search bundles (the site's `pagefind/` and the groups' `pagefind/kelompok-<n>/`)
             // and the PDFs: from the published folder (the preview makes neither).
             if segments.prefix(2).contains(where: { $0 + "/" == Paths.searchBundle }) || (segments.last?.hasSuffix(".pdf") ?? false) {
                 return try await published(segments, trailingSlash: trailingSlash, state: state, request: request)

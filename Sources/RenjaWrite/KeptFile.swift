@@ -28,4 +28,6 @@ public struct KeptFile: Codable, Sendable, Equatable {
 /// hand, or by another build): the build starts again as a full one.
 public struct KeptFileChanged: Error, Sendable {
     public var path: String
+
+    public init(path: String) { self.path = path }
 }

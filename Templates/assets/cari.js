@@ -1,6 +1,7 @@
 // Search page: starts Pagefind's UI over the indexes made at build time (the site's pagefind/,
-// which holds the engine, and each document's <document>/pagefind/, merged into one search) and
-// runs the query from the address (?q=…), which the search form in every page's header sends.
+// which holds the engine, and each group of documents' pagefind/kelompok-<n>/, merged into one
+// search) and runs the query from the address (?q=…), which the search form in every page's
+// header sends.
 // The address follows the query typed here, so it can be shared or reloaded.
 //
 // Table rows: Pagefind makes sub-results only from h1–h6 headings, and a table row's name is a
@@ -53,10 +54,11 @@
     return result;
   }
 
-  // Each document has its own bundle (data-bundel-dokumen), searched together with the site's
-  // (data-bundel, which holds the engine). Pagefind gives a merged bundle's results relative to
-  // the folder above the bundle by default; a document's bundle was made from its pages at their
-  // site paths, so its results are relative to the site's root, as the site bundle's are.
+  // The documents are indexed in a few groups, each with its own bundle (data-bundel-dokumen,
+  // listed from the groups the site has), searched together with the site's (data-bundel, which
+  // holds the engine). Pagefind gives a merged bundle's results relative to the folder above the
+  // bundle by default; a group's bundle was made from its pages at their site paths, so its
+  // results are relative to the site's root, as the site bundle's are.
   // The UI gives its own index an excerpt of 12 words when it shows sub-results; a merged index
   // takes only the options given here, so it is given the same length.
   var excerptLength = 12;

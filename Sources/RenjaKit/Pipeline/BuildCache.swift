@@ -27,7 +27,7 @@ import RenjaWrite
 /// written into the content or the published site, and a build rewrites only the entries of the
 /// documents it rendered.
 struct BuildCache {
-    static let format = 3
+    static let format = 4
     let folder: URL
     let output: URL
 
@@ -59,6 +59,28 @@ struct BuildCache {
         guard let entry, let data = try? JSONEncoder().encode(entry) else { try? FileManager.default.removeItem(at: searchFile); return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? atomicWrite(data, to: searchFile)
+    }
+
+    /// A search group's bundle the last build published (`SearchGroups`): made from the pages of
+    /// documents with these keys by this Pagefind (`key`), these files.
+    struct GroupEntry: Codable {
+        var key: String
+        var files: [KeptFile]
+    }
+
+    private var groupsFile: URL { folder.appendingPathComponent("search-groups.json") }
+
+    /// By the group's bundle folder.
+    var groupEntries: [String: GroupEntry] {
+        guard let data = FileManager.default.contents(atPath: groupsFile.path) else { return [:] }
+        return (try? JSONDecoder().decode([String: GroupEntry].self, from: data)) ?? [:]
+    }
+
+    /// Best effort, like `store`: a group missing here is only indexed again.
+    func storeGroups(_ entries: [String: GroupEntry]) {
+        guard !entries.isEmpty, let data = try? JSONEncoder().encode(entries) else { try? FileManager.default.removeItem(at: groupsFile); return }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? atomicWrite(data, to: groupsFile)
     }
 
     struct SiteEntry: Codable {
@@ -178,6 +200,7 @@ struct BuildCache {
         d.add(options.search ? (SearchIndexer.locate(environment: options.environment)?.path ?? "tanpa-pagefind") : "tanpa-pencarian")
         // A document's files include its search bundle only when the build makes the index.
         d.add(options.indexSearch ? "indeks-dibuat" : "indeks-tidak-dibuat")
+        d.add("kelompok-\(options.searchGroupSize.map(String.init) ?? "baku")")
         d.add(options.contentDisplay)
         d.addTree(options.templates)
         d.addFile(options.content.appendingPathComponent("situs.yaml"))

@@ -149,6 +149,7 @@ enum SitePipeline {
                                     // Reused documents were loaded without their tables: their words come from the cache.
                                     searchExamples: SearchExamples.words(site.documents.map { reused[$0.slug]?.searchWords ?? SearchExamples.counts($0) }))
         renderer.servedAtRoot = options.servedAtRoot
+        renderer.searchGroupSize = options.searchGroupSize
         renderer.onlyPagesFrom = writer == nil ? options.onlyPagesFrom : nil
         renderer.cardFigures = reused.mapValues { $0.cardFigures.map { FigureView(label: $0.label, value: $0.value, note: $0.note) } }
         // The PDFs of the documents rendered now (the kept ones keep theirs), before the pages that
@@ -168,6 +169,7 @@ enum SitePipeline {
         var files: [OutputFile]
         var report: WriteReport?
         var search: BuildCache.SearchEntry?
+        var groupKeys: [String: String] = [:]
         if let writer {
             // Each document's pages go to the staging folder as soon as they are rendered, so the
             // disk work overlaps the rendering; the published site changes only at `finish`.
@@ -178,9 +180,8 @@ enum SitePipeline {
                     .sorted { $0.path < $1.path }
                 phase("render dan tulis")
                 if let pagefind, options.indexSearch {
-                    // The documents rendered now get their bundles from their own pages; a kept
-                    // document keeps its bundle with its pages. The primary bundle is kept while
-                    // the Pagefind executable is the same.
+                    // The groups with a document rendered now are indexed again (`searchGroups`);
+                    // the primary bundle is kept while the Pagefind executable is the same.
                     let key = searchKey(pagefind: pagefind)
                     var keepPrimary = false
                     if let previous = reuse?.cache?.searchEntry, previous.key == key, !previous.files.isEmpty,
@@ -188,8 +189,11 @@ enum SitePipeline {
                         kept = (kept + previous.files).sorted { $0.path < $1.path }
                         keepPrimary = true
                     }
-                    let bundles = try SearchIndexer.bundles(files, documents: site.documents.map(\.slug).filter { reused[$0] == nil },
-                                                            primary: !keepPrimary, executable: pagefind)
+                    let groups = try searchGroups(site.documents.map(\.slug), files: files, reused: reused, reuse: reuse,
+                                                  pagefindKey: key, size: options.searchGroupSize, output: writer.output)
+                    kept = (kept + groups.kept).sorted { $0.path < $1.path }
+                    groupKeys = groups.keys
+                    let bundles = try SearchIndexer.bundles(groups.made, primary: !keepPrimary, executable: pagefind)
                     try session.add(bundles)
                     files = (files + bundles).sorted { $0.path < $1.path }
                     search = BuildCache.SearchEntry(key: key, files: [])
@@ -217,8 +221,8 @@ enum SitePipeline {
             files = (try renderer.render(reusing: reused.mapValues(\.pageDirs)) + pdfs + keptFiles).sorted { $0.path < $1.path }
             phase("render")
             if let pagefind, options.indexSearch {
-                // As into a folder: kept documents' bundles are among their kept files.
-                let bundles = try SearchIndexer.index(files, documents: site.documents.map(\.slug).filter { reused[$0] == nil },
+                // Every group, from the pages in memory (the kept documents' are the memo's copies).
+                let bundles = try SearchIndexer.index(files, documents: site.documents.map(\.slug), groupSize: options.searchGroupSize,
                                                       executable: pagefind)
                 files = (files + bundles).sorted { $0.path < $1.path }
                 phase("indeks pencarian")
@@ -227,7 +231,7 @@ enum SitePipeline {
 
         if let reuse, let writer {
             store(reuse, site: site, facts: facts, perDocument: perDocument, files: files, kept: kept, reused: reused,
-                  withoutPDF: withoutPDF, search: search, output: writer.output)
+                  withoutPDF: withoutPDF, search: search, groupKeys: groupKeys, output: writer.output)
             phase("simpan cache")
         } else if let reuse, let memo {
             remember(reuse, in: memo, site: site, facts: facts, perDocument: perDocument, files: files)
@@ -263,7 +267,7 @@ enum SitePipeline {
     /// Records what the new output was made from: entries for the documents rendered now.
     private static func store(_ reuse: Reuse, site: Site, facts: [String: DocumentFacts], perDocument: [[Diagnostic]],
                               files: [OutputFile], kept: [KeptFile], reused: [String: BuildCache.Entry],
-                              withoutPDF: Set<String>, search: BuildCache.SearchEntry?, output: URL) {
+                              withoutPDF: Set<String>, search: BuildCache.SearchEntry?, groupKeys: [String: String], output: URL) {
         let pathsByDocument = Dictionary(grouping: files.map(\.path)) { $0.split(separator: "/").first.map(String.init) ?? "" }
         let made = Parallel.map(Array(site.documents.enumerated())) { i, doc -> BuildCache.Entry? in
             guard reused[doc.slug] == nil, !withoutPDF.contains(doc.slug) else { return nil }
@@ -281,11 +285,70 @@ enum SitePipeline {
         guard let cache = reuse.cache else { return }
         cache.store(siteKey: reuse.siteKey, entries: entries, keep: stillValid)
         if var s = search {
-            let bundle = (files.map(\.path) + kept.map(\.path)).filter { $0.hasPrefix(Paths.searchBundle) }
+            let all = files.map(\.path) + kept.map(\.path)
+            let bundle = all.filter { $0.hasPrefix(Paths.searchBundle) && !$0.hasPrefix(SearchGroups.prefix) }
             s.files = bundle.compactMap { KeptFile.current($0, in: output) }
             cache.storeSearch(s.files.count == bundle.count ? s : nil)
+            cache.storeGroups(groupEntries(groupKeys, paths: all, output: output))
         } else {
             cache.storeSearch(nil)
+            cache.storeGroups([:])
         }
+    }
+
+    // MARK: Search groups
+
+    /// The search groups (`SearchGroups`) of a build into a folder. A group whose documents were
+    /// all kept, and whose bundle the previous build made from documents with the same keys with
+    /// the same Pagefind (`pagefindKey`), keeps its bundle (`kept`); every other group is indexed
+    /// again (`made`) from its documents' pages: the rendered ones' from `files`, the kept ones'
+    /// read back from `output`, where they are (a kept document's pages are byte for byte what
+    /// this build would render), so the bundle is the one a full build makes. `keys`: every
+    /// group's key, by its bundle folder, for `store`.
+    private static func searchGroups(_ documents: [String], files: [OutputFile], reused: [String: BuildCache.Entry], reuse: Reuse?,
+                                     pagefindKey: String, size: Int?, output: URL) throws
+        -> (made: [(folder: String, pages: [OutputFile])], kept: [KeptFile], keys: [String: String]) {
+        let previous = reuse?.cache?.groupEntries ?? [:]
+        let rendered = SearchIndexer.pagesByDocument(files)
+        var made: [(folder: String, pages: [OutputFile])] = [], kept: [KeptFile] = [], keys: [String: String] = [:]
+        for (k, members) in SearchGroups.groups(documents, size: size).enumerated() {
+            let folder = SearchGroups.folder(k)
+            var d = Digest()
+            d.add(pagefindKey)
+            d.add(folder)
+            for slug in members { d.add(slug); d.add(reuse?.keys[slug] ?? "-") }
+            keys[folder] = d.hex
+            if members.allSatisfy({ reused[$0] != nil }), let entry = previous[folder], entry.key == d.hex, !entry.files.isEmpty,
+               entry.files.allSatisfy({ KeptFile.current($0.path, in: output) == $0 }) {
+                kept += entry.files
+                continue
+            }
+            let pages = try members.flatMap { slug -> [OutputFile] in
+                guard let entry = reused[slug] else { return rendered[slug] ?? [] }
+                return try entry.files.filter { $0.path.hasSuffix(".html") }.map { file in
+                    // Changed since it was checked: `attempt` builds everything.
+                    guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(file.path).path),
+                          KeptFile.current(file.path, in: output) == file else { throw KeptFileChanged(path: file.path) }
+                    return OutputFile(path: file.path, data: data)
+                }
+            }
+            made.append((folder, pages))
+        }
+        return (made, kept, keys)
+    }
+
+    /// The entries of the groups' bundles now in `output`; a group with a file that cannot be
+    /// read back is left out (indexed again next time).
+    private static func groupEntries(_ keys: [String: String], paths: [String], output: URL) -> [String: BuildCache.GroupEntry] {
+        var entries: [String: BuildCache.GroupEntry] = [:]
+        let byFolder = Dictionary(grouping: paths.filter { $0.hasPrefix(SearchGroups.prefix) }) { path in
+            path.split(separator: "/").prefix(2).joined(separator: "/") + "/"
+        }
+        for (folder, key) in keys {
+            let bundle = byFolder[folder] ?? []
+            let current = bundle.compactMap { KeptFile.current($0, in: output) }
+            if !bundle.isEmpty, current.count == bundle.count { entries[folder] = BuildCache.GroupEntry(key: key, files: current) }
+        }
+        return entries
     }
 }

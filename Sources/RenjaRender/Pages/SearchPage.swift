@@ -18,7 +18,7 @@ struct SearchPage {
         }
         let content = SearchPageView(
             search: SearchView(available: site.searchAvailable, bundle: root + Paths.searchBundle,
-                               documentBundles: site.site.documents.map { root + Paths.document($0) + Paths.searchBundle },
+                               documentBundles: SearchGroups.groups(site.site.documents.map(\.slug), size: site.searchGroupSize).indices.map { root + SearchGroups.folder($0) },
                                examples: SearchExampleView.list(examples), hasExamples: !examples.isEmpty),
             documents: SiteRenderer.cards(cards, root: root))
         return PagePlan(dir: Paths.search, template: Self.kind.template, view: PageView(chrome: chrome, content: content))

@@ -32,6 +32,8 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     var search = false
+    /// `BuildOptions.searchGroupSize` for the builds.
+    var groupSize: Int?
     /// `RENJA_PAGEFIND` for the builds, when set.
     var pagefind: URL?
 
@@ -39,18 +41,23 @@ final class IncrementalBuildTests: XCTestCase {
         var o = BuildOptions(content: content, contentDisplay: "Content", templates: RepoPaths.templates, templatesDisplay: "Templates",
                              output: out ?? output, search: search).isolated(cache: root.appendingPathComponent("cache"))
         o.reuseUnchangedDocuments = incremental
+        o.searchGroupSize = groupSize
         if let pagefind { o.environment["RENJA_PAGEFIND"] = pagefind.path }
         return o
     }
 
     /// With search on (as `renja build` runs when Pagefind is installed), the build stays
-    /// incremental: each document's bundle is made from its own pages and kept with them, so a
-    /// rebuild with nothing changed runs no Pagefind at all, and after an edit only the edited
-    /// document is indexed again; each time the output equals a full build's. Pagefind runs are
-    /// counted by a wrapper that logs each one.
+    /// incremental: the documents are indexed in groups (`SearchGroups`; two documents a group
+    /// here, so the three documents make two groups), a group's bundle is kept while none of its
+    /// documents is rendered, so a rebuild with nothing changed runs no Pagefind at all, and after
+    /// an edit only the edited documents' groups are indexed again, from the rendered pages and the
+    /// kept documents' pages read back from the output; each time the output equals a full
+    /// build's, also after a document is added or removed (which moves documents between groups).
+    /// Pagefind runs are counted by a wrapper that logs each one.
     func testWithSearchTheBuildStaysIncrementalAndEqualsAFullBuild() throws {
         guard let real = SearchIndexer.locate() else { throw XCTSkip("Pagefind is not installed (scripts/test installs it)") }
         search = true
+        groupSize = 2
         let wrapper = RepoPaths.temporaryFolder("pagefind-log")
         defer { try? FileManager.default.removeItem(at: wrapper) }
         let log = wrapper.appendingPathComponent("runs.log")
@@ -62,18 +69,22 @@ final class IncrementalBuildTests: XCTestCase {
             let result = try build()
             return (result, ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").count)
         }
-        let documents = ["renja-perubahan-2024", "renja-2025", "renja-2026"]  // in the site's order (`urutan`)
+        func made(_ result: BuildResult) -> Set<String> {
+            Set(result.files.map(\.path).filter { $0.hasPrefix(SearchGroups.prefix) }.map { $0.split(separator: "/").prefix(2).joined(separator: "/") + "/" })
+        }
+        let one = "pagefind/kelompok-1/", two = "pagefind/kelompok-2/"  // renja-2025 and renja-2026; renja-perubahan-2024
 
         let (first, firstRuns) = try runs { try Builder.build(options()) }
-        XCTAssertEqual(firstRuns, documents.count + 1, "one run per document and one for the site's bundle")
+        XCTAssertEqual(firstRuns, 3, "one run per group and one for the site's bundle")
         XCTAssertTrue(first.files.contains { $0.path == "pagefind/pagefind-ui.js" })
-        for slug in documents {
-            XCTAssertTrue(first.files.contains { $0.path == "\(slug)/pagefind/pagefind-entry.json" }, slug)
-            XCTAssertTrue(first.files.contains { $0.path.hasPrefix("\(slug)/pagefind/fragment/") }, slug)
-            XCTAssertFalse(first.files.contains { $0.path.hasPrefix("\(slug)/pagefind/") && $0.path.hasSuffix(".js") }, "\(slug): no engine of its own")
+        for folder in [one, two] {
+            XCTAssertTrue(first.files.contains { $0.path == folder + "pagefind-entry.json" }, folder)
+            XCTAssertTrue(first.files.contains { $0.path.hasPrefix(folder + "fragment/") }, folder)
+            XCTAssertFalse(first.files.contains { $0.path.hasPrefix(folder) && $0.path.hasSuffix(".js") }, "\(folder): no engine of its own")
         }
+        XCTAssertFalse(first.files.contains { $0.path.hasPrefix("renja-2025/pagefind/") }, "no bundle of a document's own")
         let searchPage = try String(contentsOf: output.appendingPathComponent("cari/index.html"), encoding: .utf8)
-        XCTAssertTrue(searchPage.contains("data-bundel-dokumen=\"" + documents.map { "../\($0)/pagefind/ " }.joined() + "\""), "the search page merges every document's bundle")
+        XCTAssertTrue(searchPage.contains("data-bundel-dokumen=\"../\(one) ../\(two) \""), "the search page merges every group's bundle")
         try compareWithAFullBuild(first, "first build, search on")
 
         let (again, againRuns) = try runs { try Builder.build(options()) }
@@ -81,17 +92,54 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(again.files.allSatisfy { !$0.path.hasPrefix("renja-") }, "no document page rendered")
         XCTAssertTrue(again.files.allSatisfy { !$0.path.contains("pagefind/") }, "every bundle is kept, not made again")
         XCTAssertTrue(again.reusedFiles.contains("pagefind/pagefind-ui.js"))
-        XCTAssertTrue(again.reusedFiles.contains("renja-2026/pagefind/pagefind-entry.json"))
+        XCTAssertTrue(again.reusedFiles.contains(two + "pagefind-entry.json"))
         XCTAssertEqual(again.report?.written, 0)
         try compareWithAFullBuild(again, "nothing changed, search on")
 
+        // renja-2026 is kept: its pages are read back for its group's bundle.
         try Tree.edit(content.appendingPathComponent("renja-2025/bab/01-pendahuluan.md"), replacing: "## 1.1 Analisis Gambaran Pelayanan", with: "## 1.1 Analisis Gambaran Pelayanan Baru")
         let (edited, editedRuns) = try runs { try Builder.build(options()) }
-        XCTAssertEqual(editedRuns, 1, "only the edited document is indexed again")
-        XCTAssertTrue(edited.files.contains { $0.path.hasPrefix("renja-2025/pagefind/") }, "the edited document's bundle is made again")
-        XCTAssertTrue(edited.files.allSatisfy { !$0.path.hasPrefix("pagefind/") }, "the site's bundle is kept")
+        XCTAssertEqual(editedRuns, 1, "only the edited document's group is indexed again")
+        XCTAssertEqual(made(edited), [one])
+        XCTAssertTrue(edited.reusedFiles.contains(two + "pagefind-entry.json"), "the other group keeps its bundle")
+        XCTAssertTrue(edited.files.allSatisfy { !$0.path.hasPrefix("pagefind/") || $0.path.hasPrefix(one) }, "the site's bundle is kept")
         XCTAssertEqual(Set(edited.files.compactMap { $0.path.split(separator: "/").first }.filter { $0.hasPrefix("renja-") }), ["renja-2025"])
         try compareWithAFullBuild(edited, "one chapter edited, search on")
+
+        // The other document of that group, then one document in each group.
+        try Tree.edit(content.appendingPathComponent("renja-2026/tabel/rencana.yaml"), replacing: "            pagu: 2.552.000", with: "            pagu: 2.553.000")
+        let (other, otherRuns) = try runs { try Builder.build(options()) }
+        XCTAssertEqual(otherRuns, 1)
+        XCTAssertEqual(made(other), [one])
+        try compareWithAFullBuild(other, "the group's other document edited, search on")
+        try Tree.edit(content.appendingPathComponent("renja-2025/tabel/rencana.yaml"), replacing: "            pagu: 2.552.000", with: "            pagu: 2.554.000")
+        try Tree.edit(content.appendingPathComponent("renja-perubahan-2024/bab/01-pendahuluan.md"), replacing: "## 1.1 Analisis Gambaran Pelayanan", with: "## 1.1 Analisis Gambaran Pelayanan Kini")
+        let (both, bothRuns) = try runs { try Builder.build(options()) }
+        XCTAssertEqual(bothRuns, 2)
+        XCTAssertEqual(made(both), [one, two])
+        try compareWithAFullBuild(both, "a document in each group edited, search on")
+
+        // A document added (renja-2027 joins renja-perubahan-2024's group), then one removed
+        // (renja-2027 moves to the first group): every document is rendered (the navigation
+        // lists them), each group is indexed from its new documents, and nothing is left over.
+        let added = content.appendingPathComponent("renja-2027")
+        try FileManager.default.copyItem(at: content.appendingPathComponent("renja-2026"), to: added)
+        try Tree.edit(added.appendingPathComponent("dokumen.yaml"), replacing: "urutan: 3", with: "urutan: 4")
+        try Tree.edit(added.appendingPathComponent("dokumen.yaml"), replacing: "tahun: 2026", with: "tahun: 2027")
+        try Tree.edit(added.appendingPathComponent("dokumen.yaml"), replacing: "judul_singkat: Dokumen renja-2026", with: "judul_singkat: Dokumen renja-2027")
+        let (grown, grownRuns) = try runs { try Builder.build(options()) }
+        XCTAssertEqual(grownRuns, 2, "the site's bundle is kept")
+        XCTAssertEqual(made(grown), [one, two])
+        XCTAssertTrue(try String(contentsOf: output.appendingPathComponent("cari/index.html"), encoding: .utf8)
+            .contains("data-bundel-dokumen=\"../\(one) ../\(two) \""))
+        try compareWithAFullBuild(grown, "a document added, search on")
+        try FileManager.default.removeItem(at: content.appendingPathComponent("renja-2026"))
+        let (shrunk, _) = try runs { try Builder.build(options()) }
+        try compareWithAFullBuild(shrunk, "a document removed, search on")
+        try FileManager.default.removeItem(at: content.appendingPathComponent("renja-2025"))
+        let (single, _) = try runs { try Builder.build(options()) }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent(two).path), "two documents: one group, the second one's bundle is gone")
+        try compareWithAFullBuild(single, "down to one group, search on")
     }
 
     /// Builds incrementally into Public/, then a full build elsewhere, and compares everything.

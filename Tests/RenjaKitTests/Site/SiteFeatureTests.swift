@@ -311,13 +311,13 @@ final class SiteFeatureTests: XCTestCase {
         XCTAssertEqual(result.notes, [])
         XCTAssertTrue(result.files.contains { $0.path == "pagefind/pagefind-ui.js" })
         XCTAssertTrue(result.files.contains { $0.path == "pagefind/wasm.id.pagefind" })
-        // The document's pages are in its own bundle, which holds the index only: it is searched
-        // with the site bundle's engine.
-        let bundle = result.files.filter { $0.path.hasPrefix("renja-perubahan-2024/pagefind/") }.map { String($0.path.dropFirst("renja-perubahan-2024/pagefind/".count)) }
+        // One document: one group, whose bundle holds the index only: it is searched with the
+        // site bundle's engine.
+        let bundle = result.files.filter { $0.path.hasPrefix("pagefind/kelompok-1/") }.map { String($0.path.dropFirst("pagefind/kelompok-1/".count)) }
         XCTAssertTrue(bundle.contains("pagefind-entry.json"))
         XCTAssertTrue(bundle.contains { $0.hasPrefix("fragment/") } && bundle.contains { $0.hasPrefix("index/") } && bundle.contains { $0.hasSuffix(".pf_meta") })
         XCTAssertEqual(bundle.filter { !SearchIndexer.isIndexData($0) }, [], "no engine, interface or WebAssembly of its own")
-        let entry = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("renja-perubahan-2024/pagefind/pagefind-entry.json"))) as? [String: Any]
+        let entry = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("pagefind/kelompok-1/pagefind-entry.json"))) as? [String: Any]
         let pages = (entry?["languages"] as? [String: [String: Any]])?["id"]?["page_count"] as? Int
         XCTAssertEqual(pages, result.files.filter { $0.path.hasPrefix("renja-perubahan-2024/") && $0.data.range(of: Data("data-pagefind-body".utf8)) != nil }.count,
                        "every marked page of the document, none other")
@@ -326,21 +326,22 @@ final class SiteFeatureTests: XCTestCase {
         XCTAssertTrue(home.contains("data-pagefind-body"))
         let search = try page(out, "cari/index.html")
         XCTAssertTrue(search.contains("pagefind/pagefind-ui.js"))
-        XCTAssertTrue(search.contains("data-bundel=\"../pagefind/\" data-bundel-dokumen=\"../renja-perubahan-2024/pagefind/ \""))
+        XCTAssertTrue(search.contains("data-bundel=\"../pagefind/\" data-bundel-dokumen=\"../pagefind/kelompok-1/ \""))
+        XCTAssertFalse(result.files.contains { $0.path.hasPrefix("pagefind/kelompok-2/") || $0.path.hasPrefix("renja-perubahan-2024/pagefind/") })
         XCTAssertFalse(try page(out, "404.html").contains("data-pagefind-body"))
     }
 
-    /// A document's unmarked pages are left out of Pagefind's folder only when some page of it is
+    /// A group's unmarked pages are left out of Pagefind's folder only when some page of it is
     /// marked: the bundle is the same as with them; with no page marked, every page is indexed
-    /// whole. Each document's bundle holds its own pages only, under its own folder, and the site's
-    /// bundle none of them.
+    /// whole. Each group's bundle holds its own documents' pages only, under its own folder, and
+    /// the site's bundle none of them.
     func testSearchStagingLeavesOutUnmarkedPagesOnlyWhenSomePageIsMarked() throws {
         guard let pagefind = SearchIndexer.locate() else { throw XCTSkip("pagefind not installed") }
         func page(_ path: String, _ body: String, marked: Bool) -> OutputFile {
             OutputFile(path: path, data: Data("<!doctype html><html lang=\"id\"><head><title>\(path)</title></head><body><main\(marked ? " data-pagefind-body" : "")><p>\(body)</p></main></body></html>".utf8))
         }
         func pageCount(_ bundle: [OutputFile], _ folder: String) throws -> Int {
-            let entry = try XCTUnwrap(bundle.first { $0.path == folder + "pagefind/pagefind-entry.json" })
+            let entry = try XCTUnwrap(bundle.first { $0.path == folder + "pagefind-entry.json" })
             let json = try JSONSerialization.jsonObject(with: entry.data) as? [String: Any]
             let languages = try XCTUnwrap(json?["languages"] as? [String: [String: Any]])
             return try XCTUnwrap(languages["id"]?["page_count"] as? Int)
@@ -348,15 +349,43 @@ final class SiteFeatureTests: XCTestCase {
         let a = page("a/index.html", "anggaran pendidikan", marked: true), b = page("a/bab/index.html", "jaminan sosial", marked: true)
         let printable = page("a/cetak/index.html", "anggaran pendidikan jaminan sosial", marked: false)
         let other = page("b/index.html", "kesehatan", marked: true)
-        let withPrint = try SearchIndexer.index([a, b, printable, other], documents: ["a", "b"], executable: pagefind)
-        XCTAssertEqual(try pageCount(withPrint, "a/"), 2)
-        XCTAssertEqual(try pageCount(withPrint, "b/"), 1)
-        XCTAssertEqual(try pageCount(withPrint, ""), 1, "the site's bundle: its placeholder only")
-        XCTAssertEqual(withPrint, try SearchIndexer.index([a, b, other], documents: ["a", "b"], executable: pagefind))
-        XCTAssertEqual(withPrint.filter { $0.path.hasPrefix("b/") }, try SearchIndexer.bundles([other], documents: ["b"], primary: false, executable: pagefind),
-                       "a document's bundle depends on its own pages only")
-        let unmarked = try SearchIndexer.bundles([page("a/index.html", "anggaran", marked: false), printable], documents: ["a"], primary: false, executable: pagefind)
-        XCTAssertEqual(try pageCount(unmarked, "a/"), 2, "no page marked: Pagefind indexes every page")
+        // One document a group: "a" in kelompok-1, "b" in kelompok-2.
+        let withPrint = try SearchIndexer.index([a, b, printable, other], documents: ["b", "a"], groupSize: 1, executable: pagefind)
+        XCTAssertEqual(try pageCount(withPrint, "pagefind/kelompok-1/"), 2)
+        XCTAssertEqual(try pageCount(withPrint, "pagefind/kelompok-2/"), 1)
+        XCTAssertEqual(try pageCount(withPrint, "pagefind/"), 1, "the site's bundle: its placeholder only")
+        XCTAssertEqual(withPrint, try SearchIndexer.index([a, b, other], documents: ["a", "b"], groupSize: 1, executable: pagefind))
+        XCTAssertEqual(withPrint.filter { $0.path.hasPrefix("pagefind/kelompok-2/") },
+                       try SearchIndexer.bundles([(folder: "pagefind/kelompok-2/", pages: [other])], primary: false, executable: pagefind),
+                       "a group's bundle depends on its own documents' pages only")
+        let together = try SearchIndexer.index([a, b, printable, other], documents: ["a", "b"], executable: pagefind)
+        XCTAssertEqual(try pageCount(together, "pagefind/kelompok-1/"), 3, "a few documents: one group")
+        XCTAssertFalse(together.contains { $0.path.hasPrefix("pagefind/kelompok-2/") })
+        let unmarked = try SearchIndexer.bundles([(folder: "pagefind/kelompok-1/", pages: [page("a/index.html", "anggaran", marked: false), printable])],
+                                                 primary: false, executable: pagefind)
+        XCTAssertEqual(try pageCount(unmarked, "pagefind/kelompok-1/"), 2, "no page marked: Pagefind indexes every page")
+    }
+
+    /// The groups: consecutive runs of the sorted slugs, sizes within one of each other, never
+    /// more than `size(for:)` documents; one group up to 16 documents; about 2√n groups beyond
+    /// 1.024 documents.
+    func testSearchGroupsAreEvenAndBounded() {
+        XCTAssertEqual(SearchGroups.groups([]), [])
+        XCTAssertEqual(SearchGroups.groups(["b", "a"]), [["a", "b"]])
+        XCTAssertEqual(SearchGroups.groups(["e", "d", "c", "b", "a"], size: 2), [["a", "b"], ["c", "d"], ["e"]])
+        XCTAssertEqual(SearchGroups.groups(["d", "c", "b", "a"], size: 3), [["a", "b"], ["c", "d"]])
+        XCTAssertEqual(SearchGroups.folder(0), "pagefind/kelompok-1/")
+        for n in [1, 16, 17, 100, 1000, 1024, 1025, 10_000] {
+            let slugs = (0..<n).map { String(format: "dok-%05d", $0) }
+            let groups = SearchGroups.groups(slugs.reversed())
+            XCTAssertEqual(groups.flatMap { $0 }, slugs, "\(n): every document once, in order")
+            let sizes = groups.map(\.count)
+            XCTAssertLessThanOrEqual(sizes.max()! - sizes.min()!, 1, "\(n)")
+            XCTAssertLessThanOrEqual(sizes.max()!, SearchGroups.size(for: n), "\(n)")
+        }
+        XCTAssertEqual(SearchGroups.groups((0..<16).map { "d\($0)" }).count, 1)
+        XCTAssertEqual(SearchGroups.groups((0..<1000).map { "d\($0)" }).count, 63)
+        XCTAssertEqual(SearchGroups.groups((0..<10_000).map { "d\($0)" }).count, 200)
     }
 
     /// pip's `pagefind_bin` is found where pip put it, without starting Python (0,17 s a build):
