@@ -17,14 +17,10 @@ anchor: one bundle over the same pages.
 Also used by search-corpus.py (`--reader`). Writes JSON to --out when given.
 """
 import argparse
-import contextlib
-import functools
-import http.server
 import json
 import os
 import statistics
 import sys
-import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -149,32 +145,12 @@ def one_run(url, words):
         driver.quit()
 
 
-@contextlib.contextmanager
-def serve(folder, log):
-    """renja_browser.serve's static server, recording each request's status in `log`."""
-    prefix = renja_browser.base_path(folder)
-
-    class Handler(renja_browser._QuietHandler):
-        def log_request(self, code="-", size="-"):
-            log.append(int(getattr(code, "value", code)) if str(getattr(code, "value", code)).isdigit() else 0)
-
-    Handler.prefix = prefix
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def measure(folder, runs=3, words=WORDS):
     path = search_page(folder)
     samples = []
     for _ in range(runs):
         log = []
-        with serve(folder, log) as root:
+        with renja_browser.serve(folder, log) as root:
             sample = one_run(root + path, words)
         # What the server answered (the browser's own log does not see the worker's requests).
         sample["served"] = len(log)

@@ -83,11 +83,15 @@ def base_path(folder):
 
 
 @contextlib.contextmanager
-def serve(folder):
+def serve(folder, statuses=None):
     """Serves `folder` on 127.0.0.1 at a free port under its base URL's path; yields the URL of
-    the site's root (ending in /)."""
+    the site's root (ending in /). With `statuses` (a list), each answer's HTTP status is
+    appended to it."""
     prefix = base_path(folder)
-    handler = functools.partial(type("Handler", (_QuietHandler,), {"prefix": prefix}), directory=str(folder))
+    members = {"prefix": prefix}
+    if statuses is not None:
+        members["log_request"] = lambda self, code="-", size="-": statuses.append(int(getattr(code, "value", code) or 0))
+    handler = functools.partial(type("Handler", (_QuietHandler,), members), directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -81,9 +81,9 @@ def test_search_finds_the_right_program_pages(driver, base_url, word):
 
 
 def test_search_results_are_pages_of_the_document_under_the_sites_folder(driver, base_url):
-    """The document's pages are in its own bundle (`<document>/pagefind/`), merged into the search
-    of the site's: every result is one of its pages, at the site's folder (served under its base
-    URL's path, as deployed), and opens."""
+    """The document's pages are in its group's bundle (`pagefind/kelompok-1/`), merged into the
+    search of the site's: every result is one of its pages, at the site's folder (served under its
+    base URL's path, as deployed), and opens."""
     open_page(driver, base_url + "cari/?q=keluarga")
     search_results(driver)
     urls = all_search_results(driver, "keluarga")
