@@ -59,7 +59,9 @@ MESSAGE = "const m = document.querySelector('#pencarian .pagefind-ui__message');
 
 def search_page(folder):
     """The search page's path in `folder`: Renja's, or the anchor's (written here)."""
-    if os.path.exists(os.path.join(folder, "cari", "index.html")):
+    page = os.path.join(folder, "cari", "index.html")
+    # Renja's search page names its bundles; Hugo's twin of it has no Pagefind box.
+    if os.path.exists(page) and "data-bundel=" in open(page, encoding="utf-8").read():
         return "cari/"
     os.makedirs(os.path.join(folder, "cari-pagefind"), exist_ok=True)
     with open(os.path.join(folder, "cari-pagefind", "index.html"), "w", encoding="utf-8") as f:
