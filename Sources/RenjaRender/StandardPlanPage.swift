@@ -54,8 +54,7 @@ struct StandardPlanRowView {
 extension DocumentRenderer {
     func standardPlanLink(root: String, dir: String) -> [LinkView] {
         guard let t = document.standardPlan else { return [] }
-        let href = Paths.standardPlan(document)
-        return [LinkView(title: say(.tautanTabelRencanaStandar, ["judul": t.title]), href: root + href, current: dir == href)]
+        return [LinkView.nav(say(.tautanTabelRencanaStandar, ["judul": t.title]), to: Paths.standardPlan(document), root: root, dir: dir)]
     }
 
     func standardPlanPage(_ t: StandardPlanTable) -> PagePlan {

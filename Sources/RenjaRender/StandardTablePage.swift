@@ -73,8 +73,7 @@ struct StandardFooterView {
 extension DocumentRenderer {
     func standardTableLink(root: String, dir: String) -> [LinkView] {
         guard let t = document.standardEvaluation else { return [] }
-        let href = Paths.standardTable(document)
-        return [LinkView(title: say(.tautanTabelEvaluasiStandar, ["judul": t.title]), href: root + href, current: dir == href)]
+        return [LinkView.nav(say(.tautanTabelEvaluasiStandar, ["judul": t.title]), to: Paths.standardTable(document), root: root, dir: dir)]
     }
 
     func standardTablePage(_ t: StandardEvaluationTable) -> PagePlan {

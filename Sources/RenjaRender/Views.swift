@@ -10,6 +10,11 @@ struct LinkView {
     /// nil for the current page in breadcrumbs (printed as text, not a link).
     var href: String?
     var current: Bool = false
+
+    /// A navigation link to the page at `path` (a folder of the site), current on that page (`dir`).
+    static func nav(_ title: String, to path: String, root: String, dir: String) -> LinkView {
+        LinkView(title: title, href: root + path, current: dir == path)
+    }
 }
 
 /// The agency's contact block. A field the content does not give is nil (Mustache treats an empty

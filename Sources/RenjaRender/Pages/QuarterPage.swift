@@ -242,7 +242,6 @@ struct QuarterIndicatorView {
 extension DocumentRenderer {
     func quarterLink(root: String, dir: String) -> [LinkView] {
         guard document.standardEvaluation != nil else { return [] }
-        let href = Paths.quarters(document)
-        return [LinkView(title: say(.tautanTriwulan), href: root + href, current: dir == href)]
+        return [LinkView.nav(say(.tautanTriwulan), to: Paths.quarters(document), root: root, dir: dir)]
     }
 }
