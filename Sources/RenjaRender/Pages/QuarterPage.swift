@@ -27,7 +27,7 @@ struct QuarterPage {
         v.indexed = true
         let quarters = (0..<q.quarterCount).map { doc.say(.triwulanSingkat, ["triwulan": StandardEvaluationTable.roman($0 + 1)]) }
         let programs = t.programs.map { p in
-            QuarterProgramView(anchor: "tw-" + p.anchor, key: p.code?.value ?? p.number?.value ?? "", name: p.name.value,
+            QuarterProgramView(anchor: "tw-" + p.anchor, key: p.key, name: p.name.value,
                                unit: unit(p, q, quarters, heading: "program"),
                                kegiatan: p.children.map { k in unit(k, q, quarters, heading: "kegiatan") },
                                tocTitle: doc.titleCase(p.name.value))
@@ -57,7 +57,7 @@ struct QuarterPage {
     func unit(_ r: StandardRow, _ q: StandardQuarterFacts, _ quarters: [String], heading: String) -> QuarterUnitView {
         let a = q.rows[r.anchor]?.anggaran
         let id = "grafik-tw-" + r.anchor
-        let name = "\(DocumentRenderer.capitalized(heading)) \(r.code?.value ?? r.number?.value ?? "") \(doc.titleCase(r.name.value))"
+        let name = "\(DocumentRenderer.capitalized(heading)) \(r.key) \(doc.titleCase(r.name.value))"
             .replacingOccurrences(of: "  ", with: " ")
         // The anggaran table: the row itself, then its children, each quarter per quarter and cumulative.
         let rows = ([r] + r.children).map { row -> QuarterAmountRowView in
@@ -67,7 +67,7 @@ struct QuarterPage {
                                 cumulative: doc.say(.triwulanSelKumulatif, ["triwulan": quarters[i], "jumlah": Self.plain(s?.running[i] ?? nil), "persen": Self.pct(s?.shareOfTarget[i] ?? nil)]))
             }
             let last = quarters.indices.last
-            return QuarterAmountRowView(levelWord: DocumentRenderer.capitalized(row.level.word), key: row.code?.value ?? row.number?.value ?? "",
+            return QuarterAmountRowView(levelWord: DocumentRenderer.capitalized(row.level.word), key: row.key,
                                         name: row.name.value, isOwn: row.anchor == r.anchor, pagu: Self.plain(s?.target),
                                         cells: cells, total: last.map { Self.plain(s?.running[$0] ?? nil) } ?? "–",
                                         share: last.map { Self.pct(s?.shareOfTarget[$0] ?? nil) } ?? "–",
@@ -101,8 +101,8 @@ struct QuarterPage {
                              description: doc.say(.grafikTriwulanUraian, ["pagu": Self.rp(a.target)]),
                              series: series, groups: groups, scaleMax: BarChart.amountScale(values),
                              references: a.target.map { [(Double($0), "pagu")] } ?? [])
-            chart = [ChartView(id: id, heading: doc.say(.grafikTriwulanJudulBagian), svg: b.svg,
-                               legend: series.map { LegendView(name: $0.name, key: $0.key) } + (a.target == nil ? [] : [LegendView(name: doc.say(.grafikTriwulanLegendaPagu), key: "acuan")]),
+            chart = [ChartView(b, heading: doc.say(.grafikTriwulanJudulBagian),
+                               legendAfter: a.target == nil ? [] : [LegendView(name: doc.say(.grafikTriwulanLegendaPagu), key: "acuan")],
                                tableCaption: doc.say(.grafikTriwulanKeteranganTabel, ["nama": name]),
                                headers: [doc.say(.grafikTriwulanKolomTriwulan), doc.say(.grafikTriwulanKolomRealisasi), doc.say(.grafikTriwulanKolomKumulatif), doc.say(.grafikTriwulanKolomPersen)],
                                rows: chartRows, note: doc.say(.grafikTriwulanCatatan, ["pagu": Self.rp(a.target)]))]
@@ -123,7 +123,7 @@ struct QuarterPage {
                                         : doc.say(.triwulanSelKumulatif, ["triwulan": quarters[j], "jumlah": Self.k(s.running[j] ?? nil), "persen": Self.pct(s.shareOfTarget[j] ?? nil)]))
                 }
                 let last = quarters.indices.last
-                let owner = o.anchor == r.anchor ? "" : (o.code?.value ?? o.number?.value ?? "")
+                let owner = o.anchor == r.anchor ? "" : o.key
                 if let last, let share = s.shareOfTarget[last] {
                     let label = [owner, ind.name.value].filter { !$0.isEmpty }.joined(separator: " ")
                     kinerjaGroups.append(BarChart.Group(label: label, bars: [.init(value: share, valueText: Self.pct(share))]))
@@ -131,7 +131,7 @@ struct QuarterPage {
                                                                           Self.k(s.running[last] ?? nil), Self.pct(share)]))
                 }
                 indicators.append(QuarterIndicatorView(
-                    owner: o.anchor == r.anchor ? nil : "\(o.code?.value ?? o.number?.value ?? "") \(o.name.value)".trimmingCharacters(in: .whitespaces),
+                    owner: o.anchor == r.anchor ? nil : "\(o.key) \(o.name.value)".trimmingCharacters(in: .whitespaces),
                     name: ind.name.value, unit: unit, target: Self.k(s.target), cells: cells,
                     total: last.flatMap { s.running[$0] == nil ? nil : Self.k(s.running[$0]) } ?? "–",
                     share: last.map { Self.pct(s.shareOfTarget[$0] ?? nil) } ?? "–",
@@ -148,8 +148,8 @@ struct QuarterPage {
                              description: doc.say(.grafikKinerjaUraian, ["triwulan": lastName]),
                              series: series, groups: kinerjaGroups, scaleMax: BarChart.percentScale(kinerjaGroups.map { $0.bars[0].value }),
                              references: [(100, "target")])
-            kinerjaChart = [ChartView(id: kid, heading: doc.say(.grafikKinerjaJudulBagian, ["triwulan": lastName]), svg: b.svg,
-                                      legend: series.map { LegendView(name: $0.name, key: $0.key) } + [LegendView(name: doc.say(.grafikKinerjaLegendaTarget), key: "acuan")],
+            kinerjaChart = [ChartView(b, heading: doc.say(.grafikKinerjaJudulBagian, ["triwulan": lastName]),
+                                      legendAfter: [LegendView(name: doc.say(.grafikKinerjaLegendaTarget), key: "acuan")],
                                       tableCaption: doc.say(.grafikKinerjaKeteranganTabel, ["triwulan": lastName, "nama": name]),
                                       headers: [doc.say(.grafikKinerjaKolomIndikator), doc.say(.grafikKinerjaKolomTarget), doc.say(.grafikKinerjaKolomRealisasi), doc.say(.grafikKinerjaKolomPersen)],
                                       rows: kinerjaRows,
