@@ -251,17 +251,14 @@ extension DocumentRenderer {
         guard let t = document.standardEvaluation else { return [] }
         let numbers = t.variant == .denganKode ? "1–16" : "1–15"
         var out = [
-            DownloadView(title: say(.unduhEvaluasiStandarCSV), href: root + StandardOpenData.csvPath(document), format: "CSV",
-                         size: Self.size(standardCSV(t).count),
-                         description: say(.unduhEvaluasiStandarCSVUraian, ["kolom": numbers])),
-            DownloadView(title: say(.unduhEvaluasiStandarJSON), href: root + StandardOpenData.jsonPath(document), format: "JSON",
-                         size: Self.size(((try? standardJSON(t))?.count) ?? 0),
-                         description: say(.unduhEvaluasiStandarJSONUraian)),
+            download(say(.unduhEvaluasiStandarCSV), StandardOpenData.csvPath(document), standardCSV(t), root: root,
+                     description: say(.unduhEvaluasiStandarCSVUraian, ["kolom": numbers])),
+            download(say(.unduhEvaluasiStandarJSON), StandardOpenData.jsonPath(document), try? standardJSON(t), root: root,
+                     description: say(.unduhEvaluasiStandarJSONUraian)),
         ]
         if metadata {
-            out.append(DownloadView(title: say(.unduhEvaluasiStandarMetadata), href: root + StandardOpenData.csvMetadataPath(document), format: "JSON",
-                                    size: Self.size(((try? standardCSVMetadata(t))?.count) ?? 0),
-                                    description: say(.unduhEvaluasiStandarMetadataUraian)))
+            out.append(download(say(.unduhEvaluasiStandarMetadata), StandardOpenData.csvMetadataPath(document), try? standardCSVMetadata(t), root: root,
+                                description: say(.unduhEvaluasiStandarMetadataUraian)))
         }
         return out
     }

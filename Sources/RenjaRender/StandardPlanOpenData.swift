@@ -119,16 +119,13 @@ extension DocumentRenderer {
     /// The CSV and JSON of the standard rencana table, for the Data page and the writer.
     func standardPlanDownloads(root: String) -> [DownloadView] {
         guard let t = document.standardPlan else { return [] }
-        let csvSize = OpenData.csv(t).count
-        let jsonSize = (try? OpenData.json(t, facts: facts.standardPlan, document: document))?.count ?? 0
         return [
-            DownloadView(title: say(.unduhRencanaStandarCSV), href: root + OpenData.standardPlanCSVPath(document), format: "CSV", size: Self.size(csvSize),
-                         description: say(.unduhRencanaStandarCSVUraian)),
-            DownloadView(title: say(.unduhRencanaStandarJSON), href: root + OpenData.standardPlanJSONPath(document), format: "JSON", size: Self.size(jsonSize),
-                         description: say(.unduhRencanaStandarJSONUraian)),
-            DownloadView(title: say(.unduhRencanaStandarMetadata), href: root + OpenData.standardPlanCSVMetadataPath(document), format: "JSON",
-                         size: Self.size((try? OpenData.standardPlanCSVMetadata(t, document: document))?.count ?? 0),
-                         description: say(.unduhRencanaStandarMetadataUraian)),
+            download(say(.unduhRencanaStandarCSV), OpenData.standardPlanCSVPath(document), OpenData.csv(t), root: root,
+                     description: say(.unduhRencanaStandarCSVUraian)),
+            download(say(.unduhRencanaStandarJSON), OpenData.standardPlanJSONPath(document), try? OpenData.json(t, facts: facts.standardPlan, document: document),
+                     root: root, description: say(.unduhRencanaStandarJSONUraian)),
+            download(say(.unduhRencanaStandarMetadata), OpenData.standardPlanCSVMetadataPath(document), try? OpenData.standardPlanCSVMetadata(t, document: document),
+                     root: root, description: say(.unduhRencanaStandarMetadataUraian)),
         ]
     }
 

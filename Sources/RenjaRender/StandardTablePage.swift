@@ -146,7 +146,7 @@ extension DocumentRenderer {
         let rows: [StandardRowView] = t.allRows.map { r in
             let f = facts?.rows[r.anchor]
             // The same rule as every other chip: entries, galat + peringatan (`FindingIndex`).
-            let chip = chip(anchors: [r.anchor], root: root)
+            let chip = standardChip(r.anchor, root: root)
             let a = r.anggaran
             let quartersRp: [(String, Bool)?] = (0..<4).map { $0 < a.quarters.count ? rp(a.quarters[$0]) : nil }
             let rpValues: [(String, Bool)?] = [rp(a.targetRenstra), rp(a.realisasiRenstraLalu), rp(a.targetRenja)] + quartersRp + [
@@ -168,7 +168,7 @@ extension DocumentRenderer {
             return StandardRowView(anchor: r.anchor, levelClass: levelClass(r.level), levelWord: DocumentRenderer.capitalized(r.level.word),
                                    key: r.key, name: r.name.value, sasaran: r.sasaran?.value,
                                    unitPJ: r.unit?.value ?? "", cells: line(rpValues, kSide: false), indicators: indicators,
-                                   findingCount: chip.count > 0 ? chip.count : nil, findingsHref: chip.count > 0 ? chip.href : nil)
+                                   findingCount: chip.count, findingsHref: chip.href)
         }
 
         let foot = t.footer
