@@ -53,6 +53,21 @@ struct QuarterPage {
     static func pct(_ x: Double?) -> String { x.map { Percent($0).formatted } ?? "–" }
     static func k(_ x: Double?) -> String { x.map { IndonesianNumber.decimal($0, places: nil) } ?? "–" }
 
+    /// A series' table cells, one per quarter: its own figure and, in words, the running figure with
+    /// its share of the target (for a quarter without a running figure only when
+    /// `cumulativeWhenMissing`); then the last quarter's running figure and share.
+    func figures<V>(_ s: StandardQuarterSeries<V>?, _ quarters: [String], _ format: (V?) -> String,
+                    cumulativeWhenMissing: Bool) -> (cells: [QuarterCellView], total: String, share: String) {
+        let cells = quarters.indices.map { i in
+            let running = s?.running[i] ?? nil
+            return QuarterCellView(label: quarters[i], value: format(s?.perQuarter[i] ?? nil),
+                                   cumulative: running == nil && !cumulativeWhenMissing ? nil
+                                       : doc.say(.triwulanSelKumulatif, ["triwulan": quarters[i], "jumlah": format(running), "persen": Self.pct(s?.shareOfTarget[i] ?? nil)]))
+        }
+        let last = quarters.indices.last
+        return (cells, last.map { format(s?.running[$0] ?? nil) } ?? "–", last.map { Self.pct(s?.shareOfTarget[$0] ?? nil) } ?? "–")
+    }
+
     /// A program's or a kegiatan's block: its anggaran chart and table, its kinerja table.
     func unit(_ r: StandardRow, _ q: StandardQuarterFacts, _ quarters: [String], heading: String) -> QuarterUnitView {
         let a = q.rows[r.anchor]?.anggaran
@@ -62,15 +77,10 @@ struct QuarterPage {
         // The anggaran table: the row itself, then its children, each quarter per quarter and cumulative.
         let rows = ([r] + r.children).map { row -> QuarterAmountRowView in
             let s = q.rows[row.anchor]?.anggaran
-            let cells = quarters.indices.map { i in
-                QuarterCellView(label: quarters[i], value: Self.plain(s?.perQuarter[i] ?? nil),
-                                cumulative: doc.say(.triwulanSelKumulatif, ["triwulan": quarters[i], "jumlah": Self.plain(s?.running[i] ?? nil), "persen": Self.pct(s?.shareOfTarget[i] ?? nil)]))
-            }
-            let last = quarters.indices.last
+            let f = figures(s, quarters, Self.plain, cumulativeWhenMissing: true)
             return QuarterAmountRowView(levelWord: DocumentRenderer.capitalized(row.level.word), key: row.key,
                                         name: row.name.value, isOwn: row.anchor == r.anchor, pagu: Self.plain(s?.target),
-                                        cells: cells, total: last.map { Self.plain(s?.running[$0] ?? nil) } ?? "–",
-                                        share: last.map { Self.pct(s?.shareOfTarget[$0] ?? nil) } ?? "–",
+                                        cells: f.cells, total: f.total, share: f.share,
                                         summed: s?.summed == true ? doc.say(.triwulanBarisJumlah) : nil)
         }
         var notes: [String] = []
@@ -117,11 +127,7 @@ struct QuarterPage {
             for (i, ind) in o.indicators.enumerated() {
                 guard let s = q.rows[o.anchor]?.kinerja[i], s.hasQuarters else { continue }
                 let unit = ind.unit?.value ?? ""
-                let cells = quarters.indices.map { j in
-                    QuarterCellView(label: quarters[j], value: Self.k(s.perQuarter[j] ?? nil),
-                                    cumulative: s.running[j] == nil ? nil
-                                        : doc.say(.triwulanSelKumulatif, ["triwulan": quarters[j], "jumlah": Self.k(s.running[j] ?? nil), "persen": Self.pct(s.shareOfTarget[j] ?? nil)]))
-                }
+                let f = figures(s, quarters, Self.k, cumulativeWhenMissing: false)
                 let last = quarters.indices.last
                 let owner = o.anchor == r.anchor ? "" : o.key
                 if let last, let share = s.shareOfTarget[last] {
@@ -132,9 +138,7 @@ struct QuarterPage {
                 }
                 indicators.append(QuarterIndicatorView(
                     owner: o.anchor == r.anchor ? nil : "\(o.key) \(o.name.value)".trimmingCharacters(in: .whitespaces),
-                    name: ind.name.value, unit: unit, target: Self.k(s.target), cells: cells,
-                    total: last.flatMap { s.running[$0] == nil ? nil : Self.k(s.running[$0]) } ?? "–",
-                    share: last.map { Self.pct(s.shareOfTarget[$0] ?? nil) } ?? "–",
+                    name: ind.name.value, unit: unit, target: Self.k(s.target), cells: f.cells, total: f.total, share: f.share,
                     levelNote: s.running.allSatisfy { $0 == nil } ? doc.say(.triwulanIndikatorKeadaan) : nil))
             }
         }
