@@ -10,7 +10,7 @@ import RenjaLoad
 /// this protocol's extension, the same for every kind.
 protocol LayoutImport {
     /// What the parser read: rows whose cells remember their input place.
-    associatedtype Drafts
+    associatedtype Drafts: ParsedDrafts
     /// The table the kind's loader reads from the written YAML.
     associatedtype Loaded: Sendable
 
@@ -22,10 +22,6 @@ protocol LayoutImport {
     static func parse(_ text: String, layout: ImportLayout, delimiter: Character, path: String, sink: DiagnosticSink) -> Drafts?
     /// The delimiter the parser settled on, when it chooses its own (nil: the one it was given).
     static func delimiter(of drafts: Drafts) -> Character?
-    /// The title the text's title lines give, if any.
-    static func title(of drafts: Drafts) -> String?
-    /// The counts of the report, from the drafts.
-    static func counts(of drafts: Drafts) -> ImportedRows
     /// The kind's loader, as `renja build` runs it.
     static func load(_ text: String, layout: ImportLayout, path: String, sink: DiagnosticSink) -> Loaded?
     static func title(of table: Loaded) -> String
@@ -58,6 +54,13 @@ protocol LayoutImport {
     static func settingLines(_ p: LayoutPlan<Loaded>) -> [String]
     /// What changes against the replaced table, row by row.
     static func changes(old: Loaded, new: Loaded, file: PlannedFile, detailed: Bool) -> [String]
+}
+
+/// What every parser gives besides its rows: the title its title lines give, and the counts of
+/// the report.
+protocol ParsedDrafts {
+    var title: String? { get }
+    var counts: ImportedRows { get }
 }
 
 /// What `build` made: the YAML, the table the loader read from it, and how the text was read.
@@ -180,7 +183,7 @@ extension LayoutImport {
         let oldTitle = readable.map(Self.title(of:)).flatMap { $0.isEmpty ? nil : $0 }
         let title: String
         let titleSource: TitleSource
-        if let t = Self.title(of: drafts) {
+        if let t = drafts.title {
             title = t; titleSource = .caption
         } else if let oldTitle {
             title = oldTitle; titleSource = .existingFile
@@ -261,7 +264,7 @@ extension LayoutImport {
         return LayoutPlan(layout: layout, inputDisplay: request.inputDisplay, table: b.table,
                           file: PlannedFile(target: target, targetDisplay: targetDisplay, existingText: existingText, yaml: b.yaml),
                           existing: b.existing, existingProblems: readProblems + b.existingProblems, titleSource: b.titleSource,
-                          delimiter: b.delimiter, encodingNote: b.encodingNote, rows: counts(of: b.result),
+                          delimiter: b.delimiter, encodingNote: b.encodingNote, rows: b.result.counts,
                           keptDirections: b.keptDirections, droppedComments: existingText.map(TableYAMLWriter.commentsBelowHeader) ?? 0,
                           warnings: ImportGate.inInputOrder(nameWarning + diagnostics))
     }

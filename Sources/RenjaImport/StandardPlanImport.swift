@@ -14,14 +14,6 @@ enum StandardPlanImport: RowDraftImport {
         StandardPlanTextParser(layout: layout, path: path, sink: sink).parse(text, delimiter: delimiter)
     }
 
-    static func title(of drafts: StandardPlanTextParser.Result) -> String? { drafts.title }
-
-    static func counts(of r: StandardPlanTextParser.Result) -> ImportedRows {
-        ImportedRows(headerRows: r.headerRows, continuationRows: r.continuationRows, leftOutRows: r.totalRows, trailingRows: r.trailingRows,
-                     normalizedFigures: r.figures.amounts + r.figures.figures,
-                     normalizedExample: r.figures.amountExample ?? r.figures.figureExample)
-    }
-
     static func load(_ text: String, layout: ImportLayout, path: String, sink: DiagnosticSink) -> StandardPlanTable? {
         StandardPlanLoader.load(text: text, path: path, sink: sink)
     }

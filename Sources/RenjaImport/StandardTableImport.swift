@@ -19,13 +19,6 @@ enum StandardTableImport: RowDraftImport {
         StandardTextParser(layout: layout, variant: variant(layout), path: path, sink: sink).parse(text, delimiter: delimiter)
     }
 
-    static func title(of drafts: StandardTextParser.Result) -> String? { drafts.title }
-
-    static func counts(of r: StandardTextParser.Result) -> ImportedRows {
-        ImportedRows(headerRows: r.headerRows, continuationRows: r.continuationRows, leftOutRows: r.skippedRows, trailingRows: r.trailingRows,
-                     normalizedFigures: r.normalized, normalizedExample: r.normalizedExample)
-    }
-
     static func load(_ text: String, layout: ImportLayout, path: String, sink: DiagnosticSink) -> StandardEvaluationTable? {
         StandardTableLoader.load(text: text, path: path, sink: sink)
     }

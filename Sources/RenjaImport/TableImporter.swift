@@ -55,13 +55,6 @@ enum TableImporter: LayoutImport {
     }
 
     static func delimiter(of drafts: TableTextParser.Result) -> Character? { drafts.delimiter }
-    static func title(of drafts: TableTextParser.Result) -> String? { drafts.caption }
-
-    static func counts(of r: TableTextParser.Result) -> ImportedRows {
-        ImportedRows(headerRows: r.headerRows, continuationRows: r.continuationRows,
-                     normalizedAmounts: r.normalizedAmounts, normalizedAmountExample: r.normalizedExample,
-                     normalizedFigures: r.normalizedFigures, normalizedExample: r.normalizedFigureExample)
-    }
 
     static func load(_ text: String, layout: ImportLayout, path: String, sink: DiagnosticSink) -> Table? {
         TableLoader.load(kind(layout), text: text, path: path, sink: sink)
@@ -148,7 +141,7 @@ enum TableImporter: LayoutImport {
         }
         let warnings = ImportGate.inInputOrder(sink.diagnostics)
         return (ParsedTable(table: r.table, caption: r.caption, delimiter: delimiter, encodingNote: encodingNote,
-                            rows: counts(of: r), warnings: warnings), warnings)
+                            rows: r.counts, warnings: warnings), warnings)
     }
 
     /// Reads the input, settles the target and compares with what is there. Throws `InputError`
@@ -167,8 +160,7 @@ enum TableImporter: LayoutImport {
     /// with a fault injected): the loader's errors at `table`'s cells.
     static func loadProblems(_ yaml: String, table: Table, outputPath: String) -> [Diagnostic] {
         let placed = TableYAMLWriter.placed(table, header: [], directions: CarriedDirections())
-        let drafts = TableTextParser.Result(table: table, caption: nil, delimiter: "\t", headerRows: 0, continuationRows: 0,
-                                            normalizedAmounts: 0, normalizedExample: nil)
+        let drafts = TableTextParser.Result(table: table, caption: nil, delimiter: "\t", counts: ImportedRows())
         return gate(yaml, layout: layout(table.kind), place: placed.place(of:), drafts: drafts, outputPath: outputPath).problems
     }
 }

@@ -92,30 +92,28 @@ enum TableYAMLWriter {
 
     /// The default comment header, worded like the hand-kept files.
     static func defaultHeader(kind: TableKind, title: String) -> [String] {
-        let title = commentText(title)
         switch kind {
         case .evaluasi:
-            return [
-                "# Tabel 1 — \(title)",
-                "#",
-                "# Data ditulis persis seperti dalam dokumen sumber, termasuk kekeliruannya.",
-                "# Jangan membetulkan angka atau kata di sini; `renja check` yang akan",
-                "# menandai angka yang tidak cocok.",
-                "#",
+            return defaultHeader("Tabel 1", title: title, checked: true, columns: [
                 "# Kolom: no | nama (Program / Kegiatan / Sub Kegiatan) | indikator:",
                 "# nama, target, capaian, persen | pagu (Pagu Anggaran Target) |",
                 "# realisasi (Pagu Anggaran Capaian) | persen_realisasi (Persentase).",
-            ]
+            ])
         case .rencana:
-            return [
-                "# Tabel 2 — \(title)",
-                "#",
-                "# Data ditulis persis seperti dalam dokumen sumber, termasuk kekeliruannya.",
-                "#",
+            return defaultHeader("Tabel 2", title: title, checked: false, columns: [
                 "# Kolom: kode (kode nomenklatur) | nama (Program / Kegiatan / Sub Kegiatan) |",
                 "# indikator: nama, target | pagu (Pagu Anggaran).",
-            ]
+            ])
         }
+    }
+
+    /// A new file's header in every layout: the table and its title (the line that follows a
+    /// changed title), that the data are the source's as written (`checked`: and that `renja
+    /// check` marks what does not add up), then `columns`.
+    static func defaultHeader(_ table: String, title: String, checked: Bool, columns: [String]) -> [String] {
+        ["# \(table) — \(commentText(title))", "#", "# Data ditulis persis seperti dalam dokumen sumber, termasuk kekeliruannya."]
+            + (checked ? ["# Jangan membetulkan angka atau kata di sini; `renja check` yang akan", "# menandai angka yang tidak cocok."] : [])
+            + ["#"] + columns
     }
 
     /// The comment lines at the top of an existing file (up to the first line that is neither a
