@@ -14,7 +14,8 @@ import RenjaWrite
 /// unchanged since the previous build into the same folder, its stored findings and pages stand in
 /// for doing it again (the document's `dokumen.yaml` is still read: its title and year appear on
 /// other pages, and an error there stops the build as always). The site-wide pages (home, search,
-/// 404, sitemap) are always rendered.
+/// 404, sitemap, assets) are rendered unless every document is kept and nothing else they are made
+/// from changed (`sitePagesKey`); then no template is read either.
 enum SitePipeline {
     /// Where the pages go: into `writer`'s folder (with the build cache when `reuse` is true), or
     /// nowhere — kept in memory and returned (`Builder.render`, the preview; with `reuse` and a
