@@ -41,24 +41,39 @@ struct BuildCache {
         folder = CacheFolder.base(environment).appendingPathComponent("build-\(d.hex)")
     }
 
-    /// The search index the last build published: made from pages with this key, these files.
-    struct SearchEntry: Codable {
+    /// Files the last build published, made from what `key` digests.
+    struct KeyedFiles: Codable {
         var key: String
         var files: [KeptFile]
     }
 
     private var searchFile: URL { folder.appendingPathComponent("search.json") }
 
-    var searchEntry: SearchEntry? {
-        guard let data = FileManager.default.contents(atPath: searchFile.path) else { return nil }
-        return try? JSONDecoder().decode(SearchEntry.self, from: data)
-    }
+    /// The primary search bundle, by the Pagefind executable that made it (`SitePipeline.searchKey`).
+    var searchEntry: KeyedFiles? { stored(searchFile) }
 
     /// Best effort, like `store`: without it the next build only indexes again.
-    func storeSearch(_ entry: SearchEntry?) {
-        guard let entry, let data = try? JSONEncoder().encode(entry) else { try? FileManager.default.removeItem(at: searchFile); return }
+    func storeSearch(_ entry: KeyedFiles?) { store(entry, at: searchFile) }
+
+    private var sitePagesFile: URL { folder.appendingPathComponent("site-pages.json") }
+
+    /// The site's own files (home, search and 404 pages, sitemap, robots.txt, assets), by
+    /// everything they are made from (`SitePipeline.sitePagesKey`).
+    var sitePages: KeyedFiles? { stored(sitePagesFile) }
+
+    /// Best effort, like `store`: without it the next build renders the site's pages again.
+    func storeSitePages(_ entry: KeyedFiles?) { store(entry, at: sitePagesFile) }
+
+    private func stored<T: Decodable>(_ file: URL) -> T? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        return try? JSONDecoder().decode(T.self, from: data)
+    }
+
+    /// Writes `entry` to `file`, or removes the file when there is none (or it cannot be encoded).
+    private func store<T: Encodable>(_ entry: T?, at file: URL) {
+        guard let entry, let data = try? JSONEncoder().encode(entry) else { try? FileManager.default.removeItem(at: file); return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? atomicWrite(data, to: searchFile)
+        try? atomicWrite(data, to: file)
     }
 
     struct SiteEntry: Codable {
