@@ -33,6 +33,10 @@ enum NarrativeChecks {
             return matched(f, figures: figures, ctx)
         }
         let name = subject(f)
+        /// A figure its sentence says is not the document's total: an `info` naming what it is.
+        func notTotal(_ what: String, kind: String) -> Diagnostic {
+            ctx.finding(.info, "narasi-angka", "\(name) di narasi adalah \(what)", at: f.location, figures: figures + [.init("jenis angka", kind)])
+        }
         switch f.claim {
         case .total:
             var notes: [String] = []
@@ -53,20 +57,15 @@ enum NarrativeChecks {
                                            "bila angka ini memang bukan total dokumen (mis. angka satu triwulan, satu sub kegiatan atau tahap anggaran lain), sebutkan itu dalam kalimatnya"])
             }
         case .subset(let word):
-            return ctx.finding(.info, "narasi-angka", "\(name) di narasi adalah sebagian (“\(word)”), bukan total; tidak dibandingkan dengan jumlah tabel",
-                               at: f.location, figures: figures + [.init("jenis angka", "sebagian")])
+            return notTotal("sebagian (“\(word)”), bukan total; tidak dibandingkan dengan jumlah tabel", kind: "sebagian")
         case .period(let word):
-            return ctx.finding(.info, "narasi-angka", "\(name) di narasi adalah angka suatu periode (“\(word)”), bukan total tabel; tidak ada angka yang sama di tabel",
-                               at: f.location, figures: figures + [.init("jenis angka", "periode: \(word)")])
+            return notTotal("angka suatu periode (“\(word)”), bukan total tabel; tidak ada angka yang sama di tabel", kind: "periode: \(word)")
         case .otherStage(let word):
-            return ctx.finding(.info, "narasi-angka", "\(name) di narasi adalah angka tahap atau dokumen lain (“\(word.uppercased() == word ? word : word)”), yang tidak dimuat tabel dokumen ini",
-                               at: f.location, figures: figures + [.init("jenis angka", "tahap lain: \(word)")])
+            return notTotal("angka tahap atau dokumen lain (“\(word)”), yang tidak dimuat tabel dokumen ini", kind: "tahap lain: \(word)")
         case .otherYear(let word):
-            return ctx.finding(.info, "narasi-angka", "\(name) di narasi adalah angka tahun lain (“\(word)”), bukan angka tabel tahun \(ctx.document.year.value)",
-                               at: f.location, figures: figures + [.init("jenis angka", "tahun lain: \(word)")])
+            return notTotal("angka tahun lain (“\(word)”), bukan angka tabel tahun \(ctx.document.year.value)", kind: "tahun lain: \(word)")
         case .row(let reference):
-            return ctx.finding(.info, "narasi-angka", "\(name) di narasi adalah angka satu baris (\(reference)), bukan total; tidak sama dengan angka baris mana pun",
-                               at: f.location, figures: figures + [.init("jenis angka", "satu baris")])
+            return notTotal("angka satu baris (\(reference)), bukan total; tidak sama dengan angka baris mana pun", kind: "satu baris")
         case .unclear:
             return ctx.finding(.info, "narasi-angka", "\(name) di narasi tidak disebut sebagai total dan tidak sama dengan angka mana pun di tabel",
                                at: f.location, figures: figures,

@@ -5,11 +5,12 @@ import RenjaModel
 /// cells (the YAML is never written, so its lines would help nobody).
 enum ImportGate {
     /// The loader's `errors`, each moved to the input cell its value came from (`place`), with the
-    /// row named in a note; an error at no known place keeps its YAML position and says so.
+    /// row named in a note; an error at no known place, or in the YAML's syntax (never a value's
+    /// fault), keeps its YAML position and says so.
     static func relocated(_ errors: [Diagnostic], outputPath: String, place: (SourceLocation) -> InputPlace?) -> [Diagnostic] {
         errors.map { error in
             var e = error
-            if let at = e.location, let place = place(at) {
+            if !isSyntaxError(e), let at = e.location, let place = place(at) {
                 e.location = place.location
                 e.notes.append("\(place.row): `renja build` dan `renja check` akan menolak nilai ini di \(outputPath) baris \(at.line), jadi impor dihentikan")
             } else {
@@ -33,15 +34,27 @@ enum ImportGate {
 
     private static let bugNote = "ini kesalahan program renja; laporkan beserta berkas masukannya"
 
-    /// Diagnostics in the order of the input, the order of reporting among equals. Where one has no
-    /// place, Tabel 1/2 keep the order of reporting (`unplacedFirst` false) and the standard tables
-    /// put it first (its message is about the whole file).
-    static func inInputOrder(_ ds: [Diagnostic], unplacedFirst: Bool) -> [Diagnostic] {
+    /// Diagnostics about the whole file (no place) first, in the order of reporting; then the
+    /// others in the order of the input, the order of reporting among equals.
+    static func inInputOrder(_ ds: [Diagnostic]) -> [Diagnostic] {
         ds.enumerated().sorted { a, b in
-            let la = a.element.location, lb = b.element.location
-            if let la, let lb, la != lb { return la < lb }
-            if unplacedFirst, (la == nil) != (lb == nil) { return la == nil }
-            return a.offset < b.offset
+            switch (a.element.location, b.element.location) {
+            case let (la?, lb?) where la != lb: return la < lb
+            case (nil, _?): return true
+            case (_?, nil): return false
+            default: return a.offset < b.offset
+            }
         }.map(\.element)
     }
+
+    /// Loader codes for a value it cannot read: the input's fault when the value came from a
+    /// cell. Any other load error of an imported table is the writer's.
+    static func isValueError(_ d: Diagnostic) -> Bool { valueErrors.contains(d.code) }
+
+    /// The YAML itself cannot be read (its decoding or syntax), whatever values it holds.
+    static func isSyntaxError(_ d: Diagnostic) -> Bool { d.code.hasPrefix("yaml-") || syntaxErrors.contains(d.code) }
+
+    private static let syntaxErrors: Set<String> = ["berkas-kosong", "berkas-tak-terbaca", "utf8-tidak-sah"]
+
+    private static let valueErrors: Set<String> = ["angka-tidak-sah", "angka-terlalu-besar", "angka-negatif", "tipe-salah", "nilai-tak-dikenal"]
 }

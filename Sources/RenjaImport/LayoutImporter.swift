@@ -28,11 +28,6 @@ public struct LayoutImportRequest: Sendable {
         self.output = output
         self.outputDisplay = outputDisplay ?? output?.path
     }
-
-    /// The same import with its table kind settled (Tabel 1 or Tabel 2).
-    func tableRequest(_ kind: TableKind) -> ImportRequest {
-        ImportRequest(kind: kind, files: self)
-    }
 }
 
 /// An import planned for any layout: the recognition, and the plan of the table kind it became.
@@ -75,22 +70,26 @@ public enum LayoutImporter {
         return (r, sink.diagnostics)
     }
 
+    /// The input as the import read it (encoding detected, line ends normalised), so diagnostics
+    /// can quote the offending line of a CSV with Windows line ends or a UTF-16 file.
+    public static func sourceText(of url: URL) -> String? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return ImportText.decode(data, displayPath: url.path, sink: DiagnosticSink())?.text
+    }
+
     /// Recognises, parses, settles the target and loads the result as `renja build` would.
     /// Throws `InputError` when the input cannot be imported; writes nothing.
     public static func plan(_ request: LayoutImportRequest) throws -> LayoutImportPlan {
         let data = try ImportFiles.readInput(request.input, display: request.inputDisplay)
         let (recognised, problems) = recognise(data, option: request.option, path: request.inputDisplay)
-        guard let recognition = recognised else { throw InputError(problems) }
+        guard let r = recognised else { throw InputError(problems) }
         let kind: LayoutImportPlan.Kind
-        switch recognition.layout.target {
-        case .table(let table):
-            kind = .table(try TableImporter.plan(request.tableRequest(table), data: data))
-        case .standardEvaluation:
-            kind = .standard(try StandardTableImport.plan(data, recognition: recognition, request: request))
-        case .standardPlan:
-            kind = .standardPlan(try StandardPlanImport.plan(data, recognition: recognition, request: request))
+        switch r.layout.target {
+        case .table: kind = .table(try TableImporter.plan(data, layout: r.layout, delimiter: r.delimiter, request: request))
+        case .standardEvaluation: kind = .standard(try StandardTableImport.plan(data, layout: r.layout, delimiter: r.delimiter, request: request))
+        case .standardPlan: kind = .standardPlan(try StandardPlanImport.plan(data, layout: r.layout, delimiter: r.delimiter, request: request))
         }
-        return LayoutImportPlan(recognition: recognition, kind: kind, inputDisplay: request.inputDisplay)
+        return LayoutImportPlan(recognition: r, kind: kind, inputDisplay: request.inputDisplay)
     }
 
     /// What an import of `data` into a new file would write, or why not, without the file system
@@ -98,19 +97,13 @@ public enum LayoutImporter {
     public static func importText(_ data: Data, option: String? = nil, path: String, outputPath: String) -> (layout: ImportLayout?, yaml: String?, diagnostics: [Diagnostic]) {
         let (recognised, problems) = recognise(data, option: option, path: path)
         guard let r = recognised else { return (nil, nil, problems) }
+        let (yaml, diagnostics): (String?, [Diagnostic])
         switch r.layout.target {
-        case .table(let kind):
-            let (yaml, ds) = TableImporter.importText(data, kind: kind, path: path, outputPath: outputPath)
-            return (r.layout, yaml, ds)
-        case .standardEvaluation:
-            let (built, ds) = StandardTableImport.build(data, layout: r.layout, delimiter: r.delimiter, path: path,
-                                                        outputPath: outputPath, existingText: nil)
-            return (r.layout, built?.yaml, ds)
-        case .standardPlan:
-            let (built, ds) = StandardPlanImport.build(data, layout: r.layout, delimiter: r.delimiter, path: path,
-                                                       outputPath: outputPath, existingText: nil)
-            return (r.layout, built?.yaml, ds)
+        case .table: (yaml, diagnostics) = TableImporter.importText(data, layout: r.layout, delimiter: r.delimiter, path: path, outputPath: outputPath)
+        case .standardEvaluation: (yaml, diagnostics) = StandardTableImport.importText(data, layout: r.layout, delimiter: r.delimiter, path: path, outputPath: outputPath)
+        case .standardPlan: (yaml, diagnostics) = StandardPlanImport.importText(data, layout: r.layout, delimiter: r.delimiter, path: path, outputPath: outputPath)
         }
+        return (r.layout, yaml, diagnostics)
     }
 
     /// Writes atomically; without `force` an existing, different file is left alone. The YAML is
@@ -129,15 +122,15 @@ public enum LayoutImporter {
     public static func summary(_ plan: LayoutImportPlan) -> [String] {
         let lines = ["Tata letak: " + plan.recognition.evidence + "."]
         switch plan.kind {
-        case .table(let p): return lines + ImportReport.summary(p)
-        case .standard(let p): return lines + StandardTableImport.summary(p, input: plan.inputDisplay)
-        case .standardPlan(let p): return lines + StandardPlanImport.summary(p, input: plan.inputDisplay)
+        case .table(let p): return lines + TableImporter.summary(p)
+        case .standard(let p): return lines + StandardTableImport.summary(p)
+        case .standardPlan(let p): return lines + StandardPlanImport.summary(p)
         }
     }
 
     public static func changes(_ plan: LayoutImportPlan, detailed: Bool) -> [String] {
         switch plan.kind {
-        case .table(let p): return ImportReport.changes(p, detailed: detailed)
+        case .table(let p): return TableImporter.changes(p, detailed: detailed)
         case .standard(let p): return StandardTableImport.changes(p, detailed: detailed)
         case .standardPlan(let p): return StandardPlanImport.changes(p, detailed: detailed)
         }

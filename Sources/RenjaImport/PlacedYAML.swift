@@ -9,8 +9,9 @@ struct InputPlace {
 
 /// YAML text written line by line that remembers, for every value, the input cell it came from.
 /// The loader reports positions in the YAML, which is never written when it refuses it; with
-/// `place(of:)` the import puts each error back on the cell the user can fix. The standard tables'
-/// writers emit through it; every value is double-quoted, as their loaders' fixtures are.
+/// `place(of:)` the import puts each error back on the cell the user can fix. Every layout's writer
+/// emits through it: the standard tables' double-quote every value, as their loaders' fixtures
+/// are; Tabel 1/2 write values plain unless YAML needs quotes, as staff keep them.
 struct PlacedYAML {
     private(set) var text = ""
     private(set) var line = 1
@@ -30,6 +31,12 @@ struct PlacedYAML {
     mutating func value(_ prefix: String, _ v: String, from: SourceLocation?, row: String) {
         if let from { mark(column: prefix.count + 1, from: from, row: row) }
         raw(prefix + TableYAMLWriter.quoted(v))
+    }
+
+    /// `prefix` then `v`, plain unless YAML needs quotes (`TableYAMLWriter.scalar`).
+    mutating func plain(_ prefix: String, _ v: String, from: SourceLocation?, row: String) {
+        if let from { mark(column: prefix.count + 1, from: from, row: row) }
+        raw(prefix + TableYAMLWriter.scalar(v))
     }
 
     /// `prefix` then the cell's text quoted, when there is a cell.

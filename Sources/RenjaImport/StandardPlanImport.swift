@@ -4,24 +4,17 @@ import RenjaLoad
 
 /// `renja import` of the standard rencana table: text → drafts (`StandardPlanTextParser`) → YAML
 /// (`StandardPlanYAMLWriter`) → the real loader (`StandardPlanLoader`), through the flow of
-/// `StandardLayoutImport`. What is here is only this table's own.
-enum StandardPlanImport: StandardLayoutImport {
+/// `LayoutImport`. What is here is only this table's own.
+enum StandardPlanImport: RowDraftImport {
     static let standardTitle = "Rumusan Rencana Program dan Kegiatan Perangkat Daerah dan Prakiraan Maju"
-    static let tableWords = "tabel rencana standar"
+    static func standardTitle(_ layout: ImportLayout) -> String { standardTitle }
+    static func tableWords(_ layout: ImportLayout) -> String { "tabel rencana standar" }
 
     static func parse(_ text: String, layout: ImportLayout, delimiter: Character, path: String, sink: DiagnosticSink) -> StandardPlanTextParser.Result? {
         StandardPlanTextParser(layout: layout, path: path, sink: sink).parse(text, delimiter: delimiter)
     }
 
-    static func title(of drafts: StandardPlanTextParser.Result) -> String? { drafts.title }
-
-    static func counts(of r: StandardPlanTextParser.Result) -> ImportedRows {
-        ImportedRows(headerRows: r.headerRows, continuationRows: r.continuationRows, leftOutRows: r.totalRows, trailingRows: r.trailingRows,
-                     normalizedFigures: r.figures.amounts + r.figures.figures,
-                     normalizedExample: r.figures.amountExample ?? r.figures.figureExample)
-    }
-
-    static func load(_ text: String, path: String, sink: DiagnosticSink) -> StandardPlanTable? {
+    static func load(_ text: String, layout: ImportLayout, path: String, sink: DiagnosticSink) -> StandardPlanTable? {
         StandardPlanLoader.load(text: text, path: path, sink: sink)
     }
 
@@ -62,6 +55,9 @@ enum StandardPlanImport: StandardLayoutImport {
         return nil
     }
 
+    /// A cell left empty leaves its key out: any loader error at a written value is the input's.
+    static func isCellError(_ d: Diagnostic) -> Bool { true }
+
     // MARK: Report
 
     static func summaryTitle(_ p: StandardPlanImportPlan) -> String { "tabel rencana standar" }
@@ -90,7 +86,7 @@ enum StandardPlanImport: StandardLayoutImport {
 
     /// Rows paired by level and kode, in order; a row changes when its name, indicators, text
     /// cells or any amount (by value) differs.
-    static func changes(old: StandardPlanTable, new: StandardPlanTable, targetDisplay: String, detailed: Bool) -> [String] {
+    static func changes(old: StandardPlanTable, new: StandardPlanTable, file: PlannedFile, detailed: Bool) -> [String] {
         func content(_ r: StandardPlanRow, asWritten: Bool) -> [String] {
             let amount: (Located<AmountText>?) -> String = { a in
                 guard let a else { return "" }
@@ -107,6 +103,6 @@ enum StandardPlanImport: StandardLayoutImport {
             old: old.allRows, new: new.allRows,
             key: { "\($0.level.rawValue)|\($0.code?.value ?? $0.name.value)" },
             label: { "\($0.level.word) \($0.code?.value ?? "") \(Item.shorten($0.name.value))" },
-            content: content, otherChanges: other, targetDisplay: targetDisplay, detailed: detailed)
+            content: content, otherChanges: other, targetDisplay: file.targetDisplay, detailed: detailed)
     }
 }

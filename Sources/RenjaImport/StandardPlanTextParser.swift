@@ -47,18 +47,15 @@ struct StandardPlanTextParser {
         var indicatorNames: [Value] { indicators.map(\.name) }
     }
 
-    struct Result {
+    struct Result: ParsedDrafts {
         /// Top-level rows: urusan, or programs when the text has no urusan rows.
         var rows: [RowDraft]
         var title: String?
         /// Year N, from the title ("… Tahun 2024 dan Prakiraan Maju Tahun 2025") or the header
         /// ("Rencana Tahun 2024").
         var year: Int?
-        var headerRows = 0
-        var continuationRows = 0
-        var totalRows = 0
-        var trailingRows = 0
-        var figures = TableTextParser.FigureCounts()
+        /// `leftOutRows`: the "Jumlah" rows.
+        var counts = ImportedRows()
     }
 
     // MARK: Columns
@@ -94,10 +91,10 @@ struct StandardPlanTextParser {
             if run.stops(at: record) { break }
             var cells = run.cells(record)
             if cells.allSatisfy({ $0.text.isEmpty }) { continue }
-            if pastTotal { result.trailingRows += 1; continue }
+            if pastTotal { result.counts.trailingRows += 1; continue }
             let filled = cells.filter { !$0.text.isEmpty }
             switch run.classify(cells, record, layout: layout, sawData: sawData, isHeader: isHeader, limit: "memuat paling banyak") {
-            case .header: result.headerRows += 1; headerTexts += filled.map(\.text); continue
+            case .header: result.counts.headerRows += 1; headerTexts += filled.map(\.text); continue
             case .title(let line): titleParts.append(line); continue
             case .tooWide: poisoned = true; continue
             case .row(let padded): cells = padded
@@ -105,7 +102,7 @@ struct StandardPlanTextParser {
 
             let kode = cells[kodeIndex]
             if Self.isTotal(kode.text) || (kode.text.isEmpty && Self.isTotal(cells[nameIndex].text)) {
-                result.totalRows += 1
+                result.counts.leftOutRows += 1
                 pastTotal = sawData
                 continue
             }
@@ -119,7 +116,7 @@ struct StandardPlanTextParser {
                     poisoned = true
                     continue
                 }
-                if attach(cells, to: row, fail: run.fail) { result.continuationRows += 1 }
+                if attach(cells, to: row, fail: run.fail) { result.counts.continuationRows += 1 }
                 continue
             }
             sawData = true
@@ -177,7 +174,12 @@ struct StandardPlanTextParser {
         let title = titleParts.joined(separator: " ").trimmingCharacters(in: .whitespaces)
         result.title = title.isEmpty ? nil : title
         result.year = Self.year(in: titleParts) ?? Self.year(in: headerTexts.filter { $0.lowercased().contains("rencana") })
-        if !sink.hasErrors { result.figures = readFigures(result.rows) }
+        if !sink.hasErrors {
+            // Amounts and figures rewritten alike count as one in the report.
+            let f = readFigures(result.rows)
+            result.counts.normalizedFigures = f.amounts + f.figures
+            result.counts.normalizedExample = f.amountExample ?? f.figureExample
+        }
         if sink.hasErrors { return nil }
         return result
     }

@@ -50,15 +50,9 @@ struct StandardPlanYAMLWriter {
     }
 
     static func defaultHeader(title: String) -> [String] {
-        [
-            "# Tabel rencana standar (Permendagri 86/2017) — \(TableYAMLWriter.commentText(title))",
-            "#",
-            "# Data ditulis persis seperti dalam dokumen sumber, termasuk kekeliruannya.",
-            "# Jangan membetulkan angka atau kata di sini; `renja check` yang akan",
-            "# menandai angka yang tidak cocok.",
-            "#",
+        TableYAMLWriter.defaultHeader("Tabel rencana standar (Permendagri 86/2017)", title: title, checked: true, columns: [
             "# Kolom: 1 kode | 2 nama | 3 indikator | 4 lokasi | 5 target | 6 pagu | 7 sumber_dana | 8 catatan |",
             "# 9 target_maju | 10 pagu_maju | kelompok_sasaran (tidak bernomor).",
-        ]
+        ])
     }
 }

@@ -4,10 +4,11 @@ import RenjaLoad
 
 /// `renja import` of the standard evaluation table: text → drafts (`StandardTextParser`) → YAML
 /// (`StandardYAMLWriter`) → the real loader (`StandardTableLoader`), through the flow of
-/// `StandardLayoutImport`. What is here is only this table's own.
-enum StandardTableImport: StandardLayoutImport {
+/// `LayoutImport`. What is here is only this table's own.
+enum StandardTableImport: RowDraftImport {
     static let standardTitle = "Evaluasi Terhadap Hasil Renja Perangkat Daerah"
-    static let tableWords = "tabel evaluasi standar"
+    static func standardTitle(_ layout: ImportLayout) -> String { standardTitle }
+    static func tableWords(_ layout: ImportLayout) -> String { "tabel evaluasi standar" }
 
     private static func variant(_ layout: ImportLayout) -> StandardVariant {
         guard case .standardEvaluation(let variant) = layout.target else { preconditionFailure("not a standard evaluation layout") }
@@ -18,14 +19,7 @@ enum StandardTableImport: StandardLayoutImport {
         StandardTextParser(layout: layout, variant: variant(layout), path: path, sink: sink).parse(text, delimiter: delimiter)
     }
 
-    static func title(of drafts: StandardTextParser.Result) -> String? { drafts.title }
-
-    static func counts(of r: StandardTextParser.Result) -> ImportedRows {
-        ImportedRows(headerRows: r.headerRows, continuationRows: r.continuationRows, leftOutRows: r.skippedRows, trailingRows: r.trailingRows,
-                     normalizedFigures: r.normalized, normalizedExample: r.normalizedExample)
-    }
-
-    static func load(_ text: String, path: String, sink: DiagnosticSink) -> StandardEvaluationTable? {
+    static func load(_ text: String, layout: ImportLayout, path: String, sink: DiagnosticSink) -> StandardEvaluationTable? {
         StandardTableLoader.load(text: text, path: path, sink: sink)
     }
 
@@ -82,6 +76,9 @@ enum StandardTableImport: StandardLayoutImport {
         return out
     }
 
+    /// A cell left empty leaves its key out: any loader error at a written value is the input's.
+    static func isCellError(_ d: Diagnostic) -> Bool { true }
+
     // MARK: Report
 
     static func summaryTitle(_ p: StandardImportPlan) -> String {
@@ -106,7 +103,7 @@ enum StandardTableImport: StandardLayoutImport {
 
     /// Rows paired by level and kode (else no, else name), in order; a row changes when its name,
     /// sasaran, unit, indicators or any figure as written differs.
-    static func changes(old: StandardEvaluationTable, new: StandardEvaluationTable, targetDisplay: String, detailed: Bool) -> [String] {
+    static func changes(old: StandardEvaluationTable, new: StandardEvaluationTable, file: PlannedFile, detailed: Bool) -> [String] {
         func series<C>(_ s: StandardSeries<C>, _ raw: (C) -> String) -> [String] {
             [s.targetRenstra, s.realisasiRenstraLalu, s.targetRenja].map { $0.map { raw($0.value) } ?? "" }
                 + s.quarters.map { raw($0.value) } + [s.realisasiRenja, s.realisasiRenstra].map { $0.map { raw($0.value) } ?? "" }
@@ -124,6 +121,6 @@ enum StandardTableImport: StandardLayoutImport {
             key: { "\($0.level.rawValue)|\($0.code?.value ?? $0.number?.value ?? $0.name.value)" },
             label: { "\($0.level.word) \($0.code?.value ?? $0.number?.value ?? "") \(Item.shorten($0.name.value))" },
             content: content, otherChanges: old.title != new.title ? ["judul diubah"] : [],
-            targetDisplay: targetDisplay, detailed: detailed)
+            targetDisplay: file.targetDisplay, detailed: detailed)
     }
 }

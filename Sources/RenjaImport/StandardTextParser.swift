@@ -66,18 +66,14 @@ struct StandardTextParser {
         var drivers: Value?, obstacles: Value?, followUpQuarter: Value?, followUpRenja: Value?
     }
 
-    struct Result {
+    struct Result: ParsedDrafts {
         var programs: [RowDraft]
         var footer: Footer
         var title: String?
-        var headerRows = 0
-        var continuationRows = 0
-        var skippedRows = 0
-        var trailingRows = 0
+        /// `leftOutRows`: the urusan and bidang urusan rows.
+        var counts = ImportedRows()
         /// Rows whose Keterangan cell was not empty (the file has no key for it).
         var droppedRemarks = 0
-        var normalized = 0
-        var normalizedExample: (String, String)?
     }
 
     /// Pair columns in `StandardSeries` order.
@@ -115,7 +111,7 @@ struct StandardTextParser {
             if cells.allSatisfy({ $0.text.isEmpty }) { continue }
             let filled = cells.filter { !$0.text.isEmpty }
             if inFooter {
-                if readFooter(cells, into: &result.footer) == false { result.trailingRows += 1 }
+                if readFooter(cells, into: &result.footer) == false { result.counts.trailingRows += 1 }
                 continue
             }
             if readFooter(cells, into: &result.footer) {
@@ -123,7 +119,7 @@ struct StandardTextParser {
                 continue
             }
             switch run.classify(cells, record, layout: layout, sawData: sawData, isHeader: isHeader, limit: "memuat") {
-            case .header: result.headerRows += 1; continue
+            case .header: result.counts.headerRows += 1; continue
             case .title(let line): titleParts.append(line); continue
             case .tooWide: poisoned = true; continue
             case .row(let padded): cells = padded
@@ -140,7 +136,7 @@ struct StandardTextParser {
                     poisoned = true
                     continue
                 }
-                if attach(cells, to: row, fail: run.fail) { result.continuationRows += 1 }
+                if attach(cells, to: row, fail: run.fail) { result.counts.continuationRows += 1 }
                 continue
             }
             if sawData == false, record.cells.count < layout.width - 2 {
@@ -150,7 +146,7 @@ struct StandardTextParser {
             }
             // Urusan and bidang urusan rows (codes of one or two parts) are not in the file.
             if let code, isUrusanCode(code.text) {
-                result.skippedRows += 1
+                result.counts.leftOutRows += 1
                 current = nil
                 poisoned = true
                 sawData = true
@@ -427,8 +423,8 @@ struct StandardTextParser {
                 }
             }
         }
-        result.normalized = counts.n
-        result.normalizedExample = counts.example
+        result.counts.normalizedFigures = counts.n
+        result.counts.normalizedExample = counts.example
     }
 
     private func settle(_ styles: [ImportNumbers.Style?]) -> ImportNumbers.Style? {

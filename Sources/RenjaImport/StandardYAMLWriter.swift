@@ -91,16 +91,10 @@ struct StandardYAMLWriter {
     }
 
     static func defaultHeader(title: String, variant: StandardVariant) -> [String] {
-        [
-            "# Tabel evaluasi standar (Permendagri 86/2017) — \(TableYAMLWriter.commentText(title))",
-            "#",
-            "# Data ditulis persis seperti dalam dokumen sumber, termasuk kekeliruannya.",
-            "# Jangan membetulkan angka atau kata di sini; `renja check` yang akan",
-            "# menandai angka yang tidak cocok.",
-            "#",
+        TableYAMLWriter.defaultHeader("Tabel evaluasi standar (Permendagri 86/2017)", title: title, checked: true, columns: [
             variant == .denganKode
                 ? "# Kolom: 1 no | 2 sasaran | 3 kode | 4 nama | 5 indikator | 6–15 K (indikator) dan Rp (anggaran) | 16 unit."
                 : "# Kolom: 1 no | 2 sasaran | 3 nama | 4 indikator | 5–14 K (indikator) dan Rp (anggaran) | 15 unit.",
-        ]
+        ])
     }
 }

@@ -20,20 +20,16 @@ struct TableTextParser {
     let path: String
     let sink: DiagnosticSink
 
-    struct Result {
+    struct Result: ParsedDrafts {
         var table: Table
         /// The caption's title, when the text had a "Tabel N. …" line.
         var caption: String?
         var delimiter: Character
-        var headerRows: Int
-        var continuationRows: Int
-        /// Amounts rewritten with thousands dots (`3841554000` → `3.841.554.000`), with one example.
-        var normalizedAmounts: Int
-        var normalizedExample: (String, String)?
-        /// Targets, achievements and percentages whose number was rewritten so the loader reads the
-        /// number the import read (`1,500 orang` in a comma-thousands column → `1.500 orang`).
-        var normalizedFigures: Int = 0
-        var normalizedFigureExample: (String, String)?
+        /// Amounts are rewritten with thousands dots (`3841554000` → `3.841.554.000`); targets,
+        /// achievements and percentages so the loader reads the number the import read
+        /// (`1,500 orang` in a comma-thousands column → `1.500 orang`).
+        var counts: ImportedRows
+        var title: String? { caption }
     }
 
     static func columns(_ kind: TableKind) -> Int { kind == .evaluasi ? 9 : 5 }
@@ -211,9 +207,10 @@ struct TableTextParser {
         if sink.hasErrors { return nil }
         reportValues(programs, asWritten: figures.asWritten)
         let table = Table(kind: kind, title: caption ?? "", programs: model(programs), file: path)
-        return Result(table: table, caption: caption, delimiter: delimiter, headerRows: headerRows, continuationRows: continuationRows,
-                      normalizedAmounts: figures.amounts, normalizedExample: figures.amountExample,
-                      normalizedFigures: figures.figures, normalizedFigureExample: figures.figureExample)
+        return Result(table: table, caption: caption, delimiter: delimiter,
+                      counts: ImportedRows(headerRows: headerRows, continuationRows: continuationRows,
+                                           normalizedAmounts: figures.amounts, normalizedAmountExample: figures.amountExample,
+                                           normalizedFigures: figures.figures, normalizedExample: figures.figureExample))
     }
 
     private func firstFilled(_ cells: Cells) -> Value {

@@ -5,35 +5,72 @@ import RenjaModel
 /// double quotes, other values plain unless YAML needs quotes, and a blank line between programs.
 /// Deterministic: the same table always gives the same bytes.
 enum TableYAMLWriter {
+    /// The file's text (tests and the gate's fault injection; `placed` is what an import writes).
     static func emit(_ table: Table, header: [String]) -> String {
-        var out = ""
-        for line in header { out += line + "\n" }
-        if !header.isEmpty { out += "\n" }
-        out += "judul: \(scalar(table.title))\n"
-        out += "program:\n"
-        for (i, program) in table.programs.enumerated() {
-            if i > 0 { out += "\n" }
-            item(program, kind: table.kind, indent: 2, into: &out)
-        }
-        return out
+        placed(table, header: header, directions: CarriedDirections()).text
     }
 
-    private static func item(_ item: Item, kind: TableKind, indent: Int, into out: inout String) {
+    /// The YAML of `table`, each value remembering its input cell; an indicator without a declared
+    /// `arah` gets the one `directions` (the replaced file's) holds for it.
+    static func placed(_ table: Table, header: [String], directions: CarriedDirections) -> PlacedYAML {
+        var yaml = PlacedYAML(directions: directions)
+        for line in header { yaml.raw(line) }
+        if !header.isEmpty { yaml.raw("") }
+        yaml.raw("judul: \(scalar(table.title))")
+        yaml.raw("program:")
+        for (i, program) in table.programs.enumerated() {
+            if i > 0 { yaml.raw("") }
+            item(program, kind: table.kind, indent: 2, path: [], into: &yaml)
+        }
+        return yaml
+    }
+
+    /// The key of a row: its `no` (Tabel 1) or `kode` (Tabel 2).
+    static func key(_ item: Item, _ kind: TableKind) -> String {
+        (kind == .evaluasi ? item.number : item.code)?.value ?? ""
+    }
+
+    /// The row's key under its parents' (a Tabel 1 `no` such as `1.` repeats under every
+    /// program), the row `CarriedDirections` knows it by.
+    static func directionKey(_ path: [String]) -> String { path.joined(separator: "/") }
+
+    /// The replaced table's declared `arah`, by row and indicator name.
+    static func directions(in table: Table) -> CarriedDirections {
+        var rows: [(level: Int, key: String, indicators: [(name: String, direction: Direction?)])] = []
+        func walk(_ item: Item, _ path: [String]) {
+            let path = path + [key(item, table.kind)]
+            rows.append((item.level.rawValue, directionKey(path), item.indicators.map { ($0.name.value, $0.declaredDirection?.value) }))
+            item.children.forEach { walk($0, path) }
+        }
+        table.programs.forEach { walk($0, []) }
+        return CarriedDirections(rows)
+    }
+
+    private static func item(_ item: Item, kind: TableKind, indent: Int, path: [String], into yaml: inout PlacedYAML) {
         let pad = String(repeating: " ", count: indent)
         let keyField = kind == .evaluasi ? "no" : "kode"
-        let key = (kind == .evaluasi ? item.number : item.code)?.value ?? ""
-        out += "\(pad)- \(keyField): \(quoted(key))\n"
-        out += "\(pad)  nama: \(scalar(item.name.value))\n"
+        let key = self.key(item, kind)
+        let path = path + [key]
+        let row = "\(item.level.word) \(key)"
+        // The row's mapping starts at its key: the loader's errors about the row land on its cell.
+        yaml.mark(column: pad.count + 3, from: item.location, row: row)
+        yaml.value("\(pad)- \(keyField): ", key, from: (kind == .evaluasi ? item.number : item.code)?.location, row: row)
+        yaml.plain("\(pad)  nama: ", item.name.value, from: item.name.location, row: row)
         if !item.indicators.isEmpty {
-            out += "\(pad)  indikator:\n"
+            yaml.raw("\(pad)  indikator:")
             for i in item.indicators {
-                out += "\(pad)    - nama: \(scalar(i.name.value))\n"
-                if let t = i.target { out += "\(pad)      target: \(scalar(t.value.raw))\n" }
+                yaml.mark(column: pad.count + 7, from: i.location, row: row)
+                yaml.plain("\(pad)    - nama: ", i.name.value, from: i.name.location, row: row)
+                if let t = i.target { yaml.plain("\(pad)      target: ", t.value.raw, from: t.location, row: row) }
                 if kind == .evaluasi {
-                    if let a = i.actual { out += "\(pad)      capaian: \(scalar(a.value.raw))\n" }
-                    if let p = i.stated { out += "\(pad)      persen: \(scalar(p.value.raw))\n" }
+                    if let a = i.actual { yaml.plain("\(pad)      capaian: ", a.value.raw, from: a.location, row: row) }
+                    if let p = i.stated { yaml.plain("\(pad)      persen: ", p.value.raw, from: p.location, row: row) }
                 }
-                if let d = i.declaredDirection { out += "\(pad)      arah: \(d.value.rawValue)\n" }
+                if let d = i.declaredDirection {
+                    yaml.raw("\(pad)      arah: \(d.value.rawValue)")
+                } else {
+                    yaml.carriedDirection(pad: "\(pad)      ", level: item.level.rawValue, row: directionKey(path), indicator: i.name.value)
+                }
             }
         }
         // A program or kegiatan whose amount cell is empty (some exports state amounts per sub
@@ -42,43 +79,41 @@ enum TableYAMLWriter {
             guard let a else { return nil }
             return item.level != .subKegiatan && a.value.raw.trimmingCharacters(in: .whitespaces).isEmpty ? nil : a
         }
-        if let p = stated(item.pagu) { out += "\(pad)  pagu: \(scalar(p.value.raw))\n" }
+        if let p = stated(item.pagu) { yaml.plain("\(pad)  pagu: ", p.value.raw, from: p.location, row: row) }
         if kind == .evaluasi {
-            if let r = stated(item.realisasi) { out += "\(pad)  realisasi: \(scalar(r.value.raw))\n" }
-            if let a = item.statedAbsorption { out += "\(pad)  persen_realisasi: \(scalar(a.value.raw))\n" }
+            if let r = stated(item.realisasi) { yaml.plain("\(pad)  realisasi: ", r.value.raw, from: r.location, row: row) }
+            if let a = item.statedAbsorption { yaml.plain("\(pad)  persen_realisasi: ", a.value.raw, from: a.location, row: row) }
         }
         if let childrenKey = item.level.childrenKey, !item.children.isEmpty {
-            out += "\(pad)  \(childrenKey):\n"
-            for child in item.children { self.item(child, kind: kind, indent: indent + 4, into: &out) }
+            yaml.raw("\(pad)  \(childrenKey):")
+            for child in item.children { self.item(child, kind: kind, indent: indent + 4, path: path, into: &yaml) }
         }
     }
 
     /// The default comment header, worded like the hand-kept files.
     static func defaultHeader(kind: TableKind, title: String) -> [String] {
-        let title = commentText(title)
         switch kind {
         case .evaluasi:
-            return [
-                "# Tabel 1 — \(title)",
-                "#",
-                "# Data ditulis persis seperti dalam dokumen sumber, termasuk kekeliruannya.",
-                "# Jangan membetulkan angka atau kata di sini; `renja check` yang akan",
-                "# menandai angka yang tidak cocok.",
-                "#",
+            return defaultHeader("Tabel 1", title: title, checked: true, columns: [
                 "# Kolom: no | nama (Program / Kegiatan / Sub Kegiatan) | indikator:",
                 "# nama, target, capaian, persen | pagu (Pagu Anggaran Target) |",
                 "# realisasi (Pagu Anggaran Capaian) | persen_realisasi (Persentase).",
-            ]
+            ])
         case .rencana:
-            return [
-                "# Tabel 2 — \(title)",
-                "#",
-                "# Data ditulis persis seperti dalam dokumen sumber, termasuk kekeliruannya.",
-                "#",
+            return defaultHeader("Tabel 2", title: title, checked: false, columns: [
                 "# Kolom: kode (kode nomenklatur) | nama (Program / Kegiatan / Sub Kegiatan) |",
                 "# indikator: nama, target | pagu (Pagu Anggaran).",
-            ]
+            ])
         }
+    }
+
+    /// A new file's header in every layout: the table and its title (the line that follows a
+    /// changed title), that the data are the source's as written (`checked`: and that `renja
+    /// check` marks what does not add up), then `columns`.
+    static func defaultHeader(_ table: String, title: String, checked: Bool, columns: [String]) -> [String] {
+        ["# \(table) — \(commentText(title))", "#", "# Data ditulis persis seperti dalam dokumen sumber, termasuk kekeliruannya."]
+            + (checked ? ["# Jangan membetulkan angka atau kata di sini; `renja check` yang akan", "# menandai angka yang tidak cocok."] : [])
+            + ["#"] + columns
     }
 
     /// The comment lines at the top of an existing file (up to the first line that is neither a
@@ -91,6 +126,24 @@ enum TableYAMLWriter {
         }
         while let last = lines.last, !last.hasPrefix("#") { lines.removeLast() }
         return lines
+    }
+
+    /// Comment lines a hand-edited file had below its header (an import cannot keep them).
+    static func commentsBelowHeader(_ text: String) -> Int {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var count = 0
+        for line in lines.dropFirst(header(of: text).count) {
+            if line.trimmingCharacters(in: .whitespaces).hasPrefix("#") { count += 1; continue }
+            var inDouble = false, inSingle = false
+            var previous: Character = " "
+            for ch in line {
+                if ch == "\"" && !inSingle && previous != "\\" { inDouble.toggle() }
+                if ch == "'" && !inDouble { inSingle.toggle() }
+                if ch == "#" && !inDouble && !inSingle && (previous == " " || previous == "\t") { count += 1; break }
+                previous = ch
+            }
+        }
+        return count
     }
 
     /// Text safe inside a `#` comment: YAML allows no control characters there and would end the

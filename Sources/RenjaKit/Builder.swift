@@ -80,7 +80,12 @@ public struct BuildResult: Sendable {
     /// The documents (slugs) checked and rendered by this build; the others were kept (from the
     /// build cache or, in memory, from the last render).
     public var renderedDocuments: [String] = []
+    /// Every page of the site: rendered now or kept.
     public var pageCount: Int { (files.map(\.path) + reusedFiles).filter { $0.hasSuffix(".html") }.count }
+    /// Of `pageCount`, the pages only the preview has (its Validasi pages, when the findings are
+    /// shown although the site does not publish them): `renja build` of the same content has
+    /// `pageCount - previewOnlyPages`.
+    public var previewOnlyPages: Int = 0
     /// Every file of the site: rendered now or kept.
     public var fileCount: Int { files.count + reusedFiles.count }
 }

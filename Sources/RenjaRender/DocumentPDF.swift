@@ -166,10 +166,11 @@ public enum DocumentPDF {
         guard let engine else {
             return ([], ["Catatan: PDF dokumen tidak dibuat karena WeasyPrint tidak terpasang (pasang dengan `pip install weasyprint`); situs dibangun tanpa PDF."], false)
         }
+        let documents = renderer.site.documents.filter { !skipping.contains($0.slug) }
+        guard !documents.isEmpty else { return ([], [], false) }
         guard renderer.templates.names.contains(template) else {
             return ([], ["Catatan: PDF dokumen tidak dibuat karena templat \(template).mustache tidak ada; situs dibangun tanpa PDF."], false)
         }
-        let documents = renderer.site.documents.filter { !skipping.contains($0.slug) }
         let base = renderer
         let made = Parallel.map(documents) { doc in
             Result { try make(doc, renderer: base, engine: engine, cache: cache, cachedOnly: cachedOnly) }

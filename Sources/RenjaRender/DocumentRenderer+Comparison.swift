@@ -22,7 +22,7 @@ extension DocumentRenderer {
         for (i, a) in group.enumerated() {
             for b in group.dropFirst(i + 1) {
                 let path = Paths.comparison(later: b, earlier: a)
-                out.append(LinkView(title: say(.tautanPerbandingan, ["sebelumnya": a.shortTitle, "dokumen": b.shortTitle]), href: root + path, current: dir == path))
+                out.append(LinkView.nav(say(.tautanPerbandingan, ["sebelumnya": a.shortTitle, "dokumen": b.shortTitle]), to: path, root: root, dir: dir))
             }
         }
         return out

@@ -20,6 +20,12 @@ extension DocumentRenderer {
         return (own.count, own.first.map { entryHref($0, root: root, onProgramPage: onProgramPage) })
     }
 
+    /// The chip of a standard table's row, whose templates test the count: both nil when no entry counts.
+    func standardChip(_ anchor: String, root: String) -> (count: Int?, href: String?) {
+        let c = chip(anchors: [anchor], root: root)
+        return c.count > 0 ? (c.count, c.href) : (nil, nil)
+    }
+
     func rowHref(_ anchor: String, programKey: String?, root: String, onProgramPage: Bool) -> String? {
         guard let k = programKey else { return nil }
         return (onProgramPage ? "" : root + Paths.program(document, key: k)) + "#" + anchor

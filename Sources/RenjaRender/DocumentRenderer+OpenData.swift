@@ -11,15 +11,18 @@ extension DocumentRenderer {
 
     func downloads(for kind: TableKind, root: String) -> [DownloadView] {
         guard let t = table(kind) else { return [] }
-        let csvSize = csv(t).count
-        let jsonSize = (try? json(t))?.count ?? 0
         let number = ["nomor": "\(kind.number)"]
         return [
-            DownloadView(title: say(.unduhTabelCSV, number), href: root + OpenData.csvPath(document, kind), format: "CSV", size: Self.size(csvSize),
-                         description: say(.unduhTabelCSVUraian)),
-            DownloadView(title: say(.unduhTabelJSON, number), href: root + OpenData.jsonPath(document, kind), format: "JSON", size: Self.size(jsonSize),
-                         description: say(.unduhTabelJSONUraian)),
+            download(say(.unduhTabelCSV, number), OpenData.csvPath(document, kind), csv(t), root: root, description: say(.unduhTabelCSVUraian)),
+            download(say(.unduhTabelJSON, number), OpenData.jsonPath(document, kind), try? json(t), root: root, description: say(.unduhTabelJSONUraian)),
         ]
+    }
+
+    /// The download of the open-data file at `path` (CSV or JSON, as its name ends), with the size
+    /// of its bytes (0 B when they could not be made).
+    func download(_ title: String, _ path: String, _ data: Data?, root: String, description: String) -> DownloadView {
+        DownloadView(title: title, href: root + path, format: path.hasSuffix(".csv") ? "CSV" : "JSON", size: Self.size(data?.count ?? 0),
+                     description: description)
     }
 
     static func size(_ bytes: Int) -> String {

@@ -90,27 +90,27 @@ package struct DocumentRenderer {
         chrome.agency = AgencyView(document.agency)
         var links: [LinkView] = []
         if profile.comparesStages {
-            links.append(LinkView(title: say(.tautanPerubahan), href: root + Paths.changes(document), current: dir == Paths.changes(document)))
+            links.append(LinkView.nav(say(.tautanPerubahan), to: Paths.changes(document), root: root, dir: dir))
         }
         if hasOpenData {
-            links.append(LinkView(title: say(.tautanDataTerbuka), href: root + Paths.data(document), current: dir == Paths.data(document)))
+            links.append(LinkView.nav(say(.tautanDataTerbuka), to: Paths.data(document), root: root, dir: dir))
         }
-        links.append(LinkView(title: say(.tautanVersiCetak), href: root + Paths.printable(document), current: dir == Paths.printable(document)))
+        links.append(LinkView.nav(say(.tautanVersiCetak), to: Paths.printable(document), root: root, dir: dir))
         if base.showFindings {
-            links.append(LinkView(title: say(.tautanValidasi), href: root + Paths.validation(document), current: dir == Paths.validation(document)))
+            links.append(LinkView.nav(say(.tautanValidasi), to: Paths.validation(document), root: root, dir: dir))
         }
         let comparisons = comparisonLinks(root: root, dir: dir)
         let documentChrome = DocumentChrome(
             document: DocumentRenderer.card(facts, root: root),
             words: DocumentWordsView(profile),
             chaptersNav: document.chapters.map {
-                LinkView(title: $0.displayTitle, href: root + Paths.chapter(document, $0), current: dir == Paths.chapter(document, $0))
+                LinkView.nav($0.displayTitle, to: Paths.chapter(document, $0), root: root, dir: dir)
             },
             tablesNav: TableKind.allCases.compactMap { k in
-                table(k).map { LinkView(title: say(.tautanTabel, ["nomor": "\(k.number)", "judul": $0.title]), href: root + Paths.table(document, k), current: dir == Paths.table(document, k)) }
+                table(k).map { LinkView.nav(say(.tautanTabel, ["nomor": "\(k.number)", "judul": $0.title]), to: Paths.table(document, k), root: root, dir: dir) }
             } + standardTableLink(root: root, dir: dir) + standardPlanLink(root: root, dir: dir) + quarterLink(root: root, dir: dir),
             programsNav: matched.map {
-                LinkView(title: titleCase($0.name), href: root + Paths.program(document, key: $0.key), current: dir == Paths.program(document, key: $0.key))
+                LinkView.nav(titleCase($0.name), to: Paths.program(document, key: $0.key), root: root, dir: dir)
             },
             documentLinks: links + comparisons.filter { !$0.current }.map { LinkView(title: say(.tautanBandingkan, ["judul": $0.title]), href: $0.href) },
             comparisons: comparisons, relatedDocuments: relatedDocumentLinks(root: root))

@@ -38,7 +38,6 @@ extension DocumentWordsView: MustacheView {}
 extension PDFView: MustacheView {}
 extension PDFEntryView: MustacheView {}
 extension PDFLinkView: MustacheView {}
-extension ChartCellView: MustacheView {}
 extension ComparisonRowView: MustacheView {}
 extension ComparisonTargetView: MustacheView {}
 extension ComparisonView: MustacheView {}
@@ -63,7 +62,6 @@ extension StandardColumnView: MustacheView {}
 extension StandardCellView: MustacheView {}
 extension StandardIndicatorLineView: MustacheView {}
 extension StandardRowView: MustacheView {}
-extension StandardFooterView: MustacheView {}
 extension StandardPlanTableView: MustacheView {}
 extension StandardPlanIndicatorView: MustacheView {}
 extension StandardPlanRowView: MustacheView {}

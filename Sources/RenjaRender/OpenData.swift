@@ -24,7 +24,7 @@ enum OpenData {
         if table.kind == .evaluasi { header += ["realisasi", "persen_realisasi"] }
         header += ["catatan"]
 
-        var lines = [header.map(field).joined(separator: separator)]
+        var lines = [header]
         func walk(_ item: Item, path: [String]) {
             let names = path + [item.name.value]
             let program = names.count > 0 ? names[0] : ""
@@ -32,8 +32,7 @@ enum OpenData {
             let sub = names.count > 2 ? names[2] : ""
             let key = table.kind == .evaluasi ? item.number?.value ?? "" : item.code?.value ?? ""
             var notes: [String] = []
-            let indicators: [Indicator?] = item.indicators.isEmpty ? [nil] : item.indicators.map { $0 }
-            for (i, ind) in indicators.enumerated() {
+            for (i, ind) in indicatorLines(item.indicators).enumerated() {
                 var cells = [item.level.word, key, program, kegiatan, sub, ind?.name.value ?? ""]
                 cells += quantity(ind?.target, "target", &notes)
                 if table.kind == .evaluasi {
@@ -49,12 +48,24 @@ enum OpenData {
                 }
                 cells.append(notes.joined(separator: "; "))
                 notes = []
-                lines.append(cells.map(field).joined(separator: separator))
+                lines.append(cells)
             }
             item.children.forEach { walk($0, path: names) }
         }
         table.programs.forEach { walk($0, path: []) }
-        return Data(([0xEF, 0xBB, 0xBF] as [UInt8])) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+        return csvFile(lines)
+    }
+
+    /// A CSV file of these lines (the header first), each cell quoted as `field` says: UTF-8 with a
+    /// byte-order mark, CRLF line ends.
+    static func csvFile(_ lines: [[String]]) -> Data {
+        let text = lines.map { $0.map(field).joined(separator: separator) }.joined(separator: "\r\n") + "\r\n"
+        return Data(([0xEF, 0xBB, 0xBF] as [UInt8])) + Data(text.utf8)
+    }
+
+    /// The lines of a row: one per indicator, one for a row without any (its own figures still need a line).
+    static func indicatorLines<Indicator>(_ indicators: [Indicator]) -> [Indicator?] {
+        indicators.isEmpty ? [nil] : indicators.map { $0 }
     }
 
     static func quantity(_ q: Located<QuantityText>?, _ what: String, _ notes: inout [String]) -> [String] {
@@ -220,10 +231,15 @@ enum OpenData {
         return e
     }
 
+    /// A JSON file: the value as `encoder` writes it, with a final line end.
+    static func jsonFile(_ value: some Encodable) throws -> Data {
+        try encoder().encode(value) + Data("\n".utf8)
+    }
+
     static func json(_ table: Table, facts: TableFacts?, document: Document? = nil) throws -> Data {
         var t = JSONTable(table, facts: facts)
         t.dokumen = document.map(JSONVersion.init)
-        return try encoder().encode(t) + Data("\n".utf8)
+        return try jsonFile(t)
     }
 
     static func json(_ facts: DocumentFacts, baseURL: String) throws -> Data {
@@ -241,7 +257,7 @@ enum OpenData {
                            pagu_sebelum: $0.beforeValue?.value, pagu_setelah: $0.afterValue?.value, selisih: $0.difference?.value,
                            target_berubah: $0.targetChanges.map { JSONTargetChange(indikator: $0.indicator, sebelum: $0.before, setelah: $0.after) })
             })
-        return try encoder().encode(doc) + Data("\n".utf8)
+        return try jsonFile(doc)
     }
 
     // MARK: File names

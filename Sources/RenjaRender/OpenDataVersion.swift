@@ -72,14 +72,23 @@ extension OpenData {
             case context = "@context", url, title = "dc:title", publisher = "dc:publisher", modified = "dc:modified",
                  issued = "dc:issued", identifier = "dc:identifier", version = "schema:version", dialect, dokumen, tableSchema
         }
+
+        /// The metadata of the CSV `url` (beside it) of document `d`: its publisher and version are the document's.
+        init(url: String, title: String, document d: Document) {
+            let v = DocumentVersion(d)
+            self.url = url
+            self.title = title
+            publisher = d.agency.name
+            modified = v.latestDate
+            issued = v.decreeDate ?? v.signingDate
+            identifier = v.decreeNumber
+            version = v.summary
+            dokumen = JSONVersion(d)
+        }
     }
 
     static func csvMetadata(_ t: Table, document d: Document) throws -> Data {
-        let v = DocumentVersion(d)
-        let meta = CSVMetadata(url: baseName(t.kind) + ".csv", title: "Tabel \(t.kind.number). \(t.title) — \(d.title)",
-                               publisher: d.agency.name, modified: v.latestDate, issued: v.decreeDate ?? v.signingDate,
-                               identifier: v.decreeNumber, version: v.summary, dokumen: JSONVersion(d))
-        return try encoder().encode(meta) + Data("\n".utf8)
+        try jsonFile(CSVMetadata(url: baseName(t.kind) + ".csv", title: "Tabel \(t.kind.number). \(t.title) — \(d.title)", document: d))
     }
 
     static func csvMetadataPath(_ d: Document, _ k: TableKind) -> String { csvPath(d, k) + "-metadata.json" }

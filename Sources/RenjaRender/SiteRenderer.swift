@@ -35,6 +35,9 @@ public struct SiteRenderer {
     package var searchGroupSize: Int? = nil
     /// See `BuildOptions.onlyPagesFrom`: render only the pages made from these files.
     package var onlyPagesFrom: Set<String>? = nil
+    /// The site's own files (home, search and 404 pages, sitemap, robots.txt, assets) are kept
+    /// from the previous build: `render` makes only the documents' files.
+    package var sitePagesKept = false
 
     /// - Parameter facts: the documents' facts as the checks used them; computed here when not given.
     /// - Parameter showFindings: publish the findings; by default as `situs.yaml` says.
@@ -74,8 +77,6 @@ public struct SiteRenderer {
         var sitemap: [String] = [""]
         var problems: [Diagnostic] = []
 
-        // Every document's card (its key figures) appears on three site pages: made once, on all cores.
-        let cards = Parallel.map(site.documents) { card($0, root: "") }
         // Documents are independent: render them on all cores (a site of one document spreads its
         // pages instead). Results are collected in document order, so the output is the same.
         let owned = findingsByDocument()
@@ -108,8 +109,10 @@ public struct SiteRenderer {
             problems += r.problems
         }
         if problems.contains(where: { $0.severity == .galat }) { throw InputError(problems) }
-        if onlyPagesFrom != nil { return files.sorted { $0.path < $1.path } }
+        if onlyPagesFrom != nil || sitePagesKept { return files.sorted { $0.path < $1.path } }
 
+        // Every document's card (its key figures) appears on three site pages: made once, on all cores.
+        let cards = Parallel.map(site.documents) { card($0, root: "") }
         let sitePages: [() -> PagePlan] = [
             { SiteIndexPage(site: self).plan(cards) },
             { SearchPage(site: self).plan(cards) },
@@ -124,6 +127,15 @@ public struct SiteRenderer {
         try emit?(siteFiles)
         files += siteFiles
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// How many of `paths` are pages the published site does not have: the documents' Validasi
+    /// pages when the findings are shown although `situs.yaml` keeps them off the site (`renja
+    /// serve`'s preview, `BuildOptions.alwaysShowFindings`).
+    package func previewOnlyPages(_ paths: [String]) -> Int {
+        guard showFindings, !site.settings.publicValidation else { return 0 }
+        let validation = Set(site.documents.map { Paths.file(Paths.validation($0)) })
+        return paths.filter(validation.contains).count
     }
 
     /// A document's card on the site index, search and 404 pages.

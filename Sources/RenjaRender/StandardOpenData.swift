@@ -118,12 +118,11 @@ enum StandardOpenData {
     static func csv(_ t: StandardEvaluationTable, facts: StandardEvaluationFacts?) -> Data {
         let cols = columns(t.variant)
         let figureHeaders = Array(cols.dropFirst(cols.count - 2 - 20).prefix(20)).map(\.title)
-        var lines = [cols.map { OpenData.field($0.title) }.joined(separator: OpenData.separator)]
+        var lines = [cols.map(\.title)]
         for r in t.allRows {
             let f = facts?.rows[r.anchor]
             let rp = rpFigures(r, f)
-            let indicators: [StandardIndicator?] = r.indicators.isEmpty ? [nil] : r.indicators.map { $0 }
-            for (i, ind) in indicators.enumerated() {
+            for (i, ind) in OpenData.indicatorLines(r.indicators).enumerated() {
                 var notes: [String] = []
                 var cells = [r.level.word, r.code?.value ?? "", r.number?.value ?? "", r.sasaran?.value ?? ""]
                 if t.variant == .denganKode { cells.append(r.code?.value ?? "") }
@@ -134,10 +133,10 @@ enum StandardOpenData {
                     cells.append(i == 0 ? csvCell(rp[j], figureHeaders[2 * j + 1], &notes) : "")
                 }
                 cells += [r.unit?.value ?? "", notes.joined(separator: "; ")]
-                lines.append(cells.map(OpenData.field).joined(separator: OpenData.separator))
+                lines.append(cells)
             }
         }
-        return Data(([0xEF, 0xBB, 0xBF] as [UInt8])) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+        return OpenData.csvFile(lines)
     }
 
     // MARK: JSON
@@ -212,7 +211,7 @@ enum StandardOpenData {
             JSONColumn(nomor: number($0.column, $0.quarter, t.variant), judul: $0.title, kunci: $0.quarter.map { "triwulan_\($0 + 1)" } ?? $0.column.rawValue)
         }
         let table = JSONTable(judul: t.title, varian: t.variant.rawValue, kolom: kolom, program: t.programs.map(row), dokumen: OpenData.JSONVersion(document))
-        return try OpenData.encoder().encode(table) + Data("\n".utf8)
+        return try OpenData.jsonFile(table)
     }
 
     // MARK: CSVW
@@ -228,12 +227,9 @@ enum StandardOpenData {
     }
 
     static func csvMetadata(_ t: StandardEvaluationTable, document d: Document) throws -> Data {
-        let v = DocumentVersion(d)
-        var meta = OpenData.CSVMetadata(url: baseName + ".csv", title: "\(t.title) — \(d.title)",
-                                        publisher: d.agency.name, modified: v.latestDate, issued: v.decreeDate ?? v.signingDate,
-                                        identifier: v.decreeNumber, version: v.summary, dokumen: OpenData.JSONVersion(d))
+        var meta = OpenData.CSVMetadata(url: baseName + ".csv", title: "\(t.title) — \(d.title)", document: d)
         meta.tableSchema = CSVWSchema(columns: columns(t.variant).map { CSVWColumn(name: $0.name, titles: $0.title, datatype: $0.datatype) })
-        return try OpenData.encoder().encode(meta) + Data("\n".utf8)
+        return try OpenData.jsonFile(meta)
     }
 }
 
@@ -255,17 +251,14 @@ extension DocumentRenderer {
         guard let t = document.standardEvaluation else { return [] }
         let numbers = t.variant == .denganKode ? "1–16" : "1–15"
         var out = [
-            DownloadView(title: say(.unduhEvaluasiStandarCSV), href: root + StandardOpenData.csvPath(document), format: "CSV",
-                         size: Self.size(standardCSV(t).count),
-                         description: say(.unduhEvaluasiStandarCSVUraian, ["kolom": numbers])),
-            DownloadView(title: say(.unduhEvaluasiStandarJSON), href: root + StandardOpenData.jsonPath(document), format: "JSON",
-                         size: Self.size(((try? standardJSON(t))?.count) ?? 0),
-                         description: say(.unduhEvaluasiStandarJSONUraian)),
+            download(say(.unduhEvaluasiStandarCSV), StandardOpenData.csvPath(document), standardCSV(t), root: root,
+                     description: say(.unduhEvaluasiStandarCSVUraian, ["kolom": numbers])),
+            download(say(.unduhEvaluasiStandarJSON), StandardOpenData.jsonPath(document), try? standardJSON(t), root: root,
+                     description: say(.unduhEvaluasiStandarJSONUraian)),
         ]
         if metadata {
-            out.append(DownloadView(title: say(.unduhEvaluasiStandarMetadata), href: root + StandardOpenData.csvMetadataPath(document), format: "JSON",
-                                    size: Self.size(((try? standardCSVMetadata(t))?.count) ?? 0),
-                                    description: say(.unduhEvaluasiStandarMetadataUraian)))
+            out.append(download(say(.unduhEvaluasiStandarMetadata), StandardOpenData.csvMetadataPath(document), try? standardCSVMetadata(t), root: root,
+                                description: say(.unduhEvaluasiStandarMetadataUraian)))
         }
         return out
     }

@@ -18,11 +18,7 @@ extension OpenData {
 
     /// The CSV's description under CSV on the Web, as for Tabel 1/2 (`csvMetadata`).
     static func standardPlanCSVMetadata(_ t: StandardPlanTable, document d: Document) throws -> Data {
-        let v = DocumentVersion(d)
-        let meta = CSVMetadata(url: standardPlanBaseName + ".csv", title: "Tabel rencana standar. \(t.title) — \(d.title)",
-                               publisher: d.agency.name, modified: v.latestDate, issued: v.decreeDate ?? v.signingDate,
-                               identifier: v.decreeNumber, version: v.summary, dokumen: JSONVersion(d))
-        return try encoder().encode(meta) + Data("\n".utf8)
+        try jsonFile(CSVMetadata(url: standardPlanBaseName + ".csv", title: "Tabel rencana standar. \(t.title) — \(d.title)", document: d))
     }
 
     static let standardPlanHeader = ["tingkat", "k1_kode", "k2_nama", "k3_indikator", "k4_lokasi", "k5_target", "k5_satuan",
@@ -30,10 +26,9 @@ extension OpenData {
                                      "k9_satuan_maju", "k10_pagu_maju", "catatan_data"]
 
     static func csv(_ table: StandardPlanTable) -> Data {
-        var lines = [standardPlanHeader.map(field).joined(separator: separator)]
+        var lines = [standardPlanHeader]
         for row in table.allRows {
-            let indicators: [StandardPlanIndicator?] = row.indicators.isEmpty ? [nil] : row.indicators.map { $0 }
-            for (i, ind) in indicators.enumerated() {
+            for (i, ind) in indicatorLines(row.indicators).enumerated() {
                 var notes: [String] = []
                 var cells = [row.level.word, row.code?.value ?? "", row.name.value, ind?.name.value ?? "", i == 0 ? row.lokasi?.value ?? "" : ""]
                 cells += quantity(ind?.target, "target", &notes)
@@ -42,10 +37,10 @@ extension OpenData {
                 cells += quantity(ind?.targetMaju, "target prakiraan maju", &notes)
                 cells.append(i == 0 ? amount(row.paguMaju, "pagu prakiraan maju", &notes) : "")
                 cells.append(notes.joined(separator: "; "))
-                lines.append(cells.map(field).joined(separator: separator))
+                lines.append(cells)
             }
         }
-        return Data(([0xEF, 0xBB, 0xBF] as [UInt8])) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+        return csvFile(lines)
     }
 
     struct JSONStandardPlanColumn: Encodable {
@@ -116,7 +111,7 @@ extension OpenData {
         let t = JSONStandardPlan(judul: table.title, tahun: year, tahun_prakiraan_maju: year &+ 1, kolom: columns, baris: rows,
                                  jumlah_k6_pagu: facts?.total(.pagu)?.readable.value, jumlah_k10_pagu_maju: facts?.total(.paguMaju)?.readable.value,
                                  dokumen: JSONVersion(document))
-        return try encoder().encode(t) + Data("\n".utf8)
+        return try jsonFile(t)
     }
 }
 
@@ -124,16 +119,13 @@ extension DocumentRenderer {
     /// The CSV and JSON of the standard rencana table, for the Data page and the writer.
     func standardPlanDownloads(root: String) -> [DownloadView] {
         guard let t = document.standardPlan else { return [] }
-        let csvSize = OpenData.csv(t).count
-        let jsonSize = (try? OpenData.json(t, facts: facts.standardPlan, document: document))?.count ?? 0
         return [
-            DownloadView(title: say(.unduhRencanaStandarCSV), href: root + OpenData.standardPlanCSVPath(document), format: "CSV", size: Self.size(csvSize),
-                         description: say(.unduhRencanaStandarCSVUraian)),
-            DownloadView(title: say(.unduhRencanaStandarJSON), href: root + OpenData.standardPlanJSONPath(document), format: "JSON", size: Self.size(jsonSize),
-                         description: say(.unduhRencanaStandarJSONUraian)),
-            DownloadView(title: say(.unduhRencanaStandarMetadata), href: root + OpenData.standardPlanCSVMetadataPath(document), format: "JSON",
-                         size: Self.size((try? OpenData.standardPlanCSVMetadata(t, document: document))?.count ?? 0),
-                         description: say(.unduhRencanaStandarMetadataUraian)),
+            download(say(.unduhRencanaStandarCSV), OpenData.standardPlanCSVPath(document), OpenData.csv(t), root: root,
+                     description: say(.unduhRencanaStandarCSVUraian)),
+            download(say(.unduhRencanaStandarJSON), OpenData.standardPlanJSONPath(document), try? OpenData.json(t, facts: facts.standardPlan, document: document),
+                     root: root, description: say(.unduhRencanaStandarJSONUraian)),
+            download(say(.unduhRencanaStandarMetadata), OpenData.standardPlanCSVMetadataPath(document), try? OpenData.standardPlanCSVMetadata(t, document: document),
+                     root: root, description: say(.unduhRencanaStandarMetadataUraian)),
         ]
     }
 

@@ -54,8 +54,7 @@ struct StandardPlanRowView {
 extension DocumentRenderer {
     func standardPlanLink(root: String, dir: String) -> [LinkView] {
         guard let t = document.standardPlan else { return [] }
-        let href = Paths.standardPlan(document)
-        return [LinkView(title: say(.tautanTabelRencanaStandar, ["judul": t.title]), href: root + href, current: dir == href)]
+        return [LinkView.nav(say(.tautanTabelRencanaStandar, ["judul": t.title]), to: Paths.standardPlan(document), root: root, dir: dir)]
     }
 
     func standardPlanPage(_ t: StandardPlanTable) -> PagePlan {
@@ -79,7 +78,7 @@ extension DocumentRenderer {
             return q.value.value.map { $0.formatted } ?? q.value.raw
         }
         let rows = t.allRows.map { r -> StandardPlanRowView in
-            let chip = chip(anchors: [r.anchor], root: root)
+            let chip = standardChip(r.anchor, root: root)
             let levelClass = r.level.itemLevel.map(self.levelClass) ?? "urusan"
             return StandardPlanRowView(
                 anchor: r.anchor, levelClass: levelClass, levelWord: DocumentRenderer.capitalized(r.level.word),
@@ -87,7 +86,7 @@ extension DocumentRenderer {
                 sumberDana: r.sumberDana?.value ?? "", kelompokSasaran: r.kelompokSasaran?.value ?? "", catatan: r.catatan?.value ?? "",
                 paguMaju: amount(r.paguMaju),
                 indicators: r.indicators.map { StandardPlanIndicatorView(name: $0.name.value, target: quantity($0.target), targetMaju: quantity($0.targetMaju)) },
-                findingCount: chip.count > 0 ? chip.count : nil, findingsHref: chip.count > 0 ? chip.href : nil)
+                findingCount: chip.count, findingsHref: chip.href)
         }
         let facts = self.facts.standardPlan
         func total(_ a: StandardPlanAmount) -> String {

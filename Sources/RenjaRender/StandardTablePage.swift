@@ -21,7 +21,8 @@ struct StandardTableView {
     var columns: [StandardColumnView]
     var quarters: [StandardColumnView]
     var rows: [StandardRowView]
-    var footer: [StandardFooterView]
+    /// Rata-rata capaian, predikat, faktor pendorong …: each line's label and text.
+    var footer: [FigureView]
     var footerShown: Bool
     var sourceFile: String
     /// The table's CSV and JSON.
@@ -65,16 +66,15 @@ struct StandardRowView {
     var findingsHref: String?
 }
 
-struct StandardFooterView {
-    var label: String
-    var value: String
+extension StandardRow {
+    /// The row's Kode (in the variant with the Kode column) or its No, as written; "" when neither.
+    var key: String { code?.value ?? number?.value ?? "" }
 }
 
 extension DocumentRenderer {
     func standardTableLink(root: String, dir: String) -> [LinkView] {
         guard let t = document.standardEvaluation else { return [] }
-        let href = Paths.standardTable(document)
-        return [LinkView(title: say(.tautanTabelEvaluasiStandar, ["judul": t.title]), href: root + href, current: dir == href)]
+        return [LinkView.nav(say(.tautanTabelEvaluasiStandar, ["judul": t.title]), to: Paths.standardTable(document), root: root, dir: dir)]
     }
 
     func standardTablePage(_ t: StandardEvaluationTable) -> PagePlan {
@@ -146,7 +146,7 @@ extension DocumentRenderer {
         let rows: [StandardRowView] = t.allRows.map { r in
             let f = facts?.rows[r.anchor]
             // The same rule as every other chip: entries, galat + peringatan (`FindingIndex`).
-            let chip = chip(anchors: [r.anchor], root: root)
+            let chip = standardChip(r.anchor, root: root)
             let a = r.anggaran
             let quartersRp: [(String, Bool)?] = (0..<4).map { $0 < a.quarters.count ? rp(a.quarters[$0]) : nil }
             let rpValues: [(String, Bool)?] = [rp(a.targetRenstra), rp(a.realisasiRenstraLalu), rp(a.targetRenja)] + quartersRp + [
@@ -166,13 +166,13 @@ extension DocumentRenderer {
                 return StandardIndicatorLineView(name: ind.name.value, unit: ind.unit?.value ?? "", cells: line(values, kSide: true))
             }
             return StandardRowView(anchor: r.anchor, levelClass: levelClass(r.level), levelWord: DocumentRenderer.capitalized(r.level.word),
-                                   key: r.code?.value ?? r.number?.value ?? "", name: r.name.value, sasaran: r.sasaran?.value,
+                                   key: r.key, name: r.name.value, sasaran: r.sasaran?.value,
                                    unitPJ: r.unit?.value ?? "", cells: line(rpValues, kSide: false), indicators: indicators,
-                                   findingCount: chip.count > 0 ? chip.count : nil, findingsHref: chip.count > 0 ? chip.href : nil)
+                                   findingCount: chip.count, findingsHref: chip.href)
         }
 
         let foot = t.footer
-        var footer: [StandardFooterView] = []
+        var footer: [FigureView] = []
         let avg = facts?.average
         let computed = ["dihitung": "ya"]
         if let c = foot.averageKinerja { footer.append(.init(label: say(.evaluasiStandarRataKinerja), value: c.value.value.map { Percent($0).formatted } ?? c.value.raw)) }

@@ -111,13 +111,20 @@ enum TemplateFieldCheck {
     /// `PageKind.layers`); returns the problems found, in order.
     static func check(pages: [(template: String, stack: [Any.Type])], sources: [String: String]) -> [Problem] {
         var problems: [Problem] = []
-        var seen = Set<String>()
+        // A template is walked once per stack it is included with; its tags are read once.
+        struct Walk: Hashable {
+            var name: String
+            var stack: [ObjectIdentifier?]
+        }
+        var seen = Set<Walk>()
+        var tagsByName: [String: [Tag]?] = [:]
         // A context of the stack: a type whose fields are in scope (nil for a section that does
         // not change the context, such as an inverted section or a block).
         func walk(_ name: String, _ stack: [Any.Type?], depth: Int) {
-            guard depth < 12, let text = sources[name], let tags = tags(text) else { return }
-            let signature = name + "|" + stack.map { $0.map { String(reflecting: $0) } ?? "-" }.joined(separator: ",")
-            guard seen.insert(signature).inserted else { return }
+            guard depth < 12, let text = sources[name] else { return }
+            if tagsByName[name] == nil { tagsByName[name] = .some(tags(text)) }
+            guard let tags = tagsByName[name]! else { return }
+            guard seen.insert(Walk(name: name, stack: stack.map { $0.map(ObjectIdentifier.init) })).inserted else { return }
             var stack = stack
             for tag in tags {
                 switch tag.kind {

@@ -14,6 +14,10 @@ public struct TemplateSet: @unchecked Sendable {
     /// The phrases of `kata.yaml` (the wording Swift composes).
     let wording: Wording
 
+    /// No templates, no assets, no phrases: for a build that renders no page (the build cache
+    /// keeps every page of the site, `SiteRenderer.sitePagesKept`).
+    package static let none = TemplateSet(library: MustacheLibrary(templates: [:]), names: [], assets: [], wording: Wording(phrases: [:]))
+
     /// The page templates, one per page kind (`PageKinds`).
     public static let requiredPages = PageKinds.all.map(\.template)
 

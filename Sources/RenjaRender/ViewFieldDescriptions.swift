@@ -167,7 +167,10 @@ enum ViewFieldDescriptions {
             "totalAfter": "jumlah pagu dokumen akhir", "totalBefore": "jumlah pagu dokumen awal",
             "totalDifference": "selisih jumlah pagu", "unchangedCount": "jumlah baris yang tetap",
         ]),
-        (FigureView.self, ["label": "nama angka", "note": "keterangan di bawah angka, bila ada", "value": "angka, sudah diformat"]),
+        (FigureView.self, [
+            "label": "nama angka; di sel tabel grafik: judul kolomnya (untuk layar kecil); di baris penutup tabel evaluasi standar: judul barisnya",
+            "note": "keterangan di bawah angka, bila ada", "value": "angka, sudah diformat (di baris penutup: isinya)",
+        ]),
         (VersionView.self, ["lines": "setiap keterangan versi, mis. Ditetapkan dengan nomor … tanggal …", "summary": "ringkasan versi, mis. Revisi ke-2, 15 September 2024"]),
         (ChartView.self, [
             "headers": "judul kolom tabel angka grafik", "heading": "judul grafik", "id": "id grafik di halaman",
@@ -257,7 +260,6 @@ enum ViewFieldDescriptions {
         (ComparisonTargetView.self, ["after": "target dokumen akhir", "before": "target dokumen awal", "indicator": "nama indikator", "item": "kode dan nama baris", "levelWord": "tingkat baris"]),
         (LegendView.self, ["key": "kunci warna (kelas CSS)", "name": "keterangan"]),
         (ChartRowView.self, ["cells": "sel-sel angka", "label": "nama baris"]),
-        (ChartCellView.self, ["label": "judul kolom sel (untuk layar kecil)", "value": "angka"]),
         (TechnicalView.self, ["lines": "id pemeriksaan dan letak `berkas:baris:kolom`"]),
         (StandardTableView.self, [
             "caption": "judul tabel evaluasi standar", "variantText": "varian tabel: dengan atau tanpa kolom Kode",
@@ -280,7 +282,6 @@ enum ViewFieldDescriptions {
             "findingCount": "banyaknya temuan baris ini (galat dan peringatan), bila ada",
             "findingsHref": "tautan ke temuan pertama baris ini di halaman Validasi",
         ]),
-        (StandardFooterView.self, ["label": "judul baris penutup", "value": "isi baris penutup"]),
         (StandardPlanTableView.self, [
             "caption": "judul tabel rencana standar", "year": "tahun rencana (N)", "nextYear": "tahun prakiraan maju (N+1)",
             "rows": "baris urusan, bidang urusan, program, kegiatan dan sub kegiatan",

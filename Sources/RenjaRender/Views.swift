@@ -10,6 +10,11 @@ struct LinkView {
     /// nil for the current page in breadcrumbs (printed as text, not a link).
     var href: String?
     var current: Bool = false
+
+    /// A navigation link to the page at `path` (a folder of the site), current on that page (`dir`).
+    static func nav(_ title: String, to path: String, root: String, dir: String) -> LinkView {
+        LinkView(title: title, href: root + path, current: dir == path)
+    }
 }
 
 /// The agency's contact block. A field the content does not give is nil (Mustache treats an empty
@@ -40,6 +45,8 @@ struct AgencyView {
     }
 }
 
+/// A value with its label: a key figure (with its note), a finding's figure, a cell of a chart's
+/// table (labelled with its column, for small screens), a line under the standard table.
 package struct FigureView {
     package var label: String
     package var value: String
@@ -204,6 +211,14 @@ struct ChartView {
         }
         self.note = note
     }
+
+    /// A drawn chart: its id and SVG, a legend entry per series and then `legendAfter` (e.g. the
+    /// reference line's).
+    init(_ chart: BarChart, heading: String, legendAfter: [LegendView] = [], tableCaption: String, headers: [String],
+         rows: [ChartRowView], note: String?) {
+        self.init(id: chart.id, heading: heading, svg: chart.svg, legend: chart.series.map { LegendView(name: $0.name, key: $0.key) } + legendAfter,
+                  tableCaption: tableCaption, headers: headers, rows: rows, note: note)
+    }
 }
 
 struct LegendView {
@@ -213,20 +228,15 @@ struct LegendView {
 
 struct ChartRowView {
     var label: String
-    var cells: [ChartCellView]
+    var cells: [FigureView]
 
     init(label: String, cells: [String]) {
         self.label = label
-        self.cells = cells.map { ChartCellView(label: "", value: $0) }
+        self.cells = cells.map { FigureView(label: "", value: $0) }
     }
 
     /// The cells' text, for descriptions.
     func text(_ i: Int) -> String { i < cells.count ? cells[i].value : "" }
-}
-
-struct ChartCellView {
-    var label: String
-    var value: String
 }
 
 /// A downloadable file.

@@ -46,7 +46,7 @@ struct Import: ParsableCommand {
     /// Like `Terminal.printDiagnostics`, but quotes the input as the import decoded it (a CSV with
     /// Windows line ends, UTF-16 or Windows-1252 text).
     private func printDiagnostics(_ ds: [Diagnostic]) {
-        let input = TableImporter.sourceText(of: Terminal.url(file))
+        let input = LayoutImporter.sourceText(of: Terminal.url(file))
         for d in ds {
             let text = DiagnosticPrinter.rich(d) { path in
                 path == file ? input : (try? String(contentsOfFile: path, encoding: .utf8))

@@ -101,7 +101,10 @@ enum ServeReporter {
         case .built(.built(let result, let seconds, let recovered, let changed), let initial):
             let time = IndonesianNumber.decimal(seconds, places: 2)
             if initial {
-                say("Pratinjau siap: \(result.pageCount) halaman dalam \(time) detik, temuan validasi ditampilkan. "
+                // The site's pages, as `renja build` counts them; the preview's own Validasi pages apart.
+                let extra = result.previewOnlyPages
+                say("Pratinjau siap: \(result.pageCount - extra) halaman dalam \(time) detik, temuan validasi ditampilkan"
+                    + (extra > 0 ? " (ditambah \(extra) halaman Validasi yang hanya ada di pratinjau). " : ". ")
                     + "\(output)/ ditulis di latar belakang seperti `renja build`.")
             } else if changed.isEmpty && !recovered {
                 say("[\(clock())] Dirender ulang dalam \(time) detik: tidak ada halaman yang berubah.")

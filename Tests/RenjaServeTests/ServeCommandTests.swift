@@ -67,6 +67,14 @@ final class ServeCommandTests: XCTestCase {
         while !out.text.contains("Public/ diperbarui dalam"), Date() < deadline, process.isRunning { usleep(20_000) }
         XCTAssertTrue(out.text.contains("Public/ diperbarui dalam"), out.text)
         XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("Public/renja-perubahan-2024/index.html").path))
+        // The preview and `Public/` count the same pages; the preview's own Validasi page is named apart.
+        func pages(after prefix: String) -> Int? {
+            guard let r = out.text.range(of: prefix + #"[^\n]*?(\d+) halaman"#, options: .regularExpression) else { return nil }
+            return Int(out.text[r].split(separator: " ").dropLast().last ?? "")
+        }
+        let shown = try XCTUnwrap(pages(after: "Pratinjau siap: "), out.text)
+        XCTAssertEqual(shown, pages(after: "Public/ diperbarui dalam"), out.text)
+        XCTAssertTrue(out.text.contains("(ditambah 1 halaman Validasi yang hanya ada di pratinjau)"), out.text)
 
         let page = try RawHTTP.request(port: p, target: "/renja-perubahan-2024/")
         XCTAssertEqual(page.status, 200)

@@ -41,47 +41,49 @@ struct BuildCache {
         folder = CacheFolder.base(environment).appendingPathComponent("build-\(d.hex)")
     }
 
-    /// The search index the last build published: made from pages with this key, these files.
-    struct SearchEntry: Codable {
+    /// Files the last build published, made from what `key` digests.
+    struct KeyedFiles: Codable {
         var key: String
         var files: [KeptFile]
     }
 
     private var searchFile: URL { folder.appendingPathComponent("search.json") }
 
-    var searchEntry: SearchEntry? {
-        guard let data = FileManager.default.contents(atPath: searchFile.path) else { return nil }
-        return try? JSONDecoder().decode(SearchEntry.self, from: data)
-    }
+    /// The primary search bundle, by the Pagefind executable that made it (`SitePipeline.searchKey`).
+    var searchEntry: KeyedFiles? { stored(searchFile) }
 
     /// Best effort, like `store`: without it the next build only indexes again.
-    func storeSearch(_ entry: SearchEntry?) {
-        guard let entry, let data = try? JSONEncoder().encode(entry) else { try? FileManager.default.removeItem(at: searchFile); return }
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? atomicWrite(data, to: searchFile)
+    func storeSearch(_ entry: KeyedFiles?) { store(entry, at: searchFile) }
+
+    private var sitePagesFile: URL { folder.appendingPathComponent("site-pages.json") }
+
+    /// The site's own files (home, search and 404 pages, sitemap, robots.txt, assets), by
+    /// everything they are made from (`SitePipeline.sitePagesKey`).
+    var sitePages: KeyedFiles? { stored(sitePagesFile) }
+
+    /// Best effort, like `store`: without it the next build renders the site's pages again.
+    func storeSitePages(_ entry: KeyedFiles?) { store(entry, at: sitePagesFile) }
+
+    private func stored<T: Decodable>(_ file: URL) -> T? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        return try? JSONDecoder().decode(T.self, from: data)
     }
 
-    /// A search group's bundle the last build published (`SearchGroups`): made from the pages of
-    /// documents with these keys by this Pagefind (`key`), these files.
-    struct GroupEntry: Codable {
-        var key: String
-        var files: [KeptFile]
+    /// Writes `entry` to `file`, or removes the file when there is none (or it cannot be encoded).
+    private func store<T: Encodable>(_ entry: T?, at file: URL) {
+        guard let entry, let data = try? JSONEncoder().encode(entry) else { try? FileManager.default.removeItem(at: file); return }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? atomicWrite(data, to: file)
     }
 
     private var groupsFile: URL { folder.appendingPathComponent("search-groups.json") }
 
-    /// By the group's bundle folder.
-    var groupEntries: [String: GroupEntry] {
-        guard let data = FileManager.default.contents(atPath: groupsFile.path) else { return [:] }
-        return (try? JSONDecoder().decode([String: GroupEntry].self, from: data)) ?? [:]
-    }
+    /// The search groups' bundles (`SearchGroups`), by bundle folder: each made from the pages of
+    /// documents with the keys its `key` digests, by the Pagefind `key` names.
+    var groupEntries: [String: KeyedFiles] { stored(groupsFile) ?? [:] }
 
     /// Best effort, like `store`: a group missing here is only indexed again.
-    func storeGroups(_ entries: [String: GroupEntry]) {
-        guard !entries.isEmpty, let data = try? JSONEncoder().encode(entries) else { try? FileManager.default.removeItem(at: groupsFile); return }
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? atomicWrite(data, to: groupsFile)
-    }
+    func storeGroups(_ entries: [String: KeyedFiles]) { store(entries.isEmpty ? nil : entries, at: groupsFile) }
 
     struct SiteEntry: Codable {
         var format: Int

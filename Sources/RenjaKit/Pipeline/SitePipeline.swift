@@ -14,7 +14,8 @@ import RenjaWrite
 /// unchanged since the previous build into the same folder, its stored findings and pages stand in
 /// for doing it again (the document's `dokumen.yaml` is still read: its title and year appear on
 /// other pages, and an error there stops the build as always). The site-wide pages (home, search,
-/// 404, sitemap) are always rendered.
+/// 404, sitemap, assets) are rendered unless every document is kept and nothing else they are made
+/// from changed (`sitePagesKey`); then no template is read either.
 enum SitePipeline {
     /// Where the pages go: into `writer`'s folder (with the build cache when `reuse` is true), or
     /// nowhere — kept in memory and returned (`Builder.render`, the preview; with `reuse` and a
@@ -95,34 +96,73 @@ enum SitePipeline {
             reuse = Reuse(cache: nil, siteKey: siteKey, keys: keys, entries: entries)
             phase("kunci dan memori")
         }
+        var primary = writer.flatMap { primarySearch(options, cache: reuse?.cache, output: $0.output) }
+        // A failed build does not leave Pagefind running behind it.
+        defer { if case .making(let run)? = primary { _ = try? run.value() } }
         do {
             return try build(options, memo: memo, publishedPDFs: publishedPDFs, writer: writer, reuse: reuse,
-                             pdfEngine: pdfEngine, phase: phase)
+                             pdfEngine: pdfEngine, primary: primary, phase: phase)
         } catch is KeptFileChanged {
             // Someone changed the output since the check above: build everything.
             reuse?.cache?.remove()
             reuse?.entries = [:]
+            if case .kept? = primary { primary = writer.flatMap { primarySearch(options, cache: nil, output: $0.output) } }
             return try build(options, memo: memo, publishedPDFs: publishedPDFs, writer: writer, reuse: reuse,
-                             pdfEngine: pdfEngine, phase: phase)
+                             pdfEngine: pdfEngine, primary: primary, phase: phase)
         }
     }
 
+    /// The site's primary search bundle of a build into a folder, decided before anything is
+    /// loaded: it depends on the Pagefind executable alone.
+    enum PrimarySearch {
+        /// The previous build's, still as it published it, made by the same executable.
+        case kept([KeptFile])
+        /// Being made beside the build (load, checks and rendering): Pagefind waits on its own
+        /// files most of its run.
+        case making(Background<[OutputFile]>)
+    }
+
+    private static func primarySearch(_ options: BuildOptions, cache: BuildCache?, output: URL) -> PrimarySearch? {
+        guard options.search, options.indexSearch, let pagefind = SearchIndexer.locate(environment: options.environment) else { return nil }
+        if let previous = cache?.searchEntry, previous.key == searchKey(pagefind: pagefind), !previous.files.isEmpty,
+           previous.files.allSatisfy({ KeptFile.current($0.path, in: output) == $0 }) {
+            return .kept(previous.files)
+        }
+        return .making(Background { try SearchIndexer.primaryBundle(executable: pagefind) })
+    }
+
     private static func build(_ options: BuildOptions, memo: LoadMemo?, publishedPDFs: [String: PublishedPDF],
-                              writer: SiteWriter?, reuse: Reuse?, pdfEngine: PDFEngine?, phase: PhaseTiming) throws -> BuildResult {
+                              writer: SiteWriter?, reuse: Reuse?, pdfEngine: PDFEngine?, primary: PrimarySearch?,
+                              phase: PhaseTiming) throws -> BuildResult {
         let reused = reuse?.entries ?? [:]
-        let site = try SiteLoader.load(content: options.content, displayPath: options.contentDisplay, metadataOnly: Set(reused.keys), memo: memo?.tables)
+        // Every document kept and nothing else changed: the site's own pages are kept too, and no
+        // template is read (they are part of the site key, and passed when these pages were made).
+        let siteKept = writer.flatMap { keptSitePages(reuse, options: options, publishedPDFs: publishedPDFs, output: $0.output) }
+        // The templates are read and checked beside the content (they do not depend on it); the
+        // content's problems are reported first, as when one followed the other.
+        let templatesLoaded = siteKept != nil ? nil : Background {
+            try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay, memo: memo?.templates,
+                                 passed: TemplateCheckRecord(folder: CacheFolder.base(options.environment).appendingPathComponent("templat-lulus"),
+                                                             identity: BuildCache.executableIdentity()))
+        }
+        let site: Site
+        do {
+            site = try SiteLoader.load(content: options.content, displayPath: options.contentDisplay, metadataOnly: Set(reused.keys), memo: memo?.tables)
+        } catch {
+            _ = try? templatesLoaded?.value()
+            throw error
+        }
         // Documents compared with each other (same agency and year) are rendered together: a
         // comparison page reads both documents' tables.
         let together = DocumentComparison.partners(of: Set(site.documents.map(\.slug)).subtracting(reused.keys), in: site.documents)
         if !together.isDisjoint(with: reused.keys) {
+            _ = try? templatesLoaded?.value()
             var fewer = reuse
             fewer?.entries = reused.filter { !together.contains($0.key) }
             return try build(options, memo: memo, publishedPDFs: publishedPDFs, writer: writer, reuse: fewer,
-                             pdfEngine: pdfEngine, phase: phase)
+                             pdfEngine: pdfEngine, primary: primary, phase: phase)
         }
-        let templates = try TemplateSet.load(folder: options.templates, displayPath: options.templatesDisplay, memo: memo?.templates,
-                                             passed: TemplateCheckRecord(folder: CacheFolder.base(options.environment).appendingPathComponent("templat-lulus"),
-                                                                         identity: BuildCache.executableIdentity()))
+        let templates = try templatesLoaded?.value() ?? TemplateSet.none
         phase("muat")
 
         // Each document's facts, worked out once for its checks and its pages; its findings from
@@ -151,6 +191,7 @@ enum SitePipeline {
         renderer.servedAtRoot = options.servedAtRoot
         renderer.searchGroupSize = options.searchGroupSize
         renderer.onlyPagesFrom = writer == nil ? options.onlyPagesFrom : nil
+        renderer.sitePagesKept = siteKept != nil
         renderer.cardFigures = reused.mapValues { $0.cardFigures.map { FigureView(label: $0.label, value: $0.value, note: $0.note) } }
         // The PDFs of the documents rendered now (the kept ones keep theirs), before the pages that
         // link them; without `pdf`, the pages link those a caller names (the preview: `Public/`'s).
@@ -165,10 +206,10 @@ enum SitePipeline {
         let withoutPDF = options.pdf && pdfEngine != nil ? Set(site.documents.map(\.slug).filter { renderer.pdfs[$0] == nil }) : []
         phase("pdf")
 
-        var kept = reused.values.flatMap(\.files).sorted { $0.path < $1.path }
+        var kept = (reused.values.flatMap(\.files) + (siteKept ?? [])).sorted { $0.path < $1.path }
         var files: [OutputFile]
         var report: WriteReport?
-        var search: BuildCache.SearchEntry?
+        var search: BuildCache.KeyedFiles?
         var groupKeys: [String: String] = [:]
         if let writer {
             // Each document's pages go to the staging folder as soon as they are rendered, so the
@@ -181,22 +222,22 @@ enum SitePipeline {
                 phase("render dan tulis")
                 if let pagefind, options.indexSearch {
                     // The groups with a document rendered now are indexed again (`searchGroups`);
-                    // the primary bundle is kept while the Pagefind executable is the same.
+                    // the primary bundle is kept while the Pagefind executable is the same
+                    // (`primarySearch`).
                     let key = searchKey(pagefind: pagefind)
-                    var keepPrimary = false
-                    if let previous = reuse?.cache?.searchEntry, previous.key == key, !previous.files.isEmpty,
-                       previous.files.allSatisfy({ KeptFile.current($0.path, in: writer.output) == $0 }) {
-                        kept = (kept + previous.files).sorted { $0.path < $1.path }
-                        keepPrimary = true
-                    }
                     let groups = try searchGroups(site.documents.map(\.slug), files: files, reused: reused, reuse: reuse,
                                                   pagefindKey: key, size: options.searchGroupSize, output: writer.output)
                     kept = (kept + groups.kept).sorted { $0.path < $1.path }
                     groupKeys = groups.keys
-                    let bundles = try SearchIndexer.bundles(groups.made, primary: !keepPrimary, executable: pagefind)
+                    var bundles = try SearchIndexer.bundles(groups.made, primary: false, executable: pagefind)
+                    switch primary {
+                    case .kept(let files)?: kept = (kept + files).sorted { $0.path < $1.path }
+                    case .making(let run)?: bundles = try run.value() + bundles
+                    case nil: bundles = try SearchIndexer.primaryBundle(executable: pagefind) + bundles
+                    }
                     try session.add(bundles)
                     files = (files + bundles).sorted { $0.path < $1.path }
-                    search = BuildCache.SearchEntry(key: key, files: [])
+                    search = BuildCache.KeyedFiles(key: key, files: [])
                     phase("indeks pencarian")
                 }
                 reuse?.cache?.invalidate()
@@ -232,6 +273,8 @@ enum SitePipeline {
         if let reuse, let writer {
             store(reuse, site: site, facts: facts, perDocument: perDocument, files: files, kept: kept, reused: reused,
                   withoutPDF: withoutPDF, search: search, groupKeys: groupKeys, output: writer.output)
+            reuse.cache?.storeSitePages(sitePagesEntry(reuse, site: site, files: files, kept: siteKept, options: options,
+                                                       publishedPDFs: publishedPDFs, output: writer.output))
             phase("simpan cache")
         } else if let reuse, let memo {
             remember(reuse, in: memo, site: site, facts: facts, perDocument: perDocument, files: files)
@@ -241,8 +284,53 @@ enum SitePipeline {
         }
         var result = BuildResult(site: site, findings: findings, files: files, report: report, notes: notes, reusedFiles: kept.map(\.path),
                                  pdfPending: pdfPending)
+        result.previewOnlyPages = renderer.previewOnlyPages(files.map(\.path) + kept.map(\.path))
         result.renderedDocuments = site.documents.map(\.slug).filter { reused[$0] == nil }
         return result
+    }
+
+    /// What the site's own files are made from: everything the documents' pages are (the site
+    /// key), every document's files (their keys: cards, search suggestions, the sitemap and the
+    /// findings come from them), where the 404 page links from and the PDFs the pages link.
+    static func sitePagesKey(_ reuse: Reuse, options: BuildOptions, publishedPDFs: [String: PublishedPDF]) -> String {
+        var d = Digest()
+        d.add("halaman-situs")
+        d.add(reuse.siteKey)
+        for folder in reuse.keys.keys.sorted() {
+            d.add(folder)
+            d.add(reuse.keys[folder]!)
+        }
+        d.add(options.servedAtRoot ? "di-akar" : "di-alamat-dasar")
+        for slug in publishedPDFs.keys.sorted() {
+            let pdf = publishedPDFs[slug]!
+            d.add("\(slug)=\(pdf.path):\(pdf.size):\(pdf.sha256)")
+        }
+        return d.hex
+    }
+
+    /// The site's own files of the previous build, when every document is kept from it,
+    /// it recorded them under the same key and they are still as it left them.
+    private static func keptSitePages(_ reuse: Reuse?, options: BuildOptions, publishedPDFs: [String: PublishedPDF],
+                                      output: URL) -> [KeptFile]? {
+        // Every folder of the content is a document (or the load fails).
+        guard let reuse, let cache = reuse.cache, reuse.keys.keys.allSatisfy({ reuse.entries[$0] != nil }),
+              cache.siteKey == reuse.siteKey, let previous = cache.sitePages,
+              previous.key == sitePagesKey(reuse, options: options, publishedPDFs: publishedPDFs),
+              previous.files.allSatisfy({ KeptFile.current($0.path, in: output) == $0 }) else { return nil }
+        return previous.files
+    }
+
+    /// The site's own files of this build (neither a document's nor the search bundle), as published.
+    private static func sitePagesEntry(_ reuse: Reuse, site: Site, files: [OutputFile], kept: [KeptFile]?, options: BuildOptions,
+                                       publishedPDFs: [String: PublishedPDF], output: URL) -> BuildCache.KeyedFiles? {
+        let key = sitePagesKey(reuse, options: options, publishedPDFs: publishedPDFs)
+        if let kept { return .init(key: key, files: kept) }
+        let documents = Set(site.documents.map(\.slug))
+        let own = files.map(\.path).filter { path in
+            !path.hasPrefix(Paths.searchBundle) && !documents.contains(path.split(separator: "/").first.map(String.init) ?? "")
+        }
+        let current = own.compactMap { KeptFile.current($0, in: output) }
+        return current.count == own.count ? .init(key: key, files: current) : nil
     }
 
     /// Keeps each document's findings and files of this in-memory build in `memo` for the next.
@@ -267,7 +355,7 @@ enum SitePipeline {
     /// Records what the new output was made from: entries for the documents rendered now.
     private static func store(_ reuse: Reuse, site: Site, facts: [String: DocumentFacts], perDocument: [[Diagnostic]],
                               files: [OutputFile], kept: [KeptFile], reused: [String: BuildCache.Entry],
-                              withoutPDF: Set<String>, search: BuildCache.SearchEntry?, groupKeys: [String: String], output: URL) {
+                              withoutPDF: Set<String>, search: BuildCache.KeyedFiles?, groupKeys: [String: String], output: URL) {
         let pathsByDocument = Dictionary(grouping: files.map(\.path)) { $0.split(separator: "/").first.map(String.init) ?? "" }
         let made = Parallel.map(Array(site.documents.enumerated())) { i, doc -> BuildCache.Entry? in
             guard reused[doc.slug] == nil, !withoutPDF.contains(doc.slug) else { return nil }
@@ -339,15 +427,15 @@ enum SitePipeline {
 
     /// The entries of the groups' bundles now in `output`; a group with a file that cannot be
     /// read back is left out (indexed again next time).
-    private static func groupEntries(_ keys: [String: String], paths: [String], output: URL) -> [String: BuildCache.GroupEntry] {
-        var entries: [String: BuildCache.GroupEntry] = [:]
+    private static func groupEntries(_ keys: [String: String], paths: [String], output: URL) -> [String: BuildCache.KeyedFiles] {
+        var entries: [String: BuildCache.KeyedFiles] = [:]
         let byFolder = Dictionary(grouping: paths.filter { $0.hasPrefix(SearchGroups.prefix) }) { path in
             path.split(separator: "/").prefix(2).joined(separator: "/") + "/"
         }
         for (folder, key) in keys {
             let bundle = byFolder[folder] ?? []
             let current = bundle.compactMap { KeptFile.current($0, in: output) }
-            if !bundle.isEmpty, current.count == bundle.count { entries[folder] = BuildCache.GroupEntry(key: key, files: current) }
+            if !bundle.isEmpty, current.count == bundle.count { entries[folder] = BuildCache.KeyedFiles(key: key, files: current) }
         }
         return entries
     }

@@ -9,15 +9,7 @@ extension Table {
     var longName: String { TableKind.longName(kind) }
 
     /// Every item with its parent (nil for programs), depth first.
-    package var itemsWithParents: [(item: Item, parent: Item?)] {
-        var out: [(Item, Item?)] = []
-        func walk(_ i: Item, _ parent: Item?) {
-            out.append((i, parent))
-            i.children.forEach { walk($0, i) }
-        }
-        programs.forEach { walk($0, nil) }
-        return out
-    }
+    package var itemsWithParents: [(item: Item, parent: Item?)] { Hierarchy.withParents(programs, children: \.children) }
 }
 
 extension TableKind {

@@ -16,15 +16,7 @@ public struct StandardEvaluationTable: Sendable, Equatable {
     public var file: String
 
     /// Every row, depth first, with its parent.
-    public var rowsWithParents: [(row: StandardRow, parent: StandardRow?)] {
-        var out: [(StandardRow, StandardRow?)] = []
-        func walk(_ r: StandardRow, _ p: StandardRow?) {
-            out.append((r, p))
-            r.children.forEach { walk($0, r) }
-        }
-        programs.forEach { walk($0, nil) }
-        return out
-    }
+    public var rowsWithParents: [(row: StandardRow, parent: StandardRow?)] { Hierarchy.withParents(programs, children: \.children) }
 
     public var allRows: [StandardRow] { rowsWithParents.map(\.row) }
 

@@ -21,15 +21,7 @@ public struct StandardPlanTable: Sendable, Equatable {
     public var file: String
 
     /// Every row, depth first, with its parent.
-    public var rowsWithParents: [(row: StandardPlanRow, parent: StandardPlanRow?)] {
-        var out: [(StandardPlanRow, StandardPlanRow?)] = []
-        func walk(_ r: StandardPlanRow, _ p: StandardPlanRow?) {
-            out.append((r, p))
-            r.children.forEach { walk($0, r) }
-        }
-        rows.forEach { walk($0, nil) }
-        return out
-    }
+    public var rowsWithParents: [(row: StandardPlanRow, parent: StandardPlanRow?)] { Hierarchy.withParents(rows, children: \.children) }
 
     public var allRows: [StandardPlanRow] { rowsWithParents.map(\.row) }
 

@@ -31,6 +31,34 @@ package enum Parallel {
     }
 }
 
+/// Work started at once on a thread of its own, its result taken later: for work that waits on
+/// another process (a Pagefind run) while the build goes on. `value` waits for it and rethrows its
+/// error. Without `Parallel.enabled` the work is done at once, on the caller's thread.
+package final class Background<T>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var result: Result<T, Error>?
+
+    package init(_ work: @escaping () throws -> T) {
+        guard Parallel.enabled else {
+            result = Result { try work() }
+            return
+        }
+        done.enter()
+        // A thread, not a dispatch queue: the work blocks while it waits, and the queues' threads
+        // are the ones `Parallel` spreads the build over.
+        let thread = Thread { [self] in
+            result = Result { try work() }
+            done.leave()
+        }
+        thread.start()
+    }
+
+    package func value() throws -> T {
+        done.wait()
+        return try result!.get()
+    }
+}
+
 /// One slot per input; each index is written by exactly one iteration.
 private final class ResultSlots<R>: @unchecked Sendable {
     private var slots: [Result<R, Error>?]

@@ -14,17 +14,13 @@ struct DataPage {
         var files = TableKind.allCases.flatMap { doc.downloads(for: $0, root: v.root) }
         for kind in TableKind.allCases {
             guard let t = doc.table(kind) else { continue }
-            let size = (try? OpenData.csvMetadata(t, document: doc.document))?.count ?? 0
-            files.append(DownloadView(title: doc.say(.unduhTabelMetadata, ["nomor": "\(kind.number)"]), href: v.root + OpenData.csvMetadataPath(doc.document, kind),
-                                      format: "JSON", size: DocumentRenderer.size(size),
-                                      description: doc.say(.unduhTabelMetadataUraian)))
+            files.append(doc.download(doc.say(.unduhTabelMetadata, ["nomor": "\(kind.number)"]), OpenData.csvMetadataPath(doc.document, kind),
+                                      try? OpenData.csvMetadata(t, document: doc.document), root: v.root, description: doc.say(.unduhTabelMetadataUraian)))
         }
         files += doc.standardPlanDownloads(root: v.root)
         files += doc.standardDownloads(root: v.root, metadata: true)
         if doc.hasTables {
-            let docJSON = (try? doc.documentJSON())?.count ?? 0
-            files.append(DownloadView(title: doc.say(.unduhDokumenJSON), href: v.root + OpenData.documentJSONPath(doc.document), format: "JSON",
-                                      size: DocumentRenderer.size(docJSON),
+            files.append(doc.download(doc.say(.unduhDokumenJSON), OpenData.documentJSONPath(doc.document), try? doc.documentJSON(), root: v.root,
                                       description: doc.say(doc.profile.comparesStages ? .unduhDokumenJSONUraianPerubahan : .unduhDokumenJSONUraian)))
         }
         // The glossary of the CSV columns is in `data.mustache`; it lists only the columns this

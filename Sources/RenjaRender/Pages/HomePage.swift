@@ -74,8 +74,7 @@ struct HomePage {
             description: doc.say(.grafikSerapanUraian, ["labelPagu": doc.profile.evaluationPaguLabel, "serapan": overall, "rincian": items.joined(separator: "; ")]),
             series: [.init(name: doc.profile.evaluationPaguLabel, key: "pagu"), .init(name: doc.profile.realisasiLabel, key: "realisasi")], groups: groups,
             scaleMax: BarChart.amountScale(groups.flatMap { $0.bars.map(\.value) }))
-        return ChartView(id: chart.id, heading: doc.say(.grafikSerapanJudulBagian), svg: chart.svg,
-                         legend: chart.series.map { LegendView(name: $0.name, key: $0.key) },
+        return ChartView(chart, heading: doc.say(.grafikSerapanJudulBagian),
                          tableCaption: doc.say(.grafikSerapanKeteranganTabel, ["labelPagu": paguWord, "realisasi": doc.realisasiPhrase]),
                          headers: [doc.say(.grafikSerapanKolomProgram), doc.say(.grafikSerapanKolomPagu), doc.say(.grafikSerapanKolomRealisasi), doc.say(.grafikSerapanKolomSerapan)],
                          rows: rows,

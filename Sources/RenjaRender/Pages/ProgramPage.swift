@@ -80,8 +80,7 @@ struct ProgramPage {
                 description: doc.say(.grafikKegiatanUraian, ["labelPagu": doc.profile.evaluationPaguLabel, "realisasi": doc.realisasiPhrase, "rincian": items.joined(separator: "; ")]),
                 series: [.init(name: "Pagu", key: "pagu"), .init(name: "Realisasi", key: "realisasi")], groups: groups,
                 scaleMax: BarChart.amountScale(groups.flatMap { $0.bars.map(\.value) }))
-            out.append(ChartView(id: id, heading: doc.say(.grafikKegiatanJudulBagian), svg: chart.svg,
-                                 legend: chart.series.map { LegendView(name: $0.name, key: $0.key) },
+            out.append(ChartView(chart, heading: doc.say(.grafikKegiatanJudulBagian),
                                  tableCaption: doc.say(.grafikKegiatanKeteranganTabel, ["labelPagu": doc.profile.evaluationPaguLabel.lowercased()]),
                                  headers: [doc.say(.grafikKegiatanKolomKegiatan), doc.say(.grafikKegiatanKolomPagu), doc.say(.grafikKegiatanKolomRealisasi),
                                            doc.say(.grafikKegiatanKolomSerapan)], rows: rows,

@@ -27,7 +27,7 @@ struct QuarterPage {
         v.indexed = true
         let quarters = (0..<q.quarterCount).map { doc.say(.triwulanSingkat, ["triwulan": StandardEvaluationTable.roman($0 + 1)]) }
         let programs = t.programs.map { p in
-            QuarterProgramView(anchor: "tw-" + p.anchor, key: p.code?.value ?? p.number?.value ?? "", name: p.name.value,
+            QuarterProgramView(anchor: "tw-" + p.anchor, key: p.key, name: p.name.value,
                                unit: unit(p, q, quarters, heading: "program"),
                                kegiatan: p.children.map { k in unit(k, q, quarters, heading: "kegiatan") },
                                tocTitle: doc.titleCase(p.name.value))
@@ -53,24 +53,34 @@ struct QuarterPage {
     static func pct(_ x: Double?) -> String { x.map { Percent($0).formatted } ?? "–" }
     static func k(_ x: Double?) -> String { x.map { IndonesianNumber.decimal($0, places: nil) } ?? "–" }
 
+    /// A series' table cells, one per quarter: its own figure and, in words, the running figure with
+    /// its share of the target (for a quarter without a running figure only when
+    /// `cumulativeWhenMissing`); then the last quarter's running figure and share.
+    func figures<V>(_ s: StandardQuarterSeries<V>?, _ quarters: [String], _ format: (V?) -> String,
+                    cumulativeWhenMissing: Bool) -> (cells: [QuarterCellView], total: String, share: String) {
+        let cells = quarters.indices.map { i in
+            let running = s?.running[i] ?? nil
+            return QuarterCellView(label: quarters[i], value: format(s?.perQuarter[i] ?? nil),
+                                   cumulative: running == nil && !cumulativeWhenMissing ? nil
+                                       : doc.say(.triwulanSelKumulatif, ["triwulan": quarters[i], "jumlah": format(running), "persen": Self.pct(s?.shareOfTarget[i] ?? nil)]))
+        }
+        let last = quarters.indices.last
+        return (cells, last.map { format(s?.running[$0] ?? nil) } ?? "–", last.map { Self.pct(s?.shareOfTarget[$0] ?? nil) } ?? "–")
+    }
+
     /// A program's or a kegiatan's block: its anggaran chart and table, its kinerja table.
     func unit(_ r: StandardRow, _ q: StandardQuarterFacts, _ quarters: [String], heading: String) -> QuarterUnitView {
         let a = q.rows[r.anchor]?.anggaran
         let id = "grafik-tw-" + r.anchor
-        let name = "\(DocumentRenderer.capitalized(heading)) \(r.code?.value ?? r.number?.value ?? "") \(doc.titleCase(r.name.value))"
+        let name = "\(DocumentRenderer.capitalized(heading)) \(r.key) \(doc.titleCase(r.name.value))"
             .replacingOccurrences(of: "  ", with: " ")
         // The anggaran table: the row itself, then its children, each quarter per quarter and cumulative.
         let rows = ([r] + r.children).map { row -> QuarterAmountRowView in
             let s = q.rows[row.anchor]?.anggaran
-            let cells = quarters.indices.map { i in
-                QuarterCellView(label: quarters[i], value: Self.plain(s?.perQuarter[i] ?? nil),
-                                cumulative: doc.say(.triwulanSelKumulatif, ["triwulan": quarters[i], "jumlah": Self.plain(s?.running[i] ?? nil), "persen": Self.pct(s?.shareOfTarget[i] ?? nil)]))
-            }
-            let last = quarters.indices.last
-            return QuarterAmountRowView(levelWord: DocumentRenderer.capitalized(row.level.word), key: row.code?.value ?? row.number?.value ?? "",
+            let f = figures(s, quarters, Self.plain, cumulativeWhenMissing: true)
+            return QuarterAmountRowView(levelWord: DocumentRenderer.capitalized(row.level.word), key: row.key,
                                         name: row.name.value, isOwn: row.anchor == r.anchor, pagu: Self.plain(s?.target),
-                                        cells: cells, total: last.map { Self.plain(s?.running[$0] ?? nil) } ?? "–",
-                                        share: last.map { Self.pct(s?.shareOfTarget[$0] ?? nil) } ?? "–",
+                                        cells: f.cells, total: f.total, share: f.share,
                                         summed: s?.summed == true ? doc.say(.triwulanBarisJumlah) : nil)
         }
         var notes: [String] = []
@@ -101,8 +111,8 @@ struct QuarterPage {
                              description: doc.say(.grafikTriwulanUraian, ["pagu": Self.rp(a.target)]),
                              series: series, groups: groups, scaleMax: BarChart.amountScale(values),
                              references: a.target.map { [(Double($0), "pagu")] } ?? [])
-            chart = [ChartView(id: id, heading: doc.say(.grafikTriwulanJudulBagian), svg: b.svg,
-                               legend: series.map { LegendView(name: $0.name, key: $0.key) } + (a.target == nil ? [] : [LegendView(name: doc.say(.grafikTriwulanLegendaPagu), key: "acuan")]),
+            chart = [ChartView(b, heading: doc.say(.grafikTriwulanJudulBagian),
+                               legendAfter: a.target == nil ? [] : [LegendView(name: doc.say(.grafikTriwulanLegendaPagu), key: "acuan")],
                                tableCaption: doc.say(.grafikTriwulanKeteranganTabel, ["nama": name]),
                                headers: [doc.say(.grafikTriwulanKolomTriwulan), doc.say(.grafikTriwulanKolomRealisasi), doc.say(.grafikTriwulanKolomKumulatif), doc.say(.grafikTriwulanKolomPersen)],
                                rows: chartRows, note: doc.say(.grafikTriwulanCatatan, ["pagu": Self.rp(a.target)]))]
@@ -117,13 +127,9 @@ struct QuarterPage {
             for (i, ind) in o.indicators.enumerated() {
                 guard let s = q.rows[o.anchor]?.kinerja[i], s.hasQuarters else { continue }
                 let unit = ind.unit?.value ?? ""
-                let cells = quarters.indices.map { j in
-                    QuarterCellView(label: quarters[j], value: Self.k(s.perQuarter[j] ?? nil),
-                                    cumulative: s.running[j] == nil ? nil
-                                        : doc.say(.triwulanSelKumulatif, ["triwulan": quarters[j], "jumlah": Self.k(s.running[j] ?? nil), "persen": Self.pct(s.shareOfTarget[j] ?? nil)]))
-                }
+                let f = figures(s, quarters, Self.k, cumulativeWhenMissing: false)
                 let last = quarters.indices.last
-                let owner = o.anchor == r.anchor ? "" : (o.code?.value ?? o.number?.value ?? "")
+                let owner = o.anchor == r.anchor ? "" : o.key
                 if let last, let share = s.shareOfTarget[last] {
                     let label = [owner, ind.name.value].filter { !$0.isEmpty }.joined(separator: " ")
                     kinerjaGroups.append(BarChart.Group(label: label, bars: [.init(value: share, valueText: Self.pct(share))]))
@@ -131,10 +137,8 @@ struct QuarterPage {
                                                                           Self.k(s.running[last] ?? nil), Self.pct(share)]))
                 }
                 indicators.append(QuarterIndicatorView(
-                    owner: o.anchor == r.anchor ? nil : "\(o.code?.value ?? o.number?.value ?? "") \(o.name.value)".trimmingCharacters(in: .whitespaces),
-                    name: ind.name.value, unit: unit, target: Self.k(s.target), cells: cells,
-                    total: last.flatMap { s.running[$0] == nil ? nil : Self.k(s.running[$0]) } ?? "–",
-                    share: last.map { Self.pct(s.shareOfTarget[$0] ?? nil) } ?? "–",
+                    owner: o.anchor == r.anchor ? nil : "\(o.key) \(o.name.value)".trimmingCharacters(in: .whitespaces),
+                    name: ind.name.value, unit: unit, target: Self.k(s.target), cells: f.cells, total: f.total, share: f.share,
                     levelNote: s.running.allSatisfy { $0 == nil } ? doc.say(.triwulanIndikatorKeadaan) : nil))
             }
         }
@@ -148,8 +152,8 @@ struct QuarterPage {
                              description: doc.say(.grafikKinerjaUraian, ["triwulan": lastName]),
                              series: series, groups: kinerjaGroups, scaleMax: BarChart.percentScale(kinerjaGroups.map { $0.bars[0].value }),
                              references: [(100, "target")])
-            kinerjaChart = [ChartView(id: kid, heading: doc.say(.grafikKinerjaJudulBagian, ["triwulan": lastName]), svg: b.svg,
-                                      legend: series.map { LegendView(name: $0.name, key: $0.key) } + [LegendView(name: doc.say(.grafikKinerjaLegendaTarget), key: "acuan")],
+            kinerjaChart = [ChartView(b, heading: doc.say(.grafikKinerjaJudulBagian, ["triwulan": lastName]),
+                                      legendAfter: [LegendView(name: doc.say(.grafikKinerjaLegendaTarget), key: "acuan")],
                                       tableCaption: doc.say(.grafikKinerjaKeteranganTabel, ["triwulan": lastName, "nama": name]),
                                       headers: [doc.say(.grafikKinerjaKolomIndikator), doc.say(.grafikKinerjaKolomTarget), doc.say(.grafikKinerjaKolomRealisasi), doc.say(.grafikKinerjaKolomPersen)],
                                       rows: kinerjaRows,
@@ -242,7 +246,6 @@ struct QuarterIndicatorView {
 extension DocumentRenderer {
     func quarterLink(root: String, dir: String) -> [LinkView] {
         guard document.standardEvaluation != nil else { return [] }
-        let href = Paths.quarters(document)
-        return [LinkView(title: say(.tautanTriwulan), href: root + href, current: dir == href)]
+        return [LinkView.nav(say(.tautanTriwulan), to: Paths.quarters(document), root: root, dir: dir)]
     }
 }

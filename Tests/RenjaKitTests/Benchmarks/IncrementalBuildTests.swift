@@ -211,6 +211,58 @@ final class IncrementalBuildTests: XCTestCase {
             .contains("<!-- ubah -->"))
     }
 
+    /// With every document kept and nothing else changed, the site's own pages (home, search, 404,
+    /// sitemap, assets) are kept too, without reading a template; whatever they show from the
+    /// templates, the settings or a document brings them back, equal to a full build's.
+    func testTheSitePagesAreKeptOnlyWhileNothingTheyShowChanged() throws {
+        let templates = root.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: RepoPaths.templates, to: templates)
+        func build(_ what: String) throws -> BuildResult {
+            var o = options()
+            o.templates = templates
+            let result = try Builder.build(o)
+            let fullFolder = root.appendingPathComponent("Full-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: fullFolder) }
+            var full = options(fullFolder, incremental: false)
+            full.templates = templates
+            let fullResult = try Builder.build(full)
+            XCTAssertEqual(try Tree.read(output), try Tree.read(fullFolder), "\(what): incremental output = full output")
+            XCTAssertEqual(result.findings, fullResult.findings, what)
+            XCTAssertEqual(result.pageCount, fullResult.pageCount, what)
+            XCTAssertEqual(result.fileCount, fullResult.files.count, what)
+            return result
+        }
+        let sitePages = ["index.html", "cari/index.html", "404.html", "sitemap.xml", "robots.txt", "assets/style.css"]
+        let first = try build("first build")
+        XCTAssertTrue(sitePages.allSatisfy { path in first.files.contains { $0.path == path } })
+
+        let again = try build("nothing changed")
+        XCTAssertEqual(again.files.map(\.path), [], "nothing rendered")
+        XCTAssertTrue(sitePages.allSatisfy(again.reusedFiles.contains), "the site's pages are kept")
+        XCTAssertEqual(again.report?.written, 0)
+
+        // A template of the home page only: the documents' pages are rendered again too (every
+        // template is part of what they are made from), and so is the home page.
+        try Tree.edit(templates.appendingPathComponent("site-index.mustache"), replacing: "<h2>Dokumen</h2>", with: "<h2>Dokumen terbit</h2>")
+        let template = try build("the home page's template changed")
+        let home = try XCTUnwrap(template.files.first { $0.path == "index.html" }, "the home page is rendered again")
+        XCTAssertTrue(String(decoding: home.data, as: UTF8.self).contains("<h2>Dokumen terbit</h2>"))
+        XCTAssertEqual(try build("nothing changed after the template").files.map(\.path), [])
+
+        // A table row: its document's card figures and search words reach the site's pages.
+        try Tree.edit(content.appendingPathComponent("renja-2025/tabel/rencana.yaml"),
+                      replacing: "            pagu: 2.552.000", with: "            pagu: 2.553.000")
+        let row = try build("one table row edited")
+        XCTAssertTrue(sitePages.allSatisfy { path in row.files.contains { $0.path == path } }, "the site's pages are rendered again")
+
+        // A site page changed by hand is made again.
+        let page = output.appendingPathComponent("404.html")
+        try FileManager.default.removeItem(at: page)
+        try Data("diubah tangan".utf8).write(to: page)
+        let tampered = try build("a site page changed by hand")
+        XCTAssertTrue(tampered.report!.writtenFiles.contains("404.html"))
+    }
+
     func testATamperedOutputFileIsRenderedAgain() throws {
         try buildAndCompare("first build")
         let page = output.appendingPathComponent("renja-2025/bab/penutup/index.html")

@@ -18,8 +18,8 @@ final class ImportFormatsTests: XCTestCase {
         let parsed = try ImportFixtures.parse("evaluasi-titik-koma.csv", .evaluasi)
         XCTAssertEqual(parsed.delimiter, ";")
         XCTAssertNil(parsed.caption)
-        XCTAssertEqual(parsed.headerRows, 2)
-        XCTAssertEqual(parsed.continuationRows, 0)
+        XCTAssertEqual(parsed.rows.headerRows, 2)
+        XCTAssertEqual(parsed.rows.continuationRows, 0)
         assertSameRows(TableRows(parsed.table), try ImportFixtures.contentRows(.evaluasi))
         // Line numbers count the lines of the file, including the ones inside a quoted cell.
         let item = try XCTUnwrap(parsed.table.allItems.first { $0.number?.value == "4.2" })
@@ -31,7 +31,7 @@ final class ImportFormatsTests: XCTestCase {
     func testCommaCSV() throws {
         let parsed = try ImportFixtures.parse("rencana-koma.csv", .rencana)
         XCTAssertEqual(parsed.delimiter, ",")
-        XCTAssertEqual(parsed.headerRows, 2, "the column titles at the top and once more before 1.06.04.2.01")
+        XCTAssertEqual(parsed.rows.headerRows, 2, "the column titles at the top and once more before 1.06.04.2.01")
         assertSameRows(TableRows(parsed.table), try ImportFixtures.contentRows(.rencana, programs: ["1.06.02", "1.06.04"]))
     }
 
@@ -40,8 +40,8 @@ final class ImportFormatsTests: XCTestCase {
     func testTableSplitOverSeveralPages() throws {
         let parsed = try ImportFixtures.parse("evaluasi-halaman.tsv", .evaluasi)
         XCTAssertEqual(parsed.caption, "Evaluasi Renja sampai dengan Triwulan II Tahun 2024")
-        XCTAssertEqual(parsed.headerRows, 10)
-        XCTAssertEqual(parsed.continuationRows, 2)
+        XCTAssertEqual(parsed.rows.headerRows, 10)
+        XCTAssertEqual(parsed.rows.continuationRows, 2)
         assertSameRows(TableRows(parsed.table), try ImportFixtures.contentRows(.evaluasi, programs: ["V", "VI"]))
     }
 
@@ -156,8 +156,8 @@ final class ImportSpreadsheetNumberTests: XCTestCase {
         XCTAssertEqual(p.table.programs[0].realisasi?.value.raw, "1.500")
         XCTAssertEqual(p.table.programs[0].indicators[0].stated?.value.raw, "50,00%", "percentages are kept as written")
         XCTAssertEqual(p.table.programs[0].children[0].pagu?.value.raw, "160.427.6000", "a malformed amount is not repaired")
-        XCTAssertEqual(p.normalizedAmounts, 2)
-        XCTAssertEqual(p.normalizedExample?.0, "3841554000")
+        XCTAssertEqual(p.rows.normalizedAmounts, 2)
+        XCTAssertEqual(p.rows.normalizedAmountExample?.0, "3841554000")
         XCTAssertEqual(ds.map(\.code), ["impor-angka"])
     }
 

@@ -47,7 +47,7 @@ final class ImportNumberTests: XCTestCase {
             let commaPlan = try TableImporter.plan(ImportFixtures.request(kind, input: input, content: RepoPaths.content))
             XCTAssertEqual(commaPlan.yaml, dotPlan.yaml, fixture)
             XCTAssertTrue(commaPlan.isUnchanged, "\(fixture): the hand-kept file, byte for byte")
-            XCTAssertEqual(commaPlan.parsed.normalizedAmounts, changed, fixture)
+            XCTAssertEqual(commaPlan.rows.normalizedAmounts, changed, fixture)
             XCTAssertTrue(ImportReport.summary(commaPlan).contains {
                 $0.contains("\(changed) jumlah rupiah ditulis dengan titik pemisah ribuan") && $0.contains("→")
             }, fixture)
@@ -198,7 +198,7 @@ final class ImportNumberTests: XCTestCase {
         let p = try XCTUnwrap(parsed, ds.map(DiagnosticPrinter.short).joined(separator: "\n"))
         XCTAssertEqual(p.table.allItems.map { $0.statedAbsorption?.value.raw }, ["42,23%", "42.23%", "42.23 persen"])
         XCTAssertEqual(p.table.allItems.map { $0.indicators[0].stated?.value.raw }, ["42,23", "42.23", "42,23 %"])
-        XCTAssertEqual(p.normalizedFigures, 0)
+        XCTAssertEqual(p.rows.normalizedFigures, 0)
         for item in p.table.allItems {
             XCTAssertEqual(item.statedAbsorption?.value.value, Percent(42.23))
             XCTAssertEqual(item.indicators[0].stated?.value.value, Percent(42.23))
@@ -222,8 +222,8 @@ final class ImportNumberTests: XCTestCase {
         XCTAssertEqual(program.indicators[0].stated?.value.raw, "62.5 persen", "read alike by the loader: kept")
         XCTAssertEqual(kegiatan.indicators[0].stated?.value.raw, "0,500 persen")
         XCTAssertEqual(kegiatan.indicators[0].stated?.value.value, Percent(0.5))
-        XCTAssertEqual(p.normalizedFigures, 4)
-        XCTAssertEqual(p.normalizedFigureExample?.0, "2 000 orang")
+        XCTAssertEqual(p.rows.normalizedFigures, 4)
+        XCTAssertEqual(p.rows.normalizedExample?.0, "2 000 orang")
 
         // The summary says so, and the file loads with the import's numbers.
         let folder = RepoPaths.temporaryFolder()

@@ -27,8 +27,8 @@ final class ImportSeedTests: XCTestCase {
         assertSameRows(imported, content)
         XCTAssertEqual(imported, content)
         XCTAssertEqual(parsed.caption, "Evaluasi Renja sampai dengan Triwulan II Tahun 2024")
-        XCTAssertEqual(parsed.headerRows, 2)
-        XCTAssertEqual(parsed.continuationRows, 5)
+        XCTAssertEqual(parsed.rows.headerRows, 2)
+        XCTAssertEqual(parsed.rows.continuationRows, 5)
         // Page-break rows joined with one space, exactly as the hand-kept YAML.
         let byKey = Dictionary(imported.rows.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         XCTAssertEqual(byKey["4.1"]?.name, "Penyediaan Komponen Instalasi Listrik/Penerangan Bangunan Kantor")
@@ -52,8 +52,8 @@ final class ImportSeedTests: XCTestCase {
         let content = try ImportFixtures.contentRows(.rencana)
         assertSameRows(imported, content)
         XCTAssertEqual(imported, content)
-        XCTAssertEqual(parsed.headerRows, 10, "5 pages, two header rows each (the caption sets the title)")
-        XCTAssertEqual(parsed.continuationRows, 2)
+        XCTAssertEqual(parsed.rows.headerRows, 10, "5 pages, two header rows each (the caption sets the title)")
+        XCTAssertEqual(parsed.rows.continuationRows, 2)
         XCTAssertTrue(parsed.warnings.isEmpty, parsed.warnings.map(DiagnosticPrinter.short).joined(separator: "\n"))
         let byKey = Dictionary(imported.rows.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         // Continuation rows that come after a repeated header still join the row before the page break.

@@ -184,10 +184,10 @@ final class ImportStandardPlanTests: XCTestCase {
         let r = StandardPlanImport.build(try data(Self.csv), layout: .rencanaStandar, delimiter: nil, path: Self.csv,
                                          outputPath: "rencana-standar.yaml", existingText: nil)
         let result = try XCTUnwrap(r.built?.result)
-        XCTAssertEqual(result.headerRows, key.headerRows)
-        XCTAssertEqual(result.continuationRows, key.continuationRows)
-        XCTAssertEqual(result.totalRows, key.totalRows)
-        XCTAssertEqual(result.trailingRows, key.trailingRows)
+        XCTAssertEqual(result.counts.headerRows, key.headerRows)
+        XCTAssertEqual(result.counts.continuationRows, key.continuationRows)
+        XCTAssertEqual(result.counts.leftOutRows, key.totalRows)
+        XCTAssertEqual(result.counts.trailingRows, key.trailingRows)
         XCTAssertEqual(r.built?.delimiter, ";")
     }
 
